@@ -1,0 +1,7 @@
+import type { AppApi } from '../shared/api'
+
+declare global {
+  interface Window {
+    api: AppApi
+  }
+}

@@ -1,0 +1,128 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { Article } from '../../../core/article/types'
+import type { Extraction } from '../../../core/extract/types'
+import type { CardContent, Note } from '../../../core/cards/types'
+import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
+
+/** An article in the library. Its body (`text`) is stored but never indexed. */
+export interface ArticleRecord extends Article {
+  /** Epoch ms. */
+  addedAt: number
+}
+
+/** The latest extraction of an article (before user corrections are applied). */
+export interface ExtractionRecord extends Extraction {
+  /** Epoch ms. */
+  extractedAt: number
+}
+
+/** A user correction to the extraction, keyed by the quote's span so it survives re-extraction. */
+export interface CorrectionRecord {
+  /** `${articleId}:${start}-${end}` */
+  id: string
+  articleId: string
+  start: number
+  end: number
+  /** `speaker`: reassign to `speakerId`; `not-quote`: the span is not a quote. */
+  kind: 'speaker' | 'not-quote'
+  speakerId: string | null
+  /** Epoch ms. */
+  correctedAt: number
+}
+
+/** A stored card: content plus FSRS state. */
+export interface CardRecord extends CardContent, SchedulingState {
+  /** Epoch ms. */
+  createdAt: number
+  /** Epoch ms of the last change; checked before an answer is committed. */
+  updatedAt: number
+}
+
+export type NoteRecord = Note
+
+/** One quiz question answered. */
+export interface QuizAttemptRecord {
+  id?: number
+  quizId: string
+  cardId: string
+  articleId: string
+  format: 'choice' | 'typed' | 'match'
+  correct: boolean
+  /** What the user answered (speaker name or typed text). */
+  response: string
+  /** Epoch ms. */
+  answeredAt: number
+  answerMs: number
+  /** Whether this answer was fed to the scheduler (false = practice). */
+  scheduled: 0 | 1
+}
+
+/** How often the user picked `pickedSpeakerId` when `rightSpeakerId` was right. */
+export interface ConfusionRecord {
+  /** `${rightSpeakerId}|${pickedSpeakerId}` (ids are article-qualified names). */
+  id: string
+  rightName: string
+  pickedName: string
+  rightSpeakerId: string
+  pickedSpeakerId: string
+  articleId: string
+  count: number
+  /** Epoch ms. */
+  lastAt: number
+}
+
+/** A key/value setting. */
+export interface SettingRecord {
+  key: string
+  value: unknown
+}
+
+/** Name of the app database. */
+export const DATABASE_NAME = 'quotedeck'
+
+/**
+ * Quotedeck's IndexedDB. Versions are append-only: never edit a published version's stores;
+ * add a new `this.version(n)` with an upgrade function instead. Booleans and article bodies are
+ * never indexed.
+ */
+export class QuotedeckDatabase extends Dexie {
+  articles!: EntityTable<ArticleRecord, 'id'>
+  extractions!: EntityTable<ExtractionRecord, 'articleId'>
+  corrections!: EntityTable<CorrectionRecord, 'id'>
+  notes!: EntityTable<NoteRecord, 'id'>
+  cards!: EntityTable<CardRecord, 'id'>
+  reviewLogs!: EntityTable<ReviewLogEntry, 'id'>
+  quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>
+  confusions!: EntityTable<ConfusionRecord, 'id'>
+  settings!: EntityTable<SettingRecord, 'key'>
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name)
+    this.version(1).stores({
+      articles: 'id, addedAt',
+      extractions: 'articleId',
+      corrections: 'id, articleId'
+    })
+    this.version(2).stores({
+      notes: 'id, articleId',
+      cards: 'id, articleId, noteId, template, [queue+due], lapses',
+      reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
+      quizAttempts: '++id, quizId, cardId, answeredAt',
+      confusions: 'id, count',
+      settings: 'key'
+    })
+  }
+}
+
+let instance: QuotedeckDatabase | null = null
+
+/** The app's shared database connection (opened lazily). */
+export function getDatabase(): QuotedeckDatabase {
+  instance ??= new QuotedeckDatabase()
+  return instance
+}
+
+/** Replaces the shared connection (tests use a fresh name per test). */
+export function setDatabase(db: QuotedeckDatabase): void {
+  instance = db
+}

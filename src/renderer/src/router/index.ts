@@ -1,0 +1,30 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+/** Top-level sections, in the order the navigation shows them. */
+export const sections = [
+  { name: 'library', label: 'Library', path: '/' },
+  { name: 'study', label: 'Study', path: '/study' },
+  { name: 'quiz', label: 'Quiz', path: '/quiz' },
+  { name: 'missed', label: 'Missed', path: '/missed' },
+  { name: 'stats', label: 'Stats', path: '/stats' },
+  { name: 'settings', label: 'Settings', path: '/settings' }
+] as const
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'library', component: () => import('../views/LibraryView.vue') },
+  {
+    path: '/article/:id',
+    name: 'article',
+    component: () => import('../views/ArticleView.vue'),
+    props: true
+  },
+  { path: '/study', name: 'study', component: () => import('../views/StudyView.vue') },
+  { path: '/quiz', name: 'quiz', component: () => import('../views/QuizView.vue') },
+  { path: '/missed', name: 'missed', component: () => import('../views/MissedView.vue') },
+  { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
+  { path: '/:pathMatch(.*)*', redirect: '/' }
+]
+
+/** The app's router; hash history so the page works from file:// and any static server. */
+export const router = createRouter({ history: createWebHashHistory(), routes })

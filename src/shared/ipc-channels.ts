@@ -1,0 +1,27 @@
+import type { AppApi } from './api'
+
+/** The AppApi methods that are request/response calls (everything but the menu subscription). */
+export type InvokeMethod = Exclude<keyof AppApi, 'onMenuCommand'>
+
+/**
+ * IPC channel for each invoke method. The preload and the main process both read this table, so
+ * a renamed channel cannot drift apart on one side only.
+ */
+export const invokeChannels: { readonly [M in InvokeMethod]: `qd:${M}` } = {
+  getVersion: 'qd:getVersion',
+  loadBuiltinArticle: 'qd:loadBuiltinArticle',
+  openArticleDialog: 'qd:openArticleDialog',
+  openRecentArticle: 'qd:openRecentArticle',
+  listRecentFiles: 'qd:listRecentFiles',
+  importDroppedFile: 'qd:importDroppedFile',
+  articleFromText: 'qd:articleFromText',
+  readClipboardText: 'qd:readClipboardText',
+  setThemePreference: 'qd:setThemePreference',
+  openExternal: 'qd:openExternal'
+}
+
+/** Every invoke method, in a stable order. */
+export const invokeMethods = Object.keys(invokeChannels) as InvokeMethod[]
+
+/** The one channel the main process uses to push `MenuCommand`s to the page. */
+export const menuCommandChannel = 'qd:menu-command'
