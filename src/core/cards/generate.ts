@@ -1,0 +1,464 @@
+import type { Article } from '../article/types'
+import type { Extraction, Figure, FigureKind, Quote, Speaker, TextSpan } from '../extract/types'
+import type { CardContent, CardTemplate, Note, NoteKind, SourceAnchor } from './types'
+import {
+  containsPhrase,
+  isStopWord,
+  normaliseText,
+  phrasePattern,
+  seededShuffle,
+  sentenceBounds,
+  shortHash,
+  slugify,
+  wordKey,
+  wordTokens,
+  type WordToken
+} from './text'
+
+/** What `generateCards` needs. */
+export interface GenerateCardsInput {
+  article: Article
+  /** With the user's corrections already applied (see `applyCorrections`). */
+  extraction: Extraction
+  /** Speaker names from the rest of the library: the last source of who-said distractors. */
+  librarySpeakerNames?: string[]
+}
+
+/** Notes (source facts) and the cards made from them. */
+export interface GeneratedCards {
+  notes: Note[]
+  cards: CardContent[]
+}
+
+/** The gap shown in cloze prompts. */
+export const CLOZE_GAP = '[...]'
+/** What replaces words that would give a quote's speaker away. */
+export const SPEAKER_MASK = '[…]'
+/** Who-said cards show the answer and up to this many distractors. */
+export const DISTRACTOR_COUNT = 3
+/** Quotes shorter than this (in words) are context, not who-said cards. */
+export const MIN_WHO_SAID_WORDS = 2
+/** A quote cloze needs this many words so that enough remains around the gap. */
+export const MIN_CLOZE_QUOTE_WORDS = 5
+/** The longest phrase a quote cloze blanks, in words. */
+const MAX_CLOZE_PHRASE_WORDS = 3
+
+const FIGURE_HINTS: Record<FigureKind, string> = {
+  money: 'amount of money',
+  percent: 'percentage',
+  count: 'number',
+  duration: 'duration',
+  date: 'date',
+  age: 'age',
+  measure: 'measurement',
+  time: 'time'
+}
+
+interface Context {
+  article: Article
+  speakersById: Map<string, Speaker>
+  quotedSpeakerIds: Set<string>
+  librarySpeakerNames: string[]
+  notes: Note[]
+  cards: CardContent[]
+}
+
+function paragraphIndexAt(article: Article, offset: number): number {
+  const paragraphs = article.paragraphs
+  let low = 0
+  let high = paragraphs.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const p = paragraphs[mid]
+    if (offset < p.start) high = mid - 1
+    else if (offset >= p.end) low = mid + 1
+    else return mid
+  }
+  // Between paragraphs (on a separator): the one before.
+  return Math.max(0, Math.min(paragraphs.length - 1, high))
+}
+
+function anchorFor(article: Article, sentence: TextSpan, span: TextSpan): SourceAnchor {
+  return {
+    articleId: article.id,
+    sentence: { start: sentence.start, end: sentence.end },
+    span: { start: span.start, end: span.end },
+    paragraphIndex: paragraphIndexAt(article, span.start)
+  }
+}
+
+/** Collapses runs of whitespace so prompts read as one line of text. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Gives each key a stable occurrence suffix: `key`, `key~2`, `key~3`… in text order. */
+class KeyCounter {
+  private readonly seen = new Map<string, number>()
+  next(key: string): string {
+    const count = (this.seen.get(key) ?? 0) + 1
+    this.seen.set(key, count)
+    return count === 1 ? key : `${key}~${count}`
+  }
+}
+
+/** A quote's key: a readable slug plus a hash of its whole normalised text (offset-free). */
+function quoteKey(quote: Quote): string {
+  return `${slugify(quote.text, 6)}-${shortHash(normaliseText(quote.text))}`
+}
+
+function noteFor(ctx: Context, kind: NoteKind, key: string, anchor: SourceAnchor): Note {
+  const note: Note = {
+    id: `${ctx.article.id}:${kind}:${key}`,
+    articleId: ctx.article.id,
+    kind,
+    anchor
+  }
+  ctx.notes.push(note)
+  return note
+}
+
+interface CardFields {
+  prompt: string
+  answer: string
+  hint?: string | null
+  context?: string | null
+  options?: string[] | null
+  answerSpeakerId?: string | null
+  tags: string[]
+}
+
+function cardFor(note: Note, template: CardTemplate, fields: CardFields): CardContent {
+  return {
+    id: `${note.id}:${template}`,
+    noteId: note.id,
+    articleId: note.articleId,
+    template,
+    prompt: fields.prompt,
+    answer: fields.answer,
+    hint: fields.hint ?? null,
+    context: fields.context ?? null,
+    options: fields.options ?? null,
+    answerSpeakerId: fields.answerSpeakerId ?? null,
+    anchor: note.anchor,
+    tags: [template, ...fields.tags]
+  }
+}
+
+/** The words that name a speaker: full name, aliases, and (for people) each part of the name. */
+function givingAwayPhrases(speaker: Speaker): string[] {
+  const phrases = new Set<string>()
+  for (const name of [speaker.name, ...speaker.aliases]) {
+    const trimmed = name.trim()
+    if (trimmed.length < 2 || isStopWord(trimmed)) continue
+    phrases.add(trimmed)
+  }
+  if (speaker.kind === 'person') {
+    for (const token of wordTokens(speaker.name)) {
+      if (token.text.length >= 3 && !isStopWord(token.text)) phrases.add(token.text)
+    }
+  }
+  // Longest first, so "Antony Blinken" is masked whole before "Blinken" alone.
+  return [...phrases].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+}
+
+function nameWordKeys(speaker: Speaker): Set<string> {
+  const keys = new Set<string>()
+  for (const name of [speaker.name, ...speaker.aliases]) {
+    for (const token of wordTokens(name)) keys.add(wordKey(token.text))
+  }
+  return keys
+}
+
+/** The quote with every word that names its speaker (or states their role) masked. */
+export function maskSpeaker(text: string, speaker: Speaker): string {
+  let masked = text
+  const phrases = givingAwayPhrases(speaker)
+  if (speaker.role && wordTokens(speaker.role).length > 1) phrases.unshift(speaker.role.trim())
+  for (const phrase of phrases) {
+    masked = masked.replace(phrasePattern(phrase, 'giu'), SPEAKER_MASK)
+  }
+  return masked
+}
+
+/** Whether a candidate word is worth blanking: a content word that does not name the speaker. */
+function isBlankable(token: WordToken, speakerWords: Set<string>): boolean {
+  if (isStopWord(token.text)) return false
+  if (speakerWords.has(wordKey(token.text))) return false
+  return /\p{N}/u.test(token.text) || token.text.replace(/['’.-]/g, '').length >= 3
+}
+
+/** A word's weight as a cloze answer: long, numeric or proper words are the informative ones. */
+function informativeness(token: WordToken, isFirstWord: boolean): number {
+  const letters = token.text.replace(/['’.-]/g, '').length
+  let score = Math.min(letters, 12)
+  if (/\p{N}/u.test(token.text)) score += 4
+  if (!isFirstWord && /^\p{Lu}/u.test(token.text)) score += 3
+  return score
+}
+
+/**
+ * The most informative run of 1–3 adjacent content words in `text` (never a stop word, never a
+ * word of the speaker's name), or null. A phrase that occurs twice in the text is skipped: its
+ * answer would still show in the prompt.
+ */
+export function pickClozePhrase(
+  text: string,
+  speakerWords: Set<string>
+): { start: number; end: number } | null {
+  const tokens = wordTokens(text)
+  let best: { start: number; end: number; score: number } | null = null
+  for (let i = 0; i < tokens.length; i++) {
+    let score = 0
+    for (let j = i; j < tokens.length && j < i + MAX_CLOZE_PHRASE_WORDS; j++) {
+      const token = tokens[j]
+      if (!isBlankable(token, speakerWords)) break
+      // Adjacent means separated by one space or a hyphen only, not by punctuation.
+      if (j > i && !/^[\s-]+$/.test(text.slice(tokens[j - 1].end, token.start))) break
+      score += informativeness(token, j === 0)
+      // Leave at least two words visible around the gap.
+      if (tokens.length - (j - i + 1) < 2) break
+      const phrase = text.slice(tokens[i].start, token.end)
+      const occurrences = text.match(phrasePattern(phrase, 'giu'))?.length ?? 0
+      if (occurrences !== 1) continue
+      if (!best || score > best.score) best = { start: tokens[i].start, end: token.end, score }
+    }
+  }
+  return best ? { start: best.start, end: best.end } : null
+}
+
+/** "China’s top diplomat" reads as is; "U.S. Secretary of State" needs "the". */
+function roleWithArticle(role: string): string {
+  const first = wordTokens(role)[0]?.text ?? ''
+  const startsWithDeterminer = /^(the|a|an|his|her|their|its|our|my|your)$/i.test(first)
+  const startsPossessive = /['’]s$/.test(first) || /['’]s\s/.test(role.slice(0, first.length + 3))
+  return startsWithDeterminer || startsPossessive ? role : `the ${role}`
+}
+
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}’` : `${name}’s`
+}
+
+function figureCards(ctx: Context, figures: Figure[]): void {
+  const keys = new KeyCounter()
+  const ordered = [...figures].sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const figure of ordered) {
+    const key = keys.next(slugify(figure.text, 6))
+    if (figure.vague || figure.text.trim().length === 0) continue
+    const sentence = figure.sentence
+    const before = ctx.article.text.slice(sentence.start, figure.start)
+    const after = ctx.article.text.slice(figure.end, sentence.end)
+    if (figure.start < sentence.start || figure.end > sentence.end) continue
+    // Blank any repeat of the same figure too, so the answer cannot show in the prompt.
+    const blankRepeats = (part: string): string =>
+      part.replace(phrasePattern(figure.text.trim(), 'giu'), CLOZE_GAP)
+    const prompt = tidy(`${blankRepeats(before)}${CLOZE_GAP}${blankRepeats(after)}`)
+    if (containsPhrase(prompt, figure.text.trim())) continue
+    const note = noteFor(ctx, 'figure', key, anchorFor(ctx.article, sentence, figure))
+    ctx.cards.push(
+      cardFor(note, 'cloze-figure', {
+        prompt,
+        answer: figure.text.trim(),
+        hint: FIGURE_HINTS[figure.kind] ?? figure.kind,
+        tags: [`figure-${figure.kind}`]
+      })
+    )
+  }
+}
+
+/** Distractor names for a who-said card, most relevant first, at most `DISTRACTOR_COUNT`. */
+function distractorsFor(ctx: Context, speaker: Speaker): string[] {
+  const excluded = new Set([speaker.name, ...speaker.aliases].map(normaliseText))
+  const chosen: string[] = []
+  const take = (name: string): void => {
+    const key = normaliseText(name)
+    if (chosen.length >= DISTRACTOR_COUNT || key.length === 0 || excluded.has(key)) return
+    excluded.add(key)
+    chosen.push(name.trim())
+  }
+  const others = [...ctx.speakersById.values()].filter((s) => s.id !== speaker.id)
+  const byRelevance = (a: Speaker, b: Speaker): number =>
+    b.quoteCount - a.quoteCount ||
+    b.mentions.length - a.mentions.length ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  const quoted = others.filter((s) => ctx.quotedSpeakerIds.has(s.id))
+  const named = others.filter((s) => !ctx.quotedSpeakerIds.has(s.id))
+  // 1. other quoted speakers of the same kind; 2. anyone else the article names (same kind
+  // first); 3. speakers from the rest of the library.
+  quoted
+    .filter((s) => s.kind === speaker.kind)
+    .sort(byRelevance)
+    .forEach((s) => take(s.name))
+  const sameKindFirst = (a: Speaker, b: Speaker): number =>
+    Number(b.kind === speaker.kind) - Number(a.kind === speaker.kind) || byRelevance(a, b)
+  ;[...named, ...quoted.filter((s) => s.kind !== speaker.kind)]
+    .sort(sameKindFirst)
+    .forEach((s) => take(s.name))
+  ctx.librarySpeakerNames.forEach(take)
+  return chosen
+}
+
+function quoteCards(ctx: Context, quotes: Quote[]): void {
+  const keys = new KeyCounter()
+  const ordered = [...quotes].sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const quote of ordered) {
+    const key = keys.next(quoteKey(quote))
+    if (quote.speaker === null) continue
+    const speaker = ctx.speakersById.get(quote.speaker)
+    if (!speaker) continue
+    const text = tidy(quote.text)
+    const words = wordTokens(text).length
+    if (words === 0) continue
+    const anchor = anchorFor(ctx.article, quote.sentence, quote)
+    const note = noteFor(ctx, 'quote', key, anchor)
+    const tags = [`speaker-${speaker.id}`]
+
+    if (words >= MIN_CLOZE_QUOTE_WORDS) {
+      const gap = pickClozePhrase(text, nameWordKeys(speaker))
+      if (gap) {
+        const answer = text.slice(gap.start, gap.end)
+        const prompt = `“${text.slice(0, gap.start)}${CLOZE_GAP}${text.slice(gap.end)}”`
+        if (!containsPhrase(prompt, answer)) {
+          ctx.cards.push(
+            cardFor(note, 'cloze-quote', {
+              prompt,
+              answer,
+              context: `${speaker.name} said:`,
+              answerSpeakerId: null,
+              tags
+            })
+          )
+        }
+      }
+    }
+
+    if (words >= MIN_WHO_SAID_WORDS) {
+      const distractors = distractorsFor(ctx, speaker)
+      if (distractors.length > 0) {
+        const id = `${note.id}:who-said`
+        ctx.cards.push(
+          cardFor(note, 'who-said', {
+            prompt: `“${maskSpeaker(text, speaker)}”`,
+            answer: speaker.name,
+            context: 'Who said this?',
+            options: seededShuffle([speaker.name, ...distractors], id),
+            answerSpeakerId: speaker.id,
+            tags
+          })
+        )
+      }
+    }
+  }
+}
+
+/** Where the article states a speaker's role: the role's first occurrence, else the first mention. */
+function roleAnchor(article: Article, speaker: Speaker, role: string): SourceAnchor | null {
+  const mentions = [...speaker.mentions].sort((a, b) => a.start - b.start)
+  let span: TextSpan | null = null
+  const pattern = phrasePattern(role, 'giu')
+  for (const match of article.text.matchAll(pattern)) {
+    const start = match.index
+    const end = start + match[0].length
+    // Prefer an occurrence next to a mention of the speaker ("China’s top diplomat Wang Yi").
+    const near = mentions.some((m) => Math.abs(m.start - end) < 80 || Math.abs(start - m.end) < 80)
+    if (near) {
+      span = { start, end }
+      break
+    }
+    span ??= { start, end }
+  }
+  span ??= mentions[0] ?? null
+  if (!span) return null
+  const paragraph = article.paragraphs[paragraphIndexAt(article, span.start)]
+  const sentence = paragraph
+    ? sentenceBounds(article.text, span.start, span.end, paragraph.start, paragraph.end)
+    : sentenceBounds(article.text, span.start, span.end)
+  return anchorFor(article, sentence, span)
+}
+
+function roleCards(ctx: Context, speakers: Speaker[]): void {
+  for (const speaker of speakers) {
+    const role = speaker.role ? tidy(speaker.role) : ''
+    if (role.length === 0 || wordTokens(role).length === 0) continue
+    // A role that names its holder would give the answer away.
+    if (givingAwayPhrases(speaker).some((phrase) => containsPhrase(role, phrase))) continue
+    const anchor = roleAnchor(ctx.article, speaker, role)
+    if (!anchor) continue
+    const note = noteFor(ctx, 'role', speaker.id, anchor)
+    const tags = [`speaker-${speaker.id}`]
+    ctx.cards.push(
+      cardFor(note, 'who-is', {
+        prompt: `Who is ${roleWithArticle(role)}?`,
+        answer: speaker.name,
+        answerSpeakerId: speaker.id,
+        tags
+      })
+    )
+    ctx.cards.push(
+      cardFor(note, 'role-of', {
+        prompt: `What is ${possessive(speaker.name)} role?`,
+        answer: role,
+        tags
+      })
+    )
+  }
+}
+
+function promptKey(card: CardContent): string {
+  return normaliseText(`${card.context ?? ''} ${card.prompt}`)
+}
+
+/**
+ * Removes cards whose prompt repeats another's. A repeated who-is prompt ("Who is the
+ * spokesperson?" for two people) has no single answer, so every copy goes; otherwise the first
+ * card (in text order) stays.
+ */
+function withoutDuplicatePrompts(cards: CardContent[]): CardContent[] {
+  const counts = new Map<string, number>()
+  for (const card of cards) counts.set(promptKey(card), (counts.get(promptKey(card)) ?? 0) + 1)
+  const seen = new Set<string>()
+  return cards.filter((card) => {
+    const key = promptKey(card)
+    if (card.template === 'who-is' && (counts.get(key) ?? 0) > 1) return false
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Notes and cards for one article: a cloze per precise figure; per attributed quote a quote cloze
+ * and a who-said card; per speaker with a stated role a who-is card and its reverse. Pure and
+ * deterministic: the same input always gives the same ids, prompts and option orders.
+ */
+export function generateCards(input: GenerateCardsInput): GeneratedCards {
+  const { article, extraction } = input
+  const speakersById = new Map(extraction.speakers.map((s) => [s.id, s]))
+  const quotedSpeakerIds = new Set(
+    extraction.quotes
+      .filter((q) => q.speaker !== null && wordTokens(q.text).length >= MIN_WHO_SAID_WORDS)
+      .map((q) => q.speaker as string)
+  )
+  const ctx: Context = {
+    article,
+    speakersById,
+    quotedSpeakerIds,
+    librarySpeakerNames: input.librarySpeakerNames ?? [],
+    notes: [],
+    cards: []
+  }
+  quoteCards(ctx, extraction.quotes)
+  figureCards(ctx, extraction.figures)
+  roleCards(ctx, extraction.speakers)
+
+  const cards = withoutDuplicatePrompts(ctx.cards)
+  const usedNotes = new Set(cards.map((c) => c.noteId))
+  const notes: Note[] = []
+  const seenNotes = new Set<string>()
+  for (const note of ctx.notes) {
+    if (!usedNotes.has(note.id) || seenNotes.has(note.id)) continue
+    seenNotes.add(note.id)
+    notes.push(note)
+  }
+  return { notes, cards }
+}
