@@ -11,6 +11,7 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'CANCELLED'
   | 'INTERNAL'
+  | 'CONFLICT'
 
 /** A failure with a message written for the user. */
 export interface AppError {

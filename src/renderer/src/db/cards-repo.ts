@@ -1,0 +1,712 @@
+/**
+ * Cards, notes and review logs: the study loop's storage. Every multi-write operation runs in one
+ * `rw` transaction, and all scheduling maths happens in `core/scheduling` (pure); this module only
+ * gathers rows, calls it and writes the result.
+ */
+import Dexie from 'dexie'
+import type { Article } from '../../../core/article/types'
+import type { Extraction } from '../../../core/extract/types'
+import type { CardContent } from '../../../core/cards/types'
+import { generateCards } from '../../../core/cards'
+import {
+  applyAnswer,
+  buryUntil,
+  newSchedulingState,
+  queueForMemoryState,
+  selectStudyQueue,
+  snapshot,
+  studyDayStart,
+  tzOffsetMinutesAt,
+  Queue,
+  type Grade,
+  type QueueCandidate,
+  type QueueValue,
+  type ReviewLogEntry,
+  type SchedulerSettings,
+  type SchedulingState
+} from '../../../core/scheduling'
+import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
+import type { CardRecord, QuotedeckDatabase } from './schema'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The scheduling fields of a card, in a fixed order (checked exhaustive by the type below). */
+const SCHEDULING_KEYS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'memoryState',
+  'lastReviewedAt',
+  'queue',
+  'queueBeforeBury',
+  'buriedUntil'
+] as const
+type MissingSchedulingKey = Exclude<keyof SchedulingState, (typeof SCHEDULING_KEYS)[number]>
+const schedulingKeysComplete: MissingSchedulingKey extends never ? true : false = true
+
+/** The content fields of a card: what generation owns and a re-sync may change. */
+const CONTENT_KEYS = [
+  'id',
+  'noteId',
+  'articleId',
+  'template',
+  'prompt',
+  'answer',
+  'hint',
+  'context',
+  'options',
+  'answerSpeakerId',
+  'anchor',
+  'tags'
+] as const
+type MissingContentKey = Exclude<keyof CardContent, (typeof CONTENT_KEYS)[number]>
+const contentKeysComplete: MissingContentKey extends never ? true : false = true
+void schedulingKeysComplete
+void contentKeysComplete
+
+/** The exact scheduling state of a stored card (a copy, safe to keep). */
+export function schedulingOf(card: SchedulingState): SchedulingState {
+  const state = {} as Record<string, unknown>
+  for (const key of SCHEDULING_KEYS) state[key] = card[key]
+  return snapshot(state as unknown as SchedulingState)
+}
+
+function contentOf(card: CardContent): CardContent {
+  const content = {} as Record<string, unknown>
+  for (const key of CONTENT_KEYS) content[key] = card[key]
+  return content as unknown as CardContent
+}
+
+function sameContent(a: CardContent, b: CardContent): boolean {
+  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b))
+}
+
+/** A sibling's fields as they were before an answer buried it, so undo can put them back exactly. */
+export interface BuriedSiblingSnapshot {
+  id: string
+  queue: QueueValue
+  queueBeforeBury: QueueValue | null
+  buriedUntil: number | null
+  updatedAt: number
+}
+
+/**
+ * A review log as this module writes it: the shared entry plus what undo needs beyond `before`
+ * (the card's previous `updatedAt` and the siblings the answer buried).
+ */
+export interface AnswerLogRecord extends ReviewLogEntry {
+  undo?: { cardUpdatedAt: number; buriedSiblings: BuriedSiblingSnapshot[] }
+}
+
+/** Thrown inside a transaction to abort it with a failure meant for the user. */
+class AbortWith extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+function failureFrom<T>(error: unknown, action: string): Result<T> {
+  if (error instanceof AbortWith) return fail(error.code, error.message)
+  const detail = error instanceof Error ? error.message : String(error)
+  return fail('INTERNAL', `Could not ${action}: ${detail}`)
+}
+
+/** A changed card's `updatedAt`: strictly later than before, even within one millisecond. */
+function nextStamp(previousMs: number, nowMs: number): number {
+  return Math.max(nowMs, previousMs + 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sync: generation → storage
+
+export interface SyncArticleCardsInput {
+  article: Article
+  /** With user corrections already applied. */
+  extraction: Extraction
+  /** Speakers of the other articles in the library (distractors for who-said cards). */
+  librarySpeakerNames?: string[]
+}
+
+export interface SyncArticleCardsCounts {
+  /** Cards created. */
+  added: number
+  /** Existing cards whose content changed (or that came back after being suspended by a sync). */
+  updated: number
+  /** Cards deleted because their note vanished and they had never been answered. */
+  removed: number
+  /** Cards suspended because their note vanished but they have review history. */
+  suspended: number
+}
+
+/**
+ * Generates the article's notes and cards and stores them in one transaction. Existing ids keep
+ * their scheduling state and history (only their content is updated, and only when it changed).
+ * Cards whose note vanished (e.g. after a "not a quote" correction) are deleted, unless they were
+ * ever answered: then they are suspended, and return to their queue if a later sync brings them
+ * back. New cards get due times one millisecond apart so they are introduced in article order.
+ */
+export async function syncArticleCards(
+  db: QuotedeckDatabase,
+  input: SyncArticleCardsInput,
+  nowMs: number
+): Promise<SyncArticleCardsCounts> {
+  const generated = generateCards({
+    article: input.article,
+    extraction: input.extraction,
+    librarySpeakerNames: input.librarySpeakerNames
+  })
+  const articleId = input.article.id
+  const counts: SyncArticleCardsCounts = { added: 0, updated: 0, removed: 0, suspended: 0 }
+
+  await db.transaction('rw', db.notes, db.cards, db.reviewLogs, async () => {
+    const [existingNotes, existingCards] = await Promise.all([
+      db.notes.where('articleId').equals(articleId).toArray(),
+      db.cards.where('articleId').equals(articleId).toArray()
+    ])
+    const generatedNoteIds = new Set(generated.notes.map((note) => note.id))
+    const vanishedNoteIds = existingNotes
+      .map((note) => note.id)
+      .filter((id) => !generatedNoteIds.has(id))
+    await db.notes.bulkPut(generated.notes)
+    await db.notes.bulkDelete(vanishedNoteIds)
+
+    const existingById = new Map(existingCards.map((card) => [card.id, card]))
+    const writes: CardRecord[] = []
+    generated.cards.forEach((content, index) => {
+      const existing = existingById.get(content.id)
+      if (!existing) {
+        writes.push({
+          ...contentOf(content),
+          ...newSchedulingState(nowMs + index),
+          createdAt: nowMs,
+          updatedAt: nowMs
+        })
+        counts.added++
+        return
+      }
+      const cameBack = existing.queue === Queue.Suspended && existing.queueBeforeBury !== null
+      if (sameContent(existing, content) && !cameBack) return
+      const record: CardRecord = {
+        ...existing,
+        ...contentOf(content),
+        updatedAt: nextStamp(existing.updatedAt, nowMs)
+      }
+      if (cameBack) {
+        record.queue = existing.queueBeforeBury ?? queueForMemoryState(existing.memoryState)
+        record.queueBeforeBury = null
+      }
+      writes.push(record)
+      counts.updated++
+    })
+
+    const generatedIds = new Set(generated.cards.map((card) => card.id))
+    const orphans = existingCards.filter((card) => !generatedIds.has(card.id))
+    const toDelete: string[] = []
+    for (const orphan of orphans) {
+      const answered = await db.reviewLogs.where('cardId').equals(orphan.id).first()
+      if (!answered) {
+        toDelete.push(orphan.id)
+        counts.removed++
+      } else if (orphan.queue !== Queue.Suspended) {
+        // Remember where it was (a buried card remembers its own queue) so a re-sync can restore it.
+        const home = orphan.queue === Queue.Buried ? orphan.queueBeforeBury : orphan.queue
+        writes.push({
+          ...orphan,
+          queue: Queue.Suspended,
+          queueBeforeBury: home ?? queueForMemoryState(orphan.memoryState),
+          buriedUntil: null,
+          updatedAt: nextStamp(orphan.updatedAt, nowMs)
+        })
+        counts.suspended++
+      }
+    }
+    await db.cards.bulkPut(writes)
+    await db.cards.bulkDelete(toDelete)
+  })
+  return counts
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+export interface CommitAnswerInput {
+  cardId: string
+  grade: Grade
+  /** Epoch ms of the answer. */
+  nowMs: number
+  source: 'study' | 'quiz'
+  /** Time the user took to answer, ms. */
+  answerMs: number
+  /** The card's `updatedAt` when it was shown; the answer is refused if the card changed since. */
+  expectedUpdatedAt: number
+  settings: SchedulerSettings
+  /** Local time minus UTC in minutes; defaults to this machine's offset at `nowMs`. */
+  tzOffsetMinutes?: number
+}
+
+export interface CommittedAnswer {
+  /** The card as stored after the answer. */
+  card: CardRecord
+  logId: number
+  /** Siblings buried until the next day rollover. */
+  buriedSiblingIds: string[]
+}
+
+/**
+ * Answers a card: in one `rw` transaction it re-reads the card, refuses with `CONFLICT` if it
+ * changed since it was shown, applies the grade (fuzz seeded by the card id), writes the card and
+ * its review log (exact `before`/`after` snapshots), and buries the note's other new and review
+ * cards until the next day rollover. Either everything is written or nothing is.
+ */
+export async function commitAnswer(
+  db: QuotedeckDatabase,
+  input: CommitAnswerInput
+): Promise<Result<CommittedAnswer>> {
+  const tzOffsetMinutes = input.tzOffsetMinutes ?? tzOffsetMinutesAt(input.nowMs)
+  try {
+    const committed = await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+      const card = await db.cards.get(input.cardId)
+      if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
+      if (card.updatedAt !== input.expectedUpdatedAt) {
+        throw new AbortWith(
+          'CONFLICT',
+          'This card changed since it was shown (was it edited or answered elsewhere?). It has been reloaded.'
+        )
+      }
+      const before = schedulingOf(card)
+      const after = applyAnswer(before, input.grade, input.nowMs, input.settings, card.id)
+      const stamp = nextStamp(card.updatedAt, input.nowMs)
+      const updated: CardRecord = { ...card, ...after, updatedAt: stamp }
+
+      const until = buryUntil(input.nowMs, input.settings, tzOffsetMinutes)
+      const siblings = await db.cards.where('noteId').equals(card.noteId).toArray()
+      const toBury = siblings.filter(
+        (sibling) =>
+          sibling.id !== card.id && (sibling.queue === Queue.New || sibling.queue === Queue.Review)
+      )
+      const buriedSiblings: BuriedSiblingSnapshot[] = toBury.map((sibling) => ({
+        id: sibling.id,
+        queue: sibling.queue,
+        queueBeforeBury: sibling.queueBeforeBury,
+        buriedUntil: sibling.buriedUntil,
+        updatedAt: sibling.updatedAt
+      }))
+
+      await db.cards.put(updated)
+      const log: AnswerLogRecord = {
+        cardId: card.id,
+        articleId: card.articleId,
+        grade: input.grade,
+        source: input.source,
+        reviewedAt: input.nowMs,
+        answerMs: Math.max(0, Math.round(input.answerMs)),
+        before,
+        after: schedulingOf(updated),
+        undo: { cardUpdatedAt: card.updatedAt, buriedSiblings }
+      }
+      const logId = (await db.reviewLogs.add(log)) as number
+      if (toBury.length > 0) {
+        await db.cards.bulkPut(
+          toBury.map((sibling) => ({
+            ...sibling,
+            queue: Queue.Buried,
+            queueBeforeBury: sibling.queue,
+            buriedUntil: until,
+            updatedAt: nextStamp(sibling.updatedAt, input.nowMs)
+          }))
+        )
+      }
+      return { card: updated, logId, buriedSiblingIds: toBury.map((sibling) => sibling.id) }
+    })
+    return ok(committed)
+  } catch (error) {
+    return failureFrom(error, 'save your answer')
+  }
+}
+
+export interface LogPracticeInput {
+  cardId: string
+  grade: Grade
+  nowMs: number
+  answerMs: number
+}
+
+/** Records a practice answer (cramming, quiz practice): a review log that moves no schedule. */
+export async function logPractice(
+  db: QuotedeckDatabase,
+  input: LogPracticeInput
+): Promise<Result<{ logId: number }>> {
+  try {
+    return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+      const card = await db.cards.get(input.cardId)
+      if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
+      const log: ReviewLogEntry = {
+        cardId: card.id,
+        articleId: card.articleId,
+        grade: input.grade,
+        source: 'practice',
+        reviewedAt: input.nowMs,
+        answerMs: Math.max(0, Math.round(input.answerMs)),
+        before: schedulingOf(card),
+        after: null
+      }
+      const logId = (await db.reviewLogs.add(log)) as number
+      return ok({ logId })
+    })
+  } catch (error) {
+    return failureFrom(error, 'record the practice answer')
+  }
+}
+
+/** What `undoLastAnswer` put back. */
+export interface UndoneAnswer {
+  /** The card exactly as it was before the answer (scheduling state and `updatedAt`). */
+  card: CardRecord
+  grade: Grade
+  source: ReviewSource
+  /** Siblings the answer had buried, restored as they were. */
+  unburiedSiblingIds: string[]
+}
+type ReviewSource = ReviewLogEntry['source']
+
+/**
+ * Undoes the latest answer that moved a schedule (practice logs are skipped): restores the card to
+ * the log's exact `before` snapshot (due date included, which ts-fsrs `rollback` would not) and its
+ * previous `updatedAt`, puts back the siblings that answer buried, and deletes the log — in one
+ * transaction. Call again to undo the answer before it.
+ */
+export async function undoLastAnswer(db: QuotedeckDatabase): Promise<Result<UndoneAnswer>> {
+  try {
+    return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+      const log = (await db.reviewLogs
+        .orderBy(':id')
+        .reverse()
+        .filter((entry) => entry.source !== 'practice')
+        .first()) as AnswerLogRecord | undefined
+      if (!log || log.id === undefined)
+        throw new AbortWith('NOT_FOUND', 'There is nothing to undo.')
+      const card = await db.cards.get(log.cardId)
+      if (!card) {
+        throw new AbortWith('NOT_FOUND', 'The card of the last answer no longer exists.')
+      }
+      const restored: CardRecord = {
+        ...card,
+        ...snapshot(log.before),
+        updatedAt: log.undo?.cardUpdatedAt ?? nextStamp(card.updatedAt, Date.now())
+      }
+      await db.cards.put(restored)
+
+      const buried = log.undo?.buriedSiblings ?? []
+      const stored = await db.cards.bulkGet(buried.map((sibling) => sibling.id))
+      const unburied: CardRecord[] = []
+      buried.forEach((previous, index) => {
+        const sibling = stored[index]
+        // Only put back what this answer did: leave a sibling that moved on since alone.
+        if (!sibling || sibling.queue !== Queue.Buried) return
+        unburied.push({ ...sibling, ...previous })
+      })
+      await db.cards.bulkPut(unburied)
+      await db.reviewLogs.delete(log.id)
+      return ok({
+        card: restored,
+        grade: log.grade,
+        source: log.source,
+        unburiedSiblingIds: unburied.map((sibling) => sibling.id)
+      })
+    })
+  } catch (error) {
+    return failureFrom(error, 'undo the last answer')
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Study queue
+
+export type StudyScope = { kind: 'all' } | { kind: 'article'; articleId: string }
+
+export interface LoadStudyQueueInput {
+  scope: StudyScope
+  nowMs: number
+  settings: SchedulerSettings
+  /** Local time minus UTC in minutes (UTC+2 → 120). */
+  tzOffsetMinutes: number
+}
+
+/** Answers given since the current study day began. */
+export interface TodayCounts {
+  /** Answers that moved a schedule (study and quiz), practice excluded. */
+  total: number
+  byGrade: Record<Grade, number>
+  /** Cards studied for the first time today. */
+  newCards: number
+  /** Other answers (reviews, learning steps). */
+  reviews: number
+  /** Practice answers (no schedule change). */
+  practice: number
+  /** Time spent answering, ms. */
+  answerMs: number
+}
+
+export interface StudyQueue {
+  /** Cards in the order to study them. */
+  cards: CardRecord[]
+  today: TodayCounts
+  /** Epoch ms when the current study day ends (next rollover). */
+  dayEndMs: number
+}
+
+/**
+ * Puts back cards whose burial has expired (their `buriedUntil` passed). Buried cards are few
+ * (siblings answered today), so they are read through the `[queue+due]` range of the buried queue.
+ */
+export async function unburyExpired(db: QuotedeckDatabase, nowMs: number): Promise<number> {
+  return db.transaction('rw', db.cards, async () => {
+    const buried = await db.cards
+      .where('[queue+due]')
+      .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
+      .toArray()
+    const expired = buried.filter((card) => card.buriedUntil === null || card.buriedUntil <= nowMs)
+    await db.cards.bulkPut(
+      expired.map((card) => ({
+        ...card,
+        queue: card.queueBeforeBury ?? queueForMemoryState(card.memoryState),
+        queueBeforeBury: null,
+        buriedUntil: null,
+        updatedAt: nextStamp(card.updatedAt, nowMs)
+      }))
+    )
+    return expired.length
+  })
+}
+
+function countAnswers(logs: ReviewLogEntry[]): TodayCounts {
+  const counts: TodayCounts = {
+    total: 0,
+    byGrade: { 1: 0, 2: 0, 3: 0, 4: 0 },
+    newCards: 0,
+    reviews: 0,
+    practice: 0,
+    answerMs: 0
+  }
+  for (const log of logs) {
+    counts.answerMs += log.answerMs
+    if (log.source === 'practice') {
+      counts.practice++
+      continue
+    }
+    counts.total++
+    counts.byGrade[log.grade]++
+    if (log.before.queue === Queue.New) counts.newCards++
+    else counts.reviews++
+  }
+  return counts
+}
+
+/** Today's answers (since the current study day began at the rollover hour). */
+export async function todayCounts(
+  db: QuotedeckDatabase,
+  nowMs: number,
+  settings: SchedulerSettings,
+  tzOffsetMinutes: number
+): Promise<TodayCounts> {
+  const dayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
+  const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray()
+  return countAnswers(logs)
+}
+
+function candidate(card: CardRecord): QueueCandidate {
+  return { id: card.id, due: card.due }
+}
+
+/**
+ * Today's study queue for a scope. Every read is an index range that returns only what it needs:
+ * learning cards due within the learn-ahead window, reviews due before the end of the study day
+ * (at most what is left of the daily limit) and the oldest new cards (at most what is left of the
+ * new-card limit), all by `[queue+due]`; an article scope reads that article's cards by `articleId`.
+ * Expired burials are lifted first. Ordering and limits are `selectStudyQueue`'s.
+ */
+export async function loadStudyQueue(
+  db: QuotedeckDatabase,
+  input: LoadStudyQueueInput
+): Promise<StudyQueue> {
+  const { nowMs, settings, tzOffsetMinutes } = input
+  await unburyExpired(db, nowMs)
+  const dayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
+  const dayEnd = dayStart + DAY_MS
+  const learnAheadMs = 20 * 60 * 1000
+
+  return db.transaction('r', db.cards, db.reviewLogs, async () => {
+    // All reads start together; the limits are applied to what is left today by selectStudyQueue.
+    const todayLogsRead = db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray()
+    let cardsRead: Promise<[CardRecord[], CardRecord[], CardRecord[]]>
+    if (input.scope.kind === 'article') {
+      cardsRead = db.cards
+        .where('articleId')
+        .equals(input.scope.articleId)
+        .toArray()
+        .then((cards) => [
+          cards.filter((c) => c.queue === Queue.Learning && c.due <= nowMs + learnAheadMs),
+          cards.filter((c) => c.queue === Queue.Review && c.due < dayEnd),
+          cards.filter((c) => c.queue === Queue.New)
+        ])
+    } else {
+      const range = (queue: QueueValue, upToMs: number, limit: number): Promise<CardRecord[]> =>
+        limit <= 0
+          ? Promise.resolve([])
+          : db.cards
+              .where('[queue+due]')
+              .between([queue, -Infinity], [queue, upToMs], true, true)
+              .limit(limit)
+              .toArray()
+      cardsRead = Promise.all([
+        range(Queue.Learning, nowMs + learnAheadMs, Number.MAX_SAFE_INTEGER),
+        range(Queue.Review, dayEnd - 1, settings.reviewsPerDay),
+        range(Queue.New, Infinity, settings.newCardsPerDay)
+      ])
+    }
+    const [todayLogs, [learning, review, fresh]] = await Promise.all([todayLogsRead, cardsRead])
+    const today = countAnswers(todayLogs)
+    const byId = new Map<string, CardRecord>()
+    for (const card of [...learning, ...review, ...fresh]) byId.set(card.id, card)
+    const orderedIds = selectStudyQueue({
+      learning: learning.map(candidate),
+      review: review.map(candidate),
+      new: fresh.map(candidate),
+      newDoneToday: today.newCards,
+      reviewsDoneToday: today.reviews,
+      settings,
+      nowMs,
+      tzOffsetMinutes,
+      learnAheadMs
+    })
+    const cards = orderedIds
+      .map((id) => byId.get(id))
+      .filter((card): card is CardRecord => card !== undefined)
+    return { cards, today, dayEndMs: dayEnd }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+/** Cards in each queue. */
+export interface QueueCounts {
+  new: number
+  learning: number
+  review: number
+  suspended: number
+  buried: number
+  total: number
+}
+
+function queueRange(queue: QueueValue, fromMs = -Infinity, toMs = Infinity): [number[], number[]] {
+  return [
+    [queue, fromMs],
+    [queue, toMs]
+  ]
+}
+
+/** How many cards sit in each queue (index counts; no card is read). */
+export async function cardCountsByQueue(db: QuotedeckDatabase): Promise<QueueCounts> {
+  const countQueue = (queue: QueueValue): Promise<number> => {
+    const [lower, upper] = queueRange(queue)
+    return db.cards.where('[queue+due]').between(lower, upper, true, true).count()
+  }
+  const [fresh, learning, review, suspended, buried] = await Promise.all([
+    countQueue(Queue.New),
+    countQueue(Queue.Learning),
+    countQueue(Queue.Review),
+    countQueue(Queue.Suspended),
+    countQueue(Queue.Buried)
+  ])
+  return {
+    new: fresh,
+    learning,
+    review,
+    suspended,
+    buried,
+    total: fresh + learning + review + suspended + buried
+  }
+}
+
+/** One study day of a forecast or history. */
+export interface DayCount {
+  /** Epoch ms at which the study day starts. */
+  dayStartMs: number
+  count: number
+}
+
+/**
+ * Learning and review cards falling due on each of the next `days` study days (day 0 is today and
+ * includes overdue cards). Buried cards count on the day they come back. New cards are not
+ * forecast: they are introduced by the daily limit.
+ */
+export async function forecast(
+  db: QuotedeckDatabase,
+  nowMs: number,
+  days: number,
+  settings: SchedulerSettings,
+  tzOffsetMinutes: number
+): Promise<DayCount[]> {
+  const firstDayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
+  const starts = Array.from({ length: days }, (_, index) => firstDayStart + index * DAY_MS)
+  const countDue = (queue: QueueValue, fromMs: number, toMs: number): Promise<number> =>
+    db.cards.where('[queue+due]').between([queue, fromMs], [queue, toMs], true, false).count()
+  const perDay = await Promise.all(
+    starts.map(async (start, index) => {
+      const from = index === 0 ? -Infinity : start
+      const to = start + DAY_MS
+      const [learning, review] = await Promise.all([
+        countDue(Queue.Learning, from, to),
+        countDue(Queue.Review, from, to)
+      ])
+      return learning + review
+    })
+  )
+  const buried = await db.cards
+    .where('[queue+due]')
+    .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
+    .toArray()
+  for (const card of buried) {
+    if (card.queueBeforeBury === Queue.New) continue
+    const back = Math.max(card.due, card.buriedUntil ?? card.due)
+    const index = Math.max(0, Math.floor((back - firstDayStart) / DAY_MS))
+    if (index < days) perDay[index]++
+  }
+  return starts.map((dayStartMs, index) => ({ dayStartMs, count: perDay[index] }))
+}
+
+/**
+ * Answers on each of the last `days` study days, oldest first, today last. Counted on the
+ * `reviewedAt` index without reading the logs, so practice answers are included.
+ */
+export async function answersPerDay(
+  db: QuotedeckDatabase,
+  nowMs: number,
+  days: number,
+  settings: SchedulerSettings,
+  tzOffsetMinutes: number
+): Promise<DayCount[]> {
+  const todayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
+  const starts = Array.from(
+    { length: days },
+    (_, index) => todayStart - (days - 1 - index) * DAY_MS
+  )
+  return Promise.all(
+    starts.map(async (dayStartMs) => ({
+      dayStartMs,
+      count: await db.reviewLogs
+        .where('reviewedAt')
+        .between(dayStartMs, dayStartMs + DAY_MS, true, false)
+        .count()
+    }))
+  )
+}

@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  defaultSchedulerSettings,
+  Queue,
+  type SchedulerSettings
+} from '../../../src/core/scheduling'
+import {
+  commitAnswer,
+  logPractice,
+  schedulingOf,
+  undoLastAnswer,
+  type AnswerLogRecord
+} from '../../../src/renderer/src/db/cards-repo'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import { DAY_MS, freshDatabase, makeCard, NOW_MS, reviewState } from './fixtures'
+
+const settings: SchedulerSettings = { ...defaultSchedulerSettings }
+let db: QuotedeckDatabase
+
+beforeEach(async () => {
+  db = freshDatabase()
+  await db.open()
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+function answerInput(
+  cardId: string,
+  expectedUpdatedAt: number,
+  grade: 1 | 2 | 3 | 4 = 3,
+  nowMs = NOW_MS
+): Parameters<typeof commitAnswer>[1] {
+  return {
+    cardId,
+    grade,
+    nowMs,
+    source: 'study',
+    answerMs: 4200,
+    expectedUpdatedAt,
+    settings,
+    tzOffsetMinutes: 0
+  }
+}
+
+describe('commitAnswer', () => {
+  it('writes the card and one review log with exact before/after snapshots', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - DAY_MS) })
+    await db.cards.add(card)
+
+    const result = await commitAnswer(db, answerInput('c1', card.updatedAt, 3))
+
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const stored = await db.cards.get('c1')
+    expect(stored).toEqual(result.value.card)
+    expect(stored!.due).toBeGreaterThan(NOW_MS)
+    expect(stored!.reps).toBe(card.reps + 1)
+    expect(stored!.updatedAt).toBeGreaterThan(card.updatedAt)
+    const logs = await db.reviewLogs.toArray()
+    expect(logs).toHaveLength(1)
+    expect(logs[0]).toMatchObject({
+      id: result.value.logId,
+      cardId: 'c1',
+      articleId: 'article-a',
+      grade: 3,
+      source: 'study',
+      reviewedAt: NOW_MS,
+      answerMs: 4200
+    })
+    expect(logs[0].before).toEqual(schedulingOf(card))
+    expect(logs[0].after).toEqual(schedulingOf(stored!))
+  })
+
+  it('a failure between the two writes of an answer leaves neither', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - DAY_MS) })
+    await db.cards.add(card)
+    // The card is written first; make the log write (the second) fail inside the transaction.
+    db.reviewLogs.hook('creating', () => {
+      throw new Error('disk full')
+    })
+
+    const result = await commitAnswer(db, answerInput('c1', card.updatedAt))
+
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('INTERNAL')
+    expect(result.error.message).toContain('disk full')
+    expect(await db.cards.get('c1')).toEqual(card)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('a failure while burying siblings leaves the card, its log and the siblings untouched', async () => {
+    const card = makeCard('c1', { noteId: 'n1', state: reviewState(NOW_MS - DAY_MS) })
+    const sibling = makeCard('c2', { noteId: 'n1' })
+    await db.cards.bulkAdd([card, sibling])
+    let puts = 0
+    // The answered card's put is the first update; the siblings' bulkPut comes after the log.
+    db.cards.hook('updating', () => {
+      puts++
+      if (puts > 1) throw new Error('quota exceeded')
+      return undefined
+    })
+
+    const result = await commitAnswer(db, answerInput('c1', card.updatedAt))
+
+    expect(result.ok).toBe(false)
+    expect(await db.cards.get('c1')).toEqual(card)
+    expect(await db.cards.get('c2')).toEqual(sibling)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('rejects a stale answer (card changed since shown) with CONFLICT and writes nothing', async () => {
+    const card = makeCard('c1')
+    await db.cards.add(card)
+
+    const result = await commitAnswer(db, answerInput('c1', card.updatedAt - 1))
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await db.cards.get('c1')).toEqual(card)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('rejects a second answer given against the same shown version', async () => {
+    const card = makeCard('c1')
+    await db.cards.add(card)
+    expect((await commitAnswer(db, answerInput('c1', card.updatedAt))).ok).toBe(true)
+
+    const again = await commitAnswer(db, answerInput('c1', card.updatedAt))
+
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await db.reviewLogs.count()).toBe(1)
+  })
+
+  it('fails with NOT_FOUND for a card that does not exist', async () => {
+    const result = await commitAnswer(db, answerInput('missing', 0))
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('buries new and review siblings of the same note until the next rollover, not others', async () => {
+    const card = makeCard('c1', { noteId: 'n1' })
+    const newSibling = makeCard('c2', { noteId: 'n1' })
+    const reviewSibling = makeCard('c3', { noteId: 'n1', state: reviewState(NOW_MS + DAY_MS) })
+    const learningSibling = makeCard('c4', {
+      noteId: 'n1',
+      state: { queue: Queue.Learning, memoryState: 1, due: NOW_MS + 60_000 }
+    })
+    const stranger = makeCard('c5', { noteId: 'n2' })
+    await db.cards.bulkAdd([card, newSibling, reviewSibling, learningSibling, stranger])
+
+    const result = await commitAnswer(db, answerInput('c1', card.updatedAt))
+
+    expect(result.ok && result.value.buriedSiblingIds.sort()).toEqual(['c2', 'c3'])
+    // Rollover 04:00 UTC (offset 0); now is 12:00, so the next rollover is tomorrow 04:00.
+    const nextRollover = Date.UTC(2026, 2, 11, 4, 0, 0)
+    expect(await db.cards.get('c2')).toMatchObject({
+      queue: Queue.Buried,
+      queueBeforeBury: Queue.New,
+      buriedUntil: nextRollover
+    })
+    expect(await db.cards.get('c3')).toMatchObject({
+      queue: Queue.Buried,
+      queueBeforeBury: Queue.Review,
+      buriedUntil: nextRollover,
+      due: NOW_MS + DAY_MS
+    })
+    expect(await db.cards.get('c4')).toEqual(learningSibling)
+    expect(await db.cards.get('c5')).toEqual(stranger)
+  })
+})
+
+describe('logPractice', () => {
+  it('logs a practice answer without changing the card', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS + DAY_MS) })
+    await db.cards.add(card)
+
+    const result = await logPractice(db, { cardId: 'c1', grade: 1, nowMs: NOW_MS, answerMs: 900 })
+
+    expect(result.ok).toBe(true)
+    expect(await db.cards.get('c1')).toEqual(card)
+    const [log] = await db.reviewLogs.toArray()
+    expect(log).toMatchObject({ source: 'practice', grade: 1, after: null, answerMs: 900 })
+    expect(log.before).toEqual(schedulingOf(card))
+  })
+})
+
+describe('undoLastAnswer', () => {
+  it('restores the exact previous card, due date and updatedAt included, and deletes the log', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - 2 * DAY_MS) })
+    await db.cards.add(card)
+    const answered = await commitAnswer(db, answerInput('c1', card.updatedAt, 1))
+    expect(answered.ok).toBe(true)
+    expect((await db.cards.get('c1'))!.due).not.toBe(card.due)
+
+    const result = await undoLastAnswer(db)
+
+    expect(result.ok).toBe(true)
+    expect(await db.cards.get('c1')).toEqual(card)
+    expect(result.ok && result.value.card).toEqual(card)
+    expect(await db.reviewLogs.count()).toBe(0)
+  })
+
+  it('undoes several answers, newest first, back to the original card', async () => {
+    const card = makeCard('c1')
+    await db.cards.add(card)
+    const first = await commitAnswer(db, answerInput('c1', card.updatedAt, 3))
+    if (!first.ok) throw new Error('first answer failed')
+    const afterFirst = first.value.card
+    const second = await commitAnswer(
+      db,
+      answerInput('c1', afterFirst.updatedAt, 3, NOW_MS + 10 * 60_000)
+    )
+    expect(second.ok).toBe(true)
+
+    await undoLastAnswer(db)
+    expect(await db.cards.get('c1')).toEqual(afterFirst)
+    await undoLastAnswer(db)
+    expect(await db.cards.get('c1')).toEqual(card)
+    expect(await undoLastAnswer(db)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('puts back the siblings the answer buried, exactly as they were', async () => {
+    const card = makeCard('c1', { noteId: 'n1' })
+    const newSibling = makeCard('c2', { noteId: 'n1' })
+    const reviewSibling = makeCard('c3', { noteId: 'n1', state: reviewState(NOW_MS + DAY_MS) })
+    await db.cards.bulkAdd([card, newSibling, reviewSibling])
+    await commitAnswer(db, answerInput('c1', card.updatedAt))
+    expect((await db.cards.get('c2'))!.queue).toBe(Queue.Buried)
+
+    const result = await undoLastAnswer(db)
+
+    expect(result.ok && result.value.unburiedSiblingIds.sort()).toEqual(['c2', 'c3'])
+    expect(await db.cards.get('c2')).toEqual(newSibling)
+    expect(await db.cards.get('c3')).toEqual(reviewSibling)
+  })
+
+  it('skips practice logs and undoes the latest scheduled answer', async () => {
+    const card = makeCard('c1')
+    await db.cards.add(card)
+    await commitAnswer(db, answerInput('c1', card.updatedAt))
+    await logPractice(db, { cardId: 'c1', grade: 2, nowMs: NOW_MS + 1000, answerMs: 500 })
+
+    const result = await undoLastAnswer(db)
+
+    expect(result.ok).toBe(true)
+    expect(await db.cards.get('c1')).toEqual(card)
+    const logs = (await db.reviewLogs.toArray()) as AnswerLogRecord[]
+    expect(logs.map((log) => log.source)).toEqual(['practice'])
+  })
+
+  it('says there is nothing to undo on an empty history', async () => {
+    expect(await undoLastAnswer(db)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})
