@@ -1,0 +1,39 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { AppApi, MenuCommand } from '../shared/api'
+import { invokeChannels, menuCommandChannel } from '../shared/ipc-channels'
+
+/**
+ * Builds `window.api` over IPC. Only the named channels are reachable, and menu listeners get the
+ * command alone: the raw `IpcRendererEvent` (whose `sender` is `ipcRenderer`) never reaches the
+ * page.
+ */
+export function createApi(
+  renderer: Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>
+): AppApi {
+  const invoke = <T>(channel: string, ...args: unknown[]): Promise<T> =>
+    renderer.invoke(channel, ...args) as Promise<T>
+  return {
+    getVersion: () => invoke(invokeChannels.getVersion),
+    loadBuiltinArticle: () => invoke(invokeChannels.loadBuiltinArticle),
+    openArticleDialog: () => invoke(invokeChannels.openArticleDialog),
+    openRecentArticle: (path) => invoke(invokeChannels.openRecentArticle, path),
+    listRecentFiles: () => invoke(invokeChannels.listRecentFiles),
+    importDroppedFile: (file) => invoke(invokeChannels.importDroppedFile, file),
+    articleFromText: (text, title) =>
+      title === undefined
+        ? invoke(invokeChannels.articleFromText, text)
+        : invoke(invokeChannels.articleFromText, text, title),
+    readClipboardText: () => invoke(invokeChannels.readClipboardText),
+    setThemePreference: (theme) => invoke(invokeChannels.setThemePreference, theme),
+    openExternal: (url) => invoke(invokeChannels.openExternal, url),
+    onMenuCommand: (listener) => {
+      const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command)
+      renderer.on(menuCommandChannel, forward)
+      return () => {
+        renderer.removeListener(menuCommandChannel, forward)
+      }
+    }
+  }
+}
+
+contextBridge.exposeInMainWorld('api', createApi(ipcRenderer))

@@ -1,0 +1,132 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Article } from '../../src/core/article/types'
+import type { MenuCommand, RecentFile } from '../../src/shared/api'
+import type { Result } from '../../src/shared/result'
+import {
+  ARTIFACTS_DIR,
+  E2E_VERSION,
+  RESOURCES_DIR,
+  launchApp,
+  type E2EApp
+} from './support/harness'
+
+let app: E2EApp
+
+beforeAll(async () => {
+  app = await launchApp()
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+/** Calls a `window.api` method in the page and returns its (serialised) result. */
+function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    ([name, callArgs]) =>
+      (window.api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name](
+        ...callArgs
+      ),
+    [method, args] as const
+  ) as Promise<T>
+}
+
+describe('e2e shell harness', () => {
+  it('loads the built page with window.api bridged to the real services', async () => {
+    const page = await app.newPage()
+    await expect(page.title()).resolves.toBe('Quotedeck')
+    expect(await callApi<string>(page, 'getVersion')).toBe(E2E_VERSION)
+    const apiKeys = await page.evaluate(() => Object.keys(window.api).sort())
+    expect(apiKeys).toEqual(
+      [
+        'articleFromText',
+        'getVersion',
+        'importDroppedFile',
+        'listRecentFiles',
+        'loadBuiltinArticle',
+        'onMenuCommand',
+        'openArticleDialog',
+        'openExternal',
+        'openRecentArticle',
+        'readClipboardText',
+        'setThemePreference'
+      ].sort()
+    )
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'shell-start.png') })
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
+  it('returns the seed article from resources/ through the bridge', async () => {
+    const page = await app.newPage()
+    const seed = await callApi<Result<Article>>(page, 'loadBuiltinArticle')
+    expect(seed.ok).toBe(true)
+    if (!seed.ok) return
+    expect(seed.value.source.kind).toBe('builtin')
+    expect(seed.value.wordCount).toBeGreaterThan(100)
+    expect(seed.value.paragraphs.some((p) => p.kind === 'heading')).toBe(true)
+    // The seed's raw text and the cleaned text share their opening words.
+    const raw = await readFile(join(RESOURCES_DIR, 'seed-article.txt'), 'utf8')
+    const firstWords = seed.value.text.split(/\s+/).slice(0, 5).join(' ')
+    expect(raw.replace(/\s+/g, ' ')).toContain(firstWords)
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
+  it('round-trips dropped bytes, the fake dialog, the recent list and menu commands', async () => {
+    const page = await app.newPage()
+    const filePath = join(app.tempDir, 'notes on a meeting.txt')
+    const body =
+      'A meeting of minds\n\nThe minister said on Tuesday that “talks went well” and that ' +
+      'further meetings would follow next month in the capital.\n'
+    await writeFile(filePath, body, 'utf8')
+
+    // Dropped bytes (Uint8Array in the page) arrive intact in the real loader.
+    const dropped = await page.evaluate(async (text) => {
+      const bytes = new TextEncoder().encode(text)
+      return window.api.importDroppedFile({ name: 'dropped.txt', size: bytes.length, bytes })
+    }, body)
+    expect(dropped.ok).toBe(true)
+    if (dropped.ok) expect(dropped.value.text).toContain('talks went well')
+
+    // A cancelled dialog is a null value, a queued path is loaded and remembered.
+    expect(await callApi<Result<Article | null>>(page, 'openArticleDialog')).toEqual({
+      ok: true,
+      value: null
+    })
+    await app.setNextDialogPaths(page, [filePath])
+    const opened = await callApi<Result<Article>>(page, 'openArticleDialog')
+    expect(opened.ok).toBe(true)
+    const recent = await callApi<RecentFile[]>(page, 'listRecentFiles')
+    expect(recent.map((file) => file.path)).toEqual([filePath])
+    const reopened = await callApi<Result<Article>>(page, 'openRecentArticle', filePath)
+    expect(reopened.ok && opened.ok && reopened.value.id === opened.value.id).toBe(true)
+
+    // Argument validation happens behind the bridge too.
+    const forbidden = await callApi<Result<Article>>(page, 'openRecentArticle', '/etc/passwd')
+    expect(forbidden.ok ? null : forbidden.error.code).toBe('FORBIDDEN')
+    const badLink = await callApi<Result<void>>(page, 'openExternal', 'file:///etc/passwd')
+    expect(badLink.ok ? null : badLink.error.code).toBe('FORBIDDEN')
+    expect(await callApi<Result<void>>(page, 'openExternal', 'https://example.org/a')).toEqual({
+      ok: true
+    })
+    expect(app.openedExternalUrlsOf(page)).toEqual(['https://example.org/a'])
+
+    // Menu commands reach onMenuCommand listeners, from the harness and from real menu actions.
+    await page.evaluate(() => {
+      const seen: unknown[] = []
+      ;(window as unknown as { seenCommands: unknown[] }).seenCommands = seen
+      window.api.onMenuCommand((command) => seen.push(command))
+    })
+    const about: MenuCommand = { kind: 'about' }
+    await app.sendMenuCommand(page, about)
+    await app.setNextDialogPaths(page, [filePath])
+    await app.runMenuAction(page, { kind: 'open-article' })
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenCommands: MenuCommand[] }).seenCommands
+    )
+    expect(seen.map((command) => command.kind)).toEqual(['about', 'open-article'])
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+})

@@ -1,0 +1,353 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { AppApi, MenuCommand, ThemePreference } from '../../../src/shared/api'
+import { invokeMethods, type InvokeMethod } from '../../../src/shared/ipc-channels'
+import { createMenuActionRunner } from '../../../src/main/menu-actions'
+import type { MenuAction } from '../../../src/main/menu-template'
+import { createAppServices, type AppServices } from '../../../src/main/services/app-services'
+import { startStaticServer, type StaticServer } from './static-server'
+
+declare global {
+  // What the preload's index.d.ts declares for the page; repeated because the node project
+  // compiles the preload's index.ts, which hides its sibling .d.ts.
+  interface Window {
+    api: AppApi
+  }
+}
+
+/** Project root (two levels above tests/e2e/support). */
+export const PROJECT_ROOT = resolve(__dirname, '../../..')
+/** The built renderer the e2e tests load (`npx electron-vite build`). */
+export const RENDERER_DIR = join(PROJECT_ROOT, 'out/renderer')
+/** The real shipped resources (seed article). */
+export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources')
+/** Where e2e screenshots go (git-ignored). */
+export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'tests/e2e/artifacts')
+/** Debian's Chromium; override with CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** The version string `window.api.getVersion()` reports in e2e runs. */
+export const E2E_VERSION = '0.0.0-e2e'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run'
+]
+
+/** Options for a new page (each gets its own browser context: empty IndexedDB, own services). */
+export interface NewPageOptions {
+  /** Route to open, e.g. `#/settings`; default the start page. */
+  hash?: string
+  /** The OS colour scheme the page sees when the theme preference is `system`. Default light. */
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
+  /** What the fake clipboard holds (`window.api.readClipboardText()`). Default empty. */
+  clipboardText?: string
+  /**
+   * Reuse the user-data directory of an earlier page (recent-files list), as a restarted app
+   * would. Default: a fresh directory under `tempDir`.
+   */
+  userDataDir?: string
+}
+
+/** A running e2e app: static server + Chromium + real main-process services per page. */
+export interface E2EApp {
+  /** URL of the served renderer (`out/renderer`), trailing slash. */
+  url: string
+  /** Scratch directory for this app; removed by `close()`. Put test files here. */
+  tempDir: string
+  /** Opens the app in a fresh browser context and waits for the page to load. */
+  newPage(options?: NewPageOptions): Promise<Page>
+  /** Queues paths the fake Open dialog returns, one per call; an empty queue means "cancelled". */
+  setNextDialogPaths(page: Page, paths: string[]): Promise<void>
+  /**
+   * Delivers a menu command to the page exactly as the main process does
+   * (`onMenuCommand` listeners). Waits until the page has subscribed.
+   */
+  sendMenuCommand(page: Page, command: MenuCommand): Promise<void>
+  /**
+   * Performs a menu item's action with the app's real menu-action code (e.g. `open-article`
+   * shows the fake dialog, loads the file and sends `open-article` or `open-error`).
+   */
+  runMenuAction(page: Page, action: MenuAction): Promise<void>
+  /** Replaces what the fake clipboard holds for this page. */
+  setClipboardText(page: Page, text: string): void
+  /** The real services behind this page's `window.api`. */
+  servicesOf(page: Page): AppServices
+  /** This page's user-data directory (holds the recent-files store). */
+  userDataDirOf(page: Page): string
+  /** Console errors and page errors seen so far (favicon 404 and the CSP-meta note excluded). */
+  consoleErrorsOf(page: Page): string[]
+  /** URLs the page asked to open in the system browser (after the allowlist). */
+  openedExternalUrlsOf(page: Page): string[]
+  /** Theme preferences the page applied, in order. */
+  themeCallsOf(page: Page): ThemePreference[]
+  close(): Promise<void>
+}
+
+interface PageState {
+  context: BrowserContext
+  services: AppServices
+  userDataDir: string
+  dialogPaths: string[]
+  clipboardText: string
+  consoleErrors: string[]
+  externalUrls: string[]
+  themeCalls: ThemePreference[]
+}
+
+/** Name of the page binding for a method (`window.__qd_getVersion` …). */
+function bindingName(method: InvokeMethod): string {
+  return `__qd_${method}`
+}
+
+/**
+ * Runs in the page before any app script: defines `window.api` over the Playwright bindings, as
+ * the preload does over IPC. Bytes cross the bridge as base64 (bindings carry JSON only).
+ */
+function installBridge(methods: string[]): void {
+  type Listener = (command: unknown) => void
+  const listeners = new Set<Listener>()
+  const win = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+  const call = (method: string, args: unknown[]): Promise<unknown> => win[`__qd_${method}`](...args)
+
+  function toBase64(bytes: Uint8Array): string {
+    let binary = ''
+    const chunk = 0x8000
+    for (let i = 0; i < bytes.length; i += chunk) {
+      binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
+    }
+    return btoa(binary)
+  }
+
+  const api: Record<string, unknown> = {}
+  for (const method of methods) {
+    api[method] = (...args: unknown[]): Promise<unknown> => call(method, args)
+  }
+  api.importDroppedFile = (...args: unknown[]): Promise<unknown> => {
+    const file = args[0] as { bytes?: unknown } | null
+    if (file !== null && typeof file === 'object' && file.bytes instanceof Uint8Array) {
+      const wire = { ...file, bytes: undefined, bytesBase64: toBase64(file.bytes) }
+      return call('importDroppedFile', [wire, ...args.slice(1)])
+    }
+    return call('importDroppedFile', args)
+  }
+  api.onMenuCommand = (listener: Listener): (() => void) => {
+    // Like the preload: a fresh wrapper per subscription, so unsubscribing removes only this one.
+    const wrapped: Listener = (command) => listener(command)
+    listeners.add(wrapped)
+    return () => {
+      listeners.delete(wrapped)
+    }
+  }
+  Object.defineProperty(window, '__qdMenuListenerCount', { value: () => listeners.size })
+  Object.defineProperty(window, '__qdDispatchMenuCommand', {
+    value: (command: unknown) => {
+      for (const listener of [...listeners]) listener(command)
+    }
+  })
+  Object.defineProperty(window, 'api', {
+    value: Object.freeze(api),
+    writable: false,
+    configurable: false,
+    enumerable: true
+  })
+}
+
+/** Rebuilds a dropped file's bytes from the base64 the page sent. */
+function fromWire(args: unknown[]): unknown[] {
+  const file = args[0] as { bytesBase64?: unknown } | null
+  if (file === null || typeof file !== 'object' || typeof file.bytesBase64 !== 'string') {
+    return args
+  }
+  const { bytesBase64, ...rest } = file as Record<string, unknown>
+  const bytes = new Uint8Array(Buffer.from(bytesBase64 as string, 'base64'))
+  return [{ ...rest, bytes }, ...args.slice(1)]
+}
+
+/**
+ * Console errors that say nothing about the app's behaviour: the favicon the static server does not
+ * have, and Chromium's note that `frame-ancestors` has no effect in a CSP `<meta>` (the directive is
+ * harmless there; it only works as an HTTP header).
+ */
+function isIgnoredConsoleError(text: string, url: string | undefined): boolean {
+  if ((url ?? '').endsWith('/favicon.ico') || /favicon\.ico/.test(text)) return true
+  return /directive 'frame-ancestors' is ignored when delivered via a <meta> element/.test(text)
+}
+
+/**
+ * Starts the e2e app: serves `out/renderer` on 127.0.0.1 and launches headless Debian Chromium.
+ * Throws at once (not after a timeout) when the renderer has not been built.
+ */
+export async function launchApp(): Promise<E2EApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(
+      `The renderer is not built (${join(RENDERER_DIR, 'index.html')} is missing). ` +
+        'Run `npx electron-vite build` (or `npm run build`) before the e2e tests.'
+    )
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
+        'or set CHROMIUM_PATH.'
+    )
+  }
+
+  const tempDir = await mkdtemp(join(tmpdir(), 'quotedeck-e2e-'))
+  let server: StaticServer | undefined
+  let browser: Browser | undefined
+  try {
+    server = await startStaticServer(RENDERER_DIR)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS
+    })
+  } catch (error) {
+    await server?.close()
+    await rm(tempDir, { recursive: true, force: true })
+    throw error
+  }
+  const runningServer = server
+  const runningBrowser = browser
+  const pages = new Map<Page, PageState>()
+  let pageCounter = 0
+
+  function stateOf(page: Page): PageState {
+    const state = pages.get(page)
+    if (!state) throw new Error('This page was not opened with E2EApp.newPage().')
+    return state
+  }
+
+  async function newPage(options: NewPageOptions = {}): Promise<Page> {
+    pageCounter += 1
+    const userDataDir = options.userDataDir ?? join(tempDir, `user-data-${pageCounter}`)
+    await mkdir(userDataDir, { recursive: true })
+    const systemScheme = options.colorScheme ?? 'light'
+    const context = await runningBrowser.newContext({
+      colorScheme: systemScheme,
+      viewport: options.viewport ?? { width: 1280, height: 800 }
+    })
+    // The page object exists only after newPage(); services reach it through this holder.
+    const pageHolder: { page?: Page } = {}
+    const state: PageState = {
+      context,
+      userDataDir,
+      dialogPaths: [],
+      clipboardText: options.clipboardText ?? '',
+      consoleErrors: [],
+      externalUrls: [],
+      themeCalls: [],
+      services: createAppServices({
+        resourcesDir: RESOURCES_DIR,
+        userDataDir,
+        version: E2E_VERSION,
+        showOpenDialog: async () => state.dialogPaths.shift() ?? null,
+        readClipboardText: () => state.clipboardText,
+        openExternal: async (url) => {
+          state.externalUrls.push(url)
+        },
+        // Like nativeTheme.themeSource: the page's prefers-color-scheme follows the preference.
+        setTheme: async (theme) => {
+          state.themeCalls.push(theme)
+          await pageHolder.page?.emulateMedia({
+            colorScheme: theme === 'system' ? systemScheme : theme
+          })
+        }
+      })
+    }
+
+    for (const method of invokeMethods) {
+      const service = state.services[method] as (...args: unknown[]) => Promise<unknown>
+      await context.exposeFunction(bindingName(method), (...args: unknown[]) =>
+        service(...(method === 'importDroppedFile' ? fromWire(args) : args))
+      )
+    }
+    await context.addInitScript(installBridge, [...invokeMethods])
+
+    const page = await context.newPage()
+    pageHolder.page = page
+    pages.set(page, state)
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return
+      if (isIgnoredConsoleError(message.text(), message.location().url)) return
+      state.consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => {
+      state.consoleErrors.push(`pageerror: ${error.message}`)
+    })
+    await page.goto(runningServer.url + (options.hash ?? ''))
+    return page
+  }
+
+  async function sendMenuCommand(page: Page, command: MenuCommand): Promise<void> {
+    stateOf(page)
+    try {
+      await page.waitForFunction(
+        () =>
+          ((
+            window as unknown as { __qdMenuListenerCount?: () => number }
+          ).__qdMenuListenerCount?.() ?? 0) > 0,
+        undefined,
+        { timeout: 10_000 }
+      )
+    } catch {
+      throw new Error(
+        `sendMenuCommand(${command.kind}): the page never subscribed with window.api.onMenuCommand.`
+      )
+    }
+    await page.evaluate((sent) => {
+      ;(
+        window as unknown as { __qdDispatchMenuCommand: (c: unknown) => void }
+      ).__qdDispatchMenuCommand(sent)
+    }, command)
+  }
+
+  return {
+    url: runningServer.url,
+    tempDir,
+    newPage,
+    sendMenuCommand,
+    async setNextDialogPaths(page: Page, paths: string[]): Promise<void> {
+      stateOf(page).dialogPaths = [...paths]
+    },
+    async runMenuAction(page: Page, action: MenuAction): Promise<void> {
+      const state = stateOf(page)
+      const pending: Promise<void>[] = []
+      const run = createMenuActionRunner({
+        services: state.services,
+        send: (command) => {
+          pending.push(sendMenuCommand(page, command))
+        },
+        quit: () => undefined
+      })
+      await run(action)
+      await Promise.all(pending)
+    },
+    setClipboardText(page: Page, text: string): void {
+      stateOf(page).clipboardText = text
+    },
+    servicesOf: (page) => stateOf(page).services,
+    userDataDirOf: (page) => stateOf(page).userDataDir,
+    consoleErrorsOf: (page) => [...stateOf(page).consoleErrors],
+    openedExternalUrlsOf: (page) => [...stateOf(page).externalUrls],
+    themeCallsOf: (page) => [...stateOf(page).themeCalls],
+    async close(): Promise<void> {
+      for (const state of pages.values()) {
+        await state.context.close().catch(() => undefined)
+      }
+      pages.clear()
+      await runningBrowser.close().catch(() => undefined)
+      await runningServer.close()
+      await rm(tempDir, { recursive: true, force: true })
+    }
+  }
+}
