@@ -1,0 +1,61 @@
+import { onBeforeUnmount, onMounted } from 'vue'
+import type { MenuCommand } from '../../../shared/api'
+import { useLibraryStore } from '../stores/library'
+import { useNotificationsStore } from '../stores/notifications'
+import { useSettingsStore } from '../stores/settings'
+import { useAddArticle } from './useAddArticle'
+
+export interface MenuCommandHandlers {
+  /** Help › About. */
+  showAbout(): void
+}
+
+/**
+ * Carries out the application menu's commands in the page, for as long as the calling component
+ * is mounted (the app shell).
+ */
+export function useMenuCommands(handlers: MenuCommandHandlers): void {
+  const library = useLibraryStore()
+  const notifications = useNotificationsStore()
+  const settings = useSettingsStore()
+  const adder = useAddArticle()
+  let unsubscribe: (() => void) | null = null
+
+  async function handle(command: MenuCommand): Promise<void> {
+    switch (command.kind) {
+      case 'open-article':
+        await adder.addLoaded(command.article)
+        return
+      case 'open-error':
+        notifications.error(command.message)
+        return
+      case 'new-from-clipboard': {
+        let text = ''
+        try {
+          text = await window.api.readClipboardText()
+        } catch {
+          // An unreadable clipboard still opens an empty dialog to paste into.
+        }
+        library.openPasteDialog(text)
+        return
+      }
+      case 'theme':
+        await settings.setTheme(command.theme)
+        return
+      case 'about':
+        handlers.showAbout()
+        return
+    }
+  }
+
+  onMounted(() => {
+    unsubscribe = window.api.onMenuCommand((command) => {
+      void handle(command)
+    })
+  })
+
+  onBeforeUnmount(() => {
+    unsubscribe?.()
+    unsubscribe = null
+  })
+}

@@ -1,0 +1,146 @@
+import type { Article } from '../../../core/article/types'
+import type {
+  ArticleRecord,
+  CardRecord,
+  CorrectionRecord,
+  ExtractionRecord,
+  NoteRecord,
+  QuotedeckDatabase
+} from './schema'
+
+/** What the Library list needs of an article: everything except its body. */
+export interface ArticleSummary {
+  id: string
+  title: string
+  byline: string | null
+  source: Article['source']
+  wordCount: number
+  /** Number of lines of page furniture the loader removed. */
+  removedLineCount: number
+  /** Epoch ms. */
+  addedAt: number
+}
+
+/** Outcome of adding an article. */
+export interface AddArticleOutcome {
+  record: ArticleRecord
+  /** False when the same article (same id) was already in the library. */
+  added: boolean
+}
+
+/** Everything a removal deleted, so it can be put back exactly (Undo). */
+export interface RemovedArticleSnapshot {
+  article: ArticleRecord
+  extraction: ExtractionRecord | null
+  corrections: CorrectionRecord[]
+  notes: NoteRecord[]
+  cards: CardRecord[]
+}
+
+/** Strips the body so lists never hold article texts. */
+export function toArticleSummary(record: ArticleRecord): ArticleSummary {
+  return {
+    id: record.id,
+    title: record.title,
+    byline: record.byline,
+    source: record.source,
+    wordCount: record.wordCount,
+    removedLineCount: record.removed.length,
+    addedAt: record.addedAt
+  }
+}
+
+/**
+ * Adds an article, or refreshes it when one with the same id (the same cleaned text) is already
+ * stored. Re-adding keeps the original `addedAt` so the library order does not jump around.
+ */
+export async function addArticle(
+  db: QuotedeckDatabase,
+  article: Article,
+  nowMs: number
+): Promise<AddArticleOutcome> {
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.get(article.id)
+    const record: ArticleRecord = { ...article, addedAt: existing?.addedAt ?? nowMs }
+    await db.articles.put(record)
+    return { record, added: existing === undefined }
+  })
+}
+
+/**
+ * The library, newest first, as summaries. IndexedDB has no projections, so records are walked
+ * with a cursor and reduced one at a time: no array of full bodies is ever built.
+ */
+export async function listArticleSummaries(db: QuotedeckDatabase): Promise<ArticleSummary[]> {
+  const summaries: ArticleSummary[] = []
+  await db.articles
+    .orderBy('addedAt')
+    .reverse()
+    .each((record) => {
+      summaries.push(toArticleSummary(record))
+    })
+  return summaries
+}
+
+/** Number of articles in the library. */
+export async function countArticles(db: QuotedeckDatabase): Promise<number> {
+  return db.articles.count()
+}
+
+/** One article with its body, or null when it is not in the library. */
+export async function getArticle(
+  db: QuotedeckDatabase,
+  articleId: string
+): Promise<ArticleRecord | null> {
+  return (await db.articles.get(articleId)) ?? null
+}
+
+/**
+ * Removes an article with its extraction, corrections, notes and cards in one transaction, and
+ * returns what was deleted. Review logs stay: they are the append-only study history. Returns null
+ * when the article was not in the library.
+ */
+export async function removeArticle(
+  db: QuotedeckDatabase,
+  articleId: string
+): Promise<RemovedArticleSnapshot | null> {
+  return db.transaction(
+    'rw',
+    [db.articles, db.extractions, db.corrections, db.notes, db.cards],
+    async () => {
+      const article = await db.articles.get(articleId)
+      if (!article) return null
+      const snapshot: RemovedArticleSnapshot = {
+        article,
+        extraction: (await db.extractions.get(articleId)) ?? null,
+        corrections: await db.corrections.where('articleId').equals(articleId).toArray(),
+        notes: await db.notes.where('articleId').equals(articleId).toArray(),
+        cards: await db.cards.where('articleId').equals(articleId).toArray()
+      }
+      await db.articles.delete(articleId)
+      await db.extractions.delete(articleId)
+      await db.corrections.where('articleId').equals(articleId).delete()
+      await db.notes.where('articleId').equals(articleId).delete()
+      await db.cards.where('articleId').equals(articleId).delete()
+      return snapshot
+    }
+  )
+}
+
+/** Puts back exactly what `removeArticle` deleted (cards keep their scheduling state). */
+export async function restoreArticle(
+  db: QuotedeckDatabase,
+  snapshot: RemovedArticleSnapshot
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.articles, db.extractions, db.corrections, db.notes, db.cards],
+    async () => {
+      await db.articles.put(snapshot.article)
+      if (snapshot.extraction) await db.extractions.put(snapshot.extraction)
+      if (snapshot.corrections.length > 0) await db.corrections.bulkPut(snapshot.corrections)
+      if (snapshot.notes.length > 0) await db.notes.bulkPut(snapshot.notes)
+      if (snapshot.cards.length > 0) await db.cards.bulkPut(snapshot.cards)
+    }
+  )
+}

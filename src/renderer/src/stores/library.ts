@@ -1,0 +1,225 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Article } from '../../../core/article/types'
+import type { RecentFile } from '../../../shared/api'
+import type { AppError, Result } from '../../../shared/result'
+import {
+  addArticle as addArticleRecord,
+  countArticles,
+  listArticleSummaries,
+  removeArticle as removeArticleRecords,
+  restoreArticle,
+  type ArticleSummary,
+  type RemovedArticleSnapshot
+} from '../db/articles-repo'
+import { getDatabase } from '../db/schema'
+import { getSetting, setSetting } from '../db/settings-repo'
+import { useExtractionStore } from './extraction'
+import { useNotificationsStore } from './notifications'
+
+/** The loader refuses anything larger; checked here too so a huge drop is never read into memory. */
+export const maxArticleBytes = 20 * 1024 * 1024
+
+/** Messages for failures whose own message is missing (the main process normally writes one). */
+const fallbackMessages: Partial<Record<AppError['code'], string>> = {
+  EMPTY: 'That article is empty.',
+  BINARY: 'That file is not a text article.',
+  TOO_LARGE: 'That file is larger than 20 MB.',
+  UNREADABLE: 'That file could not be read.',
+  NOT_FOUND: 'That file no longer exists.',
+  NO_ARTICLE: 'No readable article was found in that page.',
+  UNSUPPORTED: 'That kind of file cannot be opened as an article.',
+  INVALID_ARGUMENT: 'That request was not valid.',
+  FORBIDDEN: 'That file cannot be opened from here.',
+  CANCELLED: 'Cancelled.',
+  INTERNAL: 'Something went wrong while loading the article.'
+}
+
+/** The user-facing sentence for a failure. */
+export function describeError(error: AppError): string {
+  const message = error.message.trim()
+  return message.length > 0
+    ? message
+    : (fallbackMessages[error.code] ?? 'Something went wrong while loading the article.')
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+}
+
+/** What happened when the user tried to add an article. */
+export type AddOutcome =
+  | { status: 'added' | 'existing'; articleId: string; title: string }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' }
+
+/** The library: the article list, adding from every source, removal with Undo, first-launch seed. */
+export const useLibraryStore = defineStore('library', () => {
+  const notifications = useNotificationsStore()
+  const extraction = useExtractionStore()
+
+  const articles = ref<ArticleSummary[]>([])
+  const loaded = ref(false)
+  /** The last failure, in words (cleared by the next success). */
+  const lastError = ref<string | null>(null)
+  const recentFiles = ref<RecentFile[]>([])
+  /** Text of the open paste dialog, or null when it is closed. */
+  const pasteDraft = ref<string | null>(null)
+  let initializing: Promise<void> | null = null
+
+  async function refresh(): Promise<void> {
+    articles.value = await listArticleSummaries(getDatabase())
+    loaded.value = true
+  }
+
+  /**
+   * Loads the list and, on first launch, adds the built-in article so a new user can start at
+   * once. The `seededBuiltin` setting makes this happen only once: removing it is respected.
+   */
+  function initialize(): Promise<void> {
+    initializing ??= (async () => {
+      const db = getDatabase()
+      const alreadySeeded = await getSetting(db, 'seededBuiltin')
+      if (!alreadySeeded && (await countArticles(db)) === 0) {
+        const result = await window.api.loadBuiltinArticle()
+        if (result.ok) {
+          await addArticleRecord(db, result.value, Date.now())
+          await setSetting(db, 'seededBuiltin', true)
+          await afterArticleAdded(result.value.id)
+        } else {
+          reportFailure(`The built-in article could not be loaded: ${describeError(result.error)}`)
+        }
+      }
+      await refresh()
+    })()
+    return initializing
+  }
+
+  function reportFailure(message: string): AddOutcome {
+    lastError.value = message
+    notifications.error(message)
+    return { status: 'failed', message }
+  }
+
+  /**
+   * Starts finding quotes and making cards in the background; the article view shows progress
+   * and any failure, so adding never waits for it.
+   */
+  async function afterArticleAdded(articleId: string): Promise<void> {
+    void extraction.ensureExtracted(articleId).catch((error: unknown) => {
+      notifications.error(
+        `Quotes could not be found in this article: ${error instanceof Error ? error.message : String(error)}`
+      )
+    })
+  }
+
+  /** Stores an article that loaded successfully. */
+  async function addArticle(article: Article): Promise<AddOutcome> {
+    const outcome = await addArticleRecord(getDatabase(), article, Date.now())
+    lastError.value = null
+    await refresh()
+    if (outcome.added) await afterArticleAdded(article.id)
+    return {
+      status: outcome.added ? 'added' : 'existing',
+      articleId: article.id,
+      title: article.title
+    }
+  }
+
+  /** Adds the article of a successful load; a failure becomes a message and changes nothing. */
+  async function addFromResult(result: Result<Article | null>): Promise<AddOutcome> {
+    if (!result.ok) {
+      if (result.error.code === 'CANCELLED') return { status: 'cancelled' }
+      return reportFailure(describeError(result.error))
+    }
+    if (result.value === null) return { status: 'cancelled' }
+    return addArticle(result.value)
+  }
+
+  /** File › Open…: shows the dialog and adds the chosen file. */
+  async function openFromDialog(): Promise<AddOutcome> {
+    const outcome = await addFromResult(await window.api.openArticleDialog())
+    if (outcome.status !== 'cancelled') void loadRecentFiles()
+    return outcome
+  }
+
+  async function openRecent(path: string): Promise<AddOutcome> {
+    const outcome = await addFromResult(await window.api.openRecentArticle(path))
+    void loadRecentFiles()
+    return outcome
+  }
+
+  async function loadRecentFiles(): Promise<void> {
+    recentFiles.value = await window.api.listRecentFiles()
+  }
+
+  /** A file dropped on the window: size-checked before it is read into memory. */
+  async function importFile(file: File): Promise<AddOutcome> {
+    if (file.size > maxArticleBytes) {
+      return reportFailure(
+        `“${file.name}” is ${formatMegabytes(file.size)}; articles can be at most 20 MB.`
+      )
+    }
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer())
+    } catch {
+      return reportFailure(`“${file.name}” could not be read.`)
+    }
+    return addFromResult(
+      await window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+    )
+  }
+
+  /** Builds an article from pasted text. */
+  async function addFromText(text: string, title?: string): Promise<AddOutcome> {
+    return addFromResult(await window.api.articleFromText(text, title))
+  }
+
+  function openPasteDialog(text = ''): void {
+    pasteDraft.value = text
+  }
+
+  function closePasteDialog(): void {
+    pasteDraft.value = null
+  }
+
+  /** Removes an article and what was made from it, offering Undo. Review history is kept. */
+  async function remove(articleId: string): Promise<RemovedArticleSnapshot | null> {
+    const snapshot = await removeArticleRecords(getDatabase(), articleId)
+    await refresh()
+    if (snapshot) {
+      notifications.info(`Removed “${snapshot.article.title}”.`, {
+        action: { label: 'Undo', run: () => undoRemove(snapshot) }
+      })
+    }
+    return snapshot
+  }
+
+  async function undoRemove(snapshot: RemovedArticleSnapshot): Promise<void> {
+    await restoreArticle(getDatabase(), snapshot)
+    await refresh()
+    notifications.info(`Restored “${snapshot.article.title}”.`)
+  }
+
+  return {
+    articles,
+    loaded,
+    lastError,
+    recentFiles,
+    pasteDraft,
+    initialize,
+    refresh,
+    addArticle,
+    addFromResult,
+    openFromDialog,
+    openRecent,
+    loadRecentFiles,
+    importFile,
+    addFromText,
+    openPasteDialog,
+    closePasteDialog,
+    remove,
+    undoRemove
+  }
+})
