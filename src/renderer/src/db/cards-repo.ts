@@ -558,16 +558,15 @@ export async function loadStudyQueue(
           cards.filter((c) => c.queue === Queue.New)
         ])
     } else {
-      const range = (queue: QueueValue, upToMs: number, limit: number): Promise<CardRecord[]> =>
-        limit <= 0
-          ? Promise.resolve([])
-          : db.cards
-              .where('[queue+due]')
-              .between([queue, -Infinity], [queue, upToMs], true, true)
-              .limit(limit)
-              .toArray()
+      const range = (queue: QueueValue, upToMs: number, limit?: number): Promise<CardRecord[]> => {
+        if (limit !== undefined && limit <= 0) return Promise.resolve([])
+        const collection = db.cards
+          .where('[queue+due]')
+          .between([queue, -Infinity], [queue, upToMs], true, true)
+        return (limit === undefined ? collection : collection.limit(limit)).toArray()
+      }
       cardsRead = Promise.all([
-        range(Queue.Learning, nowMs + learnAheadMs, Number.MAX_SAFE_INTEGER),
+        range(Queue.Learning, nowMs + learnAheadMs),
         range(Queue.Review, dayEnd - 1, settings.reviewsPerDay),
         range(Queue.New, Infinity, settings.newCardsPerDay)
       ])
