@@ -103,6 +103,12 @@ export const LINE_CHROME_RULES: readonly LineChromeRule[] = [
     maxChars: 400
   },
   {
+    id: 'byline',
+    description: 'A byline: "By Jane Doe", "By Jane Doe and John Roe, Agency"',
+    pattern: /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|].*)?$/u,
+    maxChars: 100
+  },
+  {
     id: 'advertisement',
     description: 'Advertisement markers',
     pattern:

@@ -16,6 +16,11 @@ export interface CleanArticleInput {
    * headings whatever the heuristic says, and never removed as chrome.
    */
   knownHeadings?: readonly string[]
+  /**
+   * True when paragraph kinds come from markup (HTML, Markdown): headings are only the known ones,
+   * and runs of short lines (lists) are not taken for blocks of links.
+   */
+  structured?: boolean
 }
 
 /** Longest title derived from a first line before it is cut at a word boundary. */
@@ -139,7 +144,7 @@ function normaliseForComparison(line: string): string {
 }
 
 /** Marks chrome lines and headings on the candidate lines, in place. */
-function classifyLines(lines: CandidateLine[]): void {
+function classifyLines(lines: CandidateLine[], structured: boolean): void {
   for (const line of lines) {
     if (line.known) continue
     line.removedBy = matchLineChromeRule(line.text)
@@ -155,6 +160,8 @@ function classifyLines(lines: CandidateLine[]): void {
       line.removedBy = RELATED_LINKS_RULE_ID
     }
   }
+
+  if (structured) return
 
   const kept = lines.filter((line) => line.removedBy === null)
   // Two or more headline-like lines in a row are a block of links to other stories, unless a
@@ -237,7 +244,7 @@ export function cleanArticle(input: CleanArticleInput): Result<Article> {
   if (lines.length === 0) {
     return fail('EMPTY', 'The article is empty: there is no text in it.')
   }
-  classifyLines(lines)
+  classifyLines(lines, input.structured === true)
 
   const keptItems: { text: string; kind: Paragraph['kind'] }[] = []
   const removed: RemovedLine[] = []

@@ -202,7 +202,8 @@ function articleFromDecoded(
       source,
       encoding: decoded.encoding,
       title,
-      knownHeadings: headingsOf(blocks)
+      knownHeadings: headingsOf(blocks),
+      structured: true
     })
   }
   if (format === 'html') {
@@ -217,7 +218,8 @@ function articleFromDecoded(
       encoding: decoded.encoding,
       title: page.title,
       byline: page.byline,
-      knownHeadings: headingsOf(page.blocks)
+      knownHeadings: headingsOf(page.blocks),
+      structured: true
     })
   }
   return cleanArticle({ rawText: decoded.text, source, encoding: decoded.encoding })

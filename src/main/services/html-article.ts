@@ -109,6 +109,20 @@ function collectBlocks(root: DomNodeLike): TextBlock[] {
 }
 
 /**
+ * Drops a site name appended to a page title ("Headline | Site", or "Headline - Site" when the
+ * page names its site), keeping the headline.
+ */
+function withoutSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|–—-]\s+/u)
+  if (parts.length < 2) return title
+  const last = parts[parts.length - 1]
+  const head = title.slice(0, title.length - last.length).replace(/\s+[|–—-]\s+$/u, '')
+  const namesSite = siteName !== null && collapseWhitespace(siteName).toLowerCase() === last.toLowerCase()
+  const pipeSuffix = /\s\|\s[^|]+$/u.test(title) && last.split(' ').length <= 4
+  return (namesSite || pipeSuffix) && head.split(' ').length >= 2 ? head : title
+}
+
+/**
  * Extracts the article of an HTML page with Readability (on linkedom, no browser) and reduces it
  * to plain blocks. Returns `null` when the page has no readable article.
  */
@@ -126,7 +140,7 @@ export function extractHtmlArticle(html: string): HtmlArticle | null {
   }
   if (parsed === null || parsed.content === null || parsed.content === undefined) return null
   const blocks = collectBlocks(parsed.content)
-  const title = collapseWhitespace(parsed.title ?? '') || null
+  const title = withoutSiteName(collapseWhitespace(parsed.title ?? ''), parsed.siteName ?? null) || null
   const byline = collapseWhitespace(parsed.byline ?? '') || null
   return { title, byline, blocks }
 }
