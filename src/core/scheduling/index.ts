@@ -163,6 +163,20 @@ function fromFsrsCard(card: Card): SchedulingState {
 }
 
 /**
+ * ts-fsrs keeps Hard < Good < Easy by adding a day to each, even past `maximum_interval` (a card
+ * at a 30-day cap gets Good 31d, Easy 32d): clamp day intervals back to the maximum.
+ */
+function withinMaximumInterval(
+  state: SchedulingState,
+  nowMs: number,
+  settings: SchedulerSettings
+): SchedulingState {
+  const maximumDays = Math.max(1, Math.floor(settings.maximumIntervalDays))
+  if (state.memoryState !== MemoryState.Review || state.scheduledDays <= maximumDays) return state
+  return { ...state, scheduledDays: maximumDays, due: nowMs + maximumDays * DAY_MS }
+}
+
+/**
  * Keeps a suspended card suspended after an answer (quiz answers may reach one); any other card,
  * buried included, goes to the queue its new memory state calls for.
  */
@@ -196,7 +210,8 @@ export function previewAnswers(
   const preview = scheduler.repeat(toFsrsCard(state), new Date(nowMs))
   const result = {} as Record<Grade, AnswerPreview>
   for (const grade of GRADES) {
-    const next = withPreservedSuspension(state, fromFsrsCard(preview[grade as FsrsGrade].card))
+    const card = fromFsrsCard(preview[grade as FsrsGrade].card)
+    const next = withPreservedSuspension(state, withinMaximumInterval(card, nowMs, settings))
     const intervalMs = next.due - nowMs
     result[grade] = { state: next, intervalMs, intervalLabel: formatInterval(intervalMs) }
   }
@@ -217,7 +232,8 @@ export function applyAnswer(
   if (!GRADES.includes(grade)) throw new RangeError(`Invalid grade ${grade}: expected 1..4`)
   const scheduler = seeded(schedulerFor(settings), fuzzSeed, state.reps)
   const item = scheduler.next(toFsrsCard(state), new Date(nowMs), grade as FsrsGrade)
-  return withPreservedSuspension(state, fromFsrsCard(item.card))
+  const card = withinMaximumInterval(fromFsrsCard(item.card), nowMs, settings)
+  return withPreservedSuspension(state, card)
 }
 
 /** Probability of recall at `nowMs` (0..1); 0 for a card never studied. */
