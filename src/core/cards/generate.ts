@@ -92,6 +92,11 @@ function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/** A quote as shown on a card: one line, without the comma that led into its attribution. */
+function displayQuote(text: string): string {
+  return tidy(text).replace(/[\s,;:]+$/, '')
+}
+
 /** Gives each key a stable occurrence suffix: `key`, `key~2`, `key~3`… in text order. */
 class KeyCounter {
   private readonly seen = new Map<string, number>()
@@ -235,8 +240,9 @@ function roleWithArticle(role: string): string {
   return startsWithDeterminer || startsPossessive ? role : `the ${role}`
 }
 
+/** Chicago style: "Jones’s" as well as "Wang Yi’s". */
 function possessive(name: string): string {
-  return /s$/i.test(name) ? `${name}’` : `${name}’s`
+  return `${name}’s`
 }
 
 function figureCards(ctx: Context, figures: Figure[]): void {
@@ -306,7 +312,7 @@ function quoteCards(ctx: Context, quotes: Quote[]): void {
     if (quote.speaker === null) continue
     const speaker = ctx.speakersById.get(quote.speaker)
     if (!speaker) continue
-    const text = tidy(quote.text)
+    const text = displayQuote(quote.text)
     const words = wordTokens(text).length
     if (words === 0) continue
     const anchor = anchorFor(ctx.article, quote.sentence, quote)
