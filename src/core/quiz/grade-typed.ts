@@ -16,6 +16,8 @@ export interface TypedGrade {
   correct: boolean
   reason: TypedGradeReason
   message: string
+  /** For a wrong answer that names someone else in the article: that speaker's id (a confusion). */
+  namedSpeakerId?: string
 }
 
 type FormKind = 'name' | 'alias' | 'surname' | 'token'
@@ -198,7 +200,8 @@ export function gradeTypedName(
       return {
         correct: false,
         reason: 'wrong',
-        message: `That is ${named.speaker.name}. The answer is ${target.name}.`
+        message: `That is ${named.speaker.name}. The answer is ${target.name}.`,
+        namedSpeakerId: named.speaker.id
       }
     }
   }

@@ -118,6 +118,7 @@ describe('gradeTypedName', () => {
     const grade = gradeTypedName('Xi', blinken, oneWang)
     expect(grade).toMatchObject({ correct: false, reason: 'wrong' })
     expect(grade.message).toBe('That is Xi Jinping. The answer is Antony Blinken.')
+    expect(grade.namedSpeakerId).toBe('xi-jinping')
   })
 
   it('does not accept a one-letter slip from another speaker', () => {
