@@ -12,7 +12,10 @@ import { extractHtmlArticle } from './html-article'
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 /** An HTML page whose readable part has fewer words than this has no article. */
 const MIN_HTML_ARTICLE_WORDS = 20
-/** Share of control characters above which decoded bytes are not text. */
+/**
+ * Share of C0 control characters (and replacement characters) above which decoded bytes are not
+ * text. C1 controls are not counted: in UTF-8 text they are mojibake, which the cleaner repairs.
+ */
 const MAX_CONTROL_CHAR_RATIO = 0.01
 /** The file name of the built-in seed article in the resources directory. */
 export const BUILTIN_ARTICLE_FILE = 'seed-article.txt'
@@ -66,7 +69,7 @@ export function detectBinaryFormat(bytes: Uint8Array): string | null {
 function controlCharRatio(text: string): number {
   if (text.length === 0) return 0
   // eslint-disable-next-line no-control-regex -- counting control characters is the point
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/gu)?.length ?? 0
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/gu)?.length ?? 0
   return controls / text.length
 }
 

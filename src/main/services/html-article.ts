@@ -117,7 +117,8 @@ function withoutSiteName(title: string, siteName: string | null): string {
   if (parts.length < 2) return title
   const last = parts[parts.length - 1]
   const head = title.slice(0, title.length - last.length).replace(/\s+[|–—-]\s+$/u, '')
-  const namesSite = siteName !== null && collapseWhitespace(siteName).toLowerCase() === last.toLowerCase()
+  const namesSite =
+    siteName !== null && collapseWhitespace(siteName).toLowerCase() === last.toLowerCase()
   const pipeSuffix = /\s\|\s[^|]+$/u.test(title) && last.split(' ').length <= 4
   return (namesSite || pipeSuffix) && head.split(' ').length >= 2 ? head : title
 }
@@ -140,7 +141,8 @@ export function extractHtmlArticle(html: string): HtmlArticle | null {
   }
   if (parsed === null || parsed.content === null || parsed.content === undefined) return null
   const blocks = collectBlocks(parsed.content)
-  const title = withoutSiteName(collapseWhitespace(parsed.title ?? ''), parsed.siteName ?? null) || null
+  const title =
+    withoutSiteName(collapseWhitespace(parsed.title ?? ''), parsed.siteName ?? null) || null
   const byline = collapseWhitespace(parsed.byline ?? '') || null
   return { title, byline, blocks }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { RecentFile } from '../../shared/api'
 
@@ -9,7 +9,10 @@ export const MAX_RECENT_FILES = 10
 export interface RecentFiles {
   /** Most recent first; an unreadable or corrupt store reads as an empty list. */
   list(): Promise<RecentFile[]>
-  /** Moves `path` to the front (adding it when new) and saves; returns the new list. */
+  /**
+   * Moves `path` to the front (adding it when new) and saves; returns the new list. Rejects when
+   * the store cannot be written (the caller decides whether that matters).
+   */
   add(path: string): Promise<RecentFile[]>
   /** True when `path` is in the list (the app only reopens paths the user opened before). */
   has(path: string): Promise<boolean>
@@ -71,7 +74,12 @@ export function createRecentFiles(storeFilePath: string, nowMs: () => number): R
     await mkdir(dirname(storeFilePath), { recursive: true })
     const tempPath = `${storeFilePath}.${process.pid}.${tempCounter++}.tmp`
     await writeFile(tempPath, `${JSON.stringify({ version: 1, files }, null, 2)}\n`, 'utf8')
-    await rename(tempPath, storeFilePath)
+    try {
+      await rename(tempPath, storeFilePath)
+    } catch (error) {
+      await rm(tempPath, { force: true })
+      throw error
+    }
   }
 
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
