@@ -6,6 +6,7 @@ import {
   isStopWord,
   normaliseText,
   phrasePattern,
+  seededRandom,
   seededShuffle,
   sentenceBounds,
   shortHash,
@@ -193,10 +194,21 @@ function isBlankable(token: WordToken, speakerWords: Set<string>): boolean {
   return /\p{N}/u.test(token.text) || token.text.replace(/['’.-]/g, '').length >= 3
 }
 
+/** Content words too common to be worth recalling; blanked only when nothing better is there. */
+const WEAK_WORDS = new Set(
+  (
+    'people time times year years day days thing something anything everything nothing ' +
+    'someone everyone anyone lot good great new old big small first last next important ' +
+    'going want know see look able sure certain fact part kind sort number point today ' +
+    'obviously clearly actually certainly important different whole'
+  ).split(' ')
+)
+
 /** A word's weight as a cloze answer: long, numeric or proper words are the informative ones. */
 function informativeness(token: WordToken, isFirstWord: boolean): number {
   const letters = token.text.replace(/['’.-]/g, '').length
   let score = Math.min(letters, 12)
+  if (WEAK_WORDS.has(wordKey(token.text))) score = 1
   if (/\p{N}/u.test(token.text)) score += 4
   if (!isFirstWord && /^\p{Lu}/u.test(token.text)) score += 3
   return score
@@ -272,8 +284,13 @@ function figureCards(ctx: Context, figures: Figure[]): void {
   }
 }
 
+function lastWordKey(name: string): string {
+  const tokens = wordTokens(name)
+  return tokens.length > 1 ? wordKey(tokens[tokens.length - 1].text) : ''
+}
+
 /** Distractor names for a who-said card, most relevant first, at most `DISTRACTOR_COUNT`. */
-function distractorsFor(ctx: Context, speaker: Speaker): string[] {
+function distractorsFor(ctx: Context, speaker: Speaker, cardId: string): string[] {
   const excluded = new Set([speaker.name, ...speaker.aliases].map(normaliseText))
   const chosen: string[] = []
   const take = (name: string): void => {
@@ -300,7 +317,16 @@ function distractorsFor(ctx: Context, speaker: Speaker): string[] {
   ;[...named, ...quoted.filter((s) => s.kind !== speaker.kind)]
     .sort(sameKindFirst)
     .forEach((s) => take(s.name))
-  ctx.librarySpeakerNames.forEach(take)
+  // The library may name the same person differently ("Antony J. Blinken"): skip its names that
+  // share the answer's last name. Start at a seeded place so cards do not all get the same names.
+  const answerLastNames = new Set(
+    [speaker.name, ...speaker.aliases].map((n) => lastWordKey(n)).filter((k) => k.length > 0)
+  )
+  const library = ctx.librarySpeakerNames.filter((n) => !answerLastNames.has(lastWordKey(n)))
+  const offset = library.length > 0 ? Math.floor(seededRandom(cardId)() * library.length) : 0
+  for (let i = 0; i < library.length && chosen.length < DISTRACTOR_COUNT; i++) {
+    take(library[(offset + i) % library.length])
+  }
   return chosen
 }
 
@@ -339,12 +365,14 @@ function quoteCards(ctx: Context, quotes: Quote[]): void {
     }
 
     if (words >= MIN_WHO_SAID_WORDS) {
-      const distractors = distractorsFor(ctx, speaker)
-      if (distractors.length > 0) {
-        const id = `${note.id}:who-said`
+      const id = `${note.id}:who-said`
+      const distractors = distractorsFor(ctx, speaker, id)
+      const masked = maskSpeaker(text, speaker)
+      const visibleWords = wordTokens(masked.split(SPEAKER_MASK).join(' ')).length
+      if (distractors.length > 0 && visibleWords >= MIN_WHO_SAID_WORDS) {
         ctx.cards.push(
           cardFor(note, 'who-said', {
-            prompt: `“${maskSpeaker(text, speaker)}”`,
+            prompt: `“${masked}”`,
             answer: speaker.name,
             context: 'Who said this?',
             options: seededShuffle([speaker.name, ...distractors], id),

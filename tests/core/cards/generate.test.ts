@@ -185,13 +185,37 @@ describe('who-said', () => {
     const two = find(generateCards({ article: a, extraction: x }).cards, 'who-said', 'Jane Smith')
     expect(two.options!.slice().sort()).toEqual(['Jane Smith', 'Tom Jones'])
 
-    const library = ['Jane Smith', 'Ann Lee', 'Tom Jones', 'Bo Diaz', 'Cy Young']
+    const library = ['Jane Smith', 'Ann Lee', 'Tom Jones', 'Bo Diaz', 'Janet Smith', 'Cy Young']
     const full = find(
       generateCards({ article: a, extraction: x, librarySpeakerNames: library }).cards,
       'who-said',
       'Jane Smith'
     )
-    expect(full.options!.slice().sort()).toEqual(['Ann Lee', 'Bo Diaz', 'Jane Smith', 'Tom Jones'])
+    expect(full.options).toHaveLength(4)
+    expect(new Set(full.options).size).toBe(4)
+    // The article's own people come first; the rest from the library.
+    expect(full.options).toContain('Tom Jones')
+    const fromLibrary = full.options!.filter((o) => o !== 'Jane Smith' && o !== 'Tom Jones')
+    expect(fromLibrary).toHaveLength(2)
+    for (const name of fromLibrary) expect(['Ann Lee', 'Bo Diaz', 'Cy Young']).toContain(name)
+  })
+
+  it('skips library names that share the answer’s last name (likely the same person)', () => {
+    const a = makeArticle(['“We will not back down from this fight,” Smith said.'])
+    const smith = speaker('jane-smith', 'Jane Smith', { aliases: ['Smith'] })
+    const x = makeExtraction(
+      a,
+      [smith],
+      [quote(a, 'We will not back down from this fight,', smith.id)],
+      []
+    )
+    const card = find(
+      generateCards({ article: a, extraction: x, librarySpeakerNames: ['J. Smith', 'Ann Lee'] })
+        .cards,
+      'who-said',
+      'Jane Smith'
+    )
+    expect(card.options!.slice().sort()).toEqual(['Ann Lee', 'Jane Smith'])
   })
 
   it('makes no who-said card when there is nobody to confuse the speaker with', () => {
