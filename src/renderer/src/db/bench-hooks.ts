@@ -1,0 +1,48 @@
+import {
+  defaultSchedulerSettings,
+  tzOffsetMinutesAt,
+  type SchedulerSettings
+} from '../../../core/scheduling'
+import { useStudyStore } from '../stores/study'
+import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
+import { getDatabase, type QuotedeckDatabase } from './schema'
+
+/** What the study benchmark (tests/bench/bench-study.ts) drives in the page. */
+export interface StudyBenchHooks {
+  db: QuotedeckDatabase
+  loadStudyQueue(
+    scope: StudyScope,
+    nowMs: number,
+    settings?: SchedulerSettings
+  ): Promise<StudyQueue>
+  study: ReturnType<typeof useStudyStore>
+  tzOffsetMinutesAt: typeof tzOffsetMinutesAt
+}
+
+declare global {
+  interface Window {
+    __quotedeckStudyBench?: StudyBenchHooks
+  }
+}
+
+/**
+ * Exposes the study internals on `window` for the benchmark, only in a dev build or when the page
+ * was opened with `?bench` (the packaged app never is); otherwise does nothing.
+ */
+export function installStudyBenchHooks(): void {
+  const enabled = import.meta.env.DEV || new URLSearchParams(window.location.search).has('bench')
+  if (!enabled) return
+  const study = useStudyStore()
+  window.__quotedeckStudyBench = {
+    db: getDatabase(),
+    loadStudyQueue: (scope, nowMs, settings = { ...defaultSchedulerSettings }) =>
+      loadStudyQueue(getDatabase(), {
+        scope,
+        nowMs,
+        settings,
+        tzOffsetMinutes: tzOffsetMinutesAt(nowMs)
+      }),
+    study,
+    tzOffsetMinutesAt
+  }
+}
