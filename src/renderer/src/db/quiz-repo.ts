@@ -6,21 +6,15 @@
  */
 import type { Speaker } from '../../../core/extract/types'
 import { compactName, quizGradeToFsrs, shouldSchedule } from '../../../core/quiz'
-import {
-  defaultSchedulerSettings,
-  newSchedulingState,
-  type SchedulerSettings
-} from '../../../core/scheduling'
+import { newSchedulingState } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { commitAnswer, logPractice } from './cards-repo'
 import type { CardRecord, ConfusionRecord, QuizAttemptRecord, QuotedeckDatabase } from './schema'
 import { readSetting, writeSetting } from './settings-repo'
+import { loadSchedulerSettings } from './study-settings-repo'
 
 /** Settings key of "Quiz answers update your study schedule". */
 export const QUIZ_FEEDS_SCHEDULER_KEY = 'quizFeedsScheduler'
-/** Settings key the scheduler settings are stored under (a partial object, merged on defaults). */
-export const SCHEDULER_SETTINGS_KEY = 'schedulerSettings'
-
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean'
 
 /** Whether quiz answers feed the scheduler (default on). */
@@ -31,17 +25,6 @@ export function getQuizFeedsScheduler(db: QuotedeckDatabase): Promise<boolean> {
 /** Turns "Quiz answers update your study schedule" on or off. */
 export function setQuizFeedsScheduler(db: QuotedeckDatabase, value: boolean): Promise<void> {
   return writeSetting(db, QUIZ_FEEDS_SCHEDULER_KEY, value)
-}
-
-/** The scheduler settings: stored values over the defaults. */
-export async function loadSchedulerSettings(db: QuotedeckDatabase): Promise<SchedulerSettings> {
-  const stored = await readSetting<Partial<SchedulerSettings>>(
-    db,
-    SCHEDULER_SETTINGS_KEY,
-    {},
-    (value): value is Partial<SchedulerSettings> => typeof value === 'object' && value !== null
-  )
-  return { ...defaultSchedulerSettings, ...stored }
 }
 
 /** The speakers of an article's stored extraction (empty when it was never extracted). */
