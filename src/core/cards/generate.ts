@@ -98,6 +98,37 @@ function displayQuote(text: string): string {
   return tidy(text).replace(/[\s,;:]+$/, '')
 }
 
+/** Quotes longer than this (in words) are cut to an excerpt on cards (minimum information). */
+export const LONG_QUOTE_WORDS = 40
+
+/**
+ * The quote with the gap in place of [gap.start, gap.end); a long quote is cut to the sentence
+ * holding the gap (with "…" for what is left out), if that sentence has enough words on its own.
+ */
+function clozeExcerpt(text: string, gap: { start: number; end: number }): string {
+  const withGap = (from: number, to: number): string =>
+    `${text.slice(from, gap.start)}${CLOZE_GAP}${text.slice(gap.end, to)}`
+  if (wordTokens(text).length <= LONG_QUOTE_WORDS) return withGap(0, text.length)
+  const sentence = sentenceBounds(text, gap.start, gap.end)
+  if (wordTokens(text.slice(sentence.start, sentence.end)).length < MIN_CLOZE_QUOTE_WORDS) {
+    return withGap(0, text.length)
+  }
+  const before = sentence.start > 0 ? '… ' : ''
+  const after = sentence.end < text.length ? ' …' : ''
+  return `${before}${withGap(sentence.start, sentence.end).trim()}${after}`
+}
+
+/** A long quote's first sentences (at least half the long-quote length), then "…". */
+function leadingExcerpt(text: string): string {
+  if (wordTokens(text).length <= LONG_QUOTE_WORDS) return text
+  let end = 0
+  while (end < text.length && wordTokens(text.slice(0, end)).length < LONG_QUOTE_WORDS / 2) {
+    end = sentenceBounds(text, end, end).end
+    if (end < text.length) end = Math.min(text.length, end + 1)
+  }
+  return end >= text.length ? text : `${text.slice(0, end).trim()} …`
+}
+
 /** Gives each key a stable occurrence suffix: `key`, `key~2`, `key~3`… in text order. */
 class KeyCounter {
   private readonly seen = new Map<string, number>()
@@ -349,7 +380,7 @@ function quoteCards(ctx: Context, quotes: Quote[]): void {
       const gap = pickClozePhrase(text, nameWordKeys(speaker))
       if (gap) {
         const answer = text.slice(gap.start, gap.end)
-        const prompt = `“${text.slice(0, gap.start)}${CLOZE_GAP}${text.slice(gap.end)}”`
+        const prompt = `“${clozeExcerpt(text, gap)}”`
         if (!containsPhrase(prompt, answer)) {
           ctx.cards.push(
             cardFor(note, 'cloze-quote', {
@@ -367,7 +398,7 @@ function quoteCards(ctx: Context, quotes: Quote[]): void {
     if (words >= MIN_WHO_SAID_WORDS) {
       const id = `${note.id}:who-said`
       const distractors = distractorsFor(ctx, speaker, id)
-      const masked = maskSpeaker(text, speaker)
+      const masked = leadingExcerpt(maskSpeaker(text, speaker))
       const visibleWords = wordTokens(masked.split(SPEAKER_MASK).join(' ')).length
       if (distractors.length > 0 && visibleWords >= MIN_WHO_SAID_WORDS) {
         ctx.cards.push(

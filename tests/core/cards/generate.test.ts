@@ -106,6 +106,39 @@ describe('cloze-quote', () => {
   })
 })
 
+describe('long quotes', () => {
+  const long =
+    'We came here to talk about trade and the economy. ' +
+    'We discussed tariffs on steel and aluminium at great length with our counterparts. ' +
+    'Nobody expected a breakthrough on semiconductors during this visit. ' +
+    'The next round of negotiations will take place in Geneva before the summer recess,'
+  const a = makeArticle([`“${long}” Smith said. Jones agreed.`])
+  const smith = speaker('jane-smith', 'Jane Smith', { aliases: ['Smith'] })
+  const x = makeExtraction(
+    a,
+    [smith, speaker('tom-jones', 'Tom Jones', { aliases: ['Jones'] })],
+    [quote(a, long, smith.id)],
+    []
+  )
+  const { cards } = generateCards({ article: a, extraction: x })
+
+  it('a quote cloze is cut to the sentence holding the gap', () => {
+    const [card] = byTemplate(cards, 'cloze-quote')
+    expect(card.prompt).toContain(CLOZE_GAP)
+    expect(card.prompt.split(/\s+/).length).toBeLessThan(20)
+    expect(card.prompt).toMatch(/…/)
+    const excerpt = card.prompt.replace(/^“(… )?/, '').replace(/( …)?”$/, '')
+    expect(long).toContain(excerpt.replace(CLOZE_GAP, card.answer))
+  })
+
+  it('a who-said card shows the first sentences, then an ellipsis', () => {
+    const card = find(cards, 'who-said', 'Jane Smith')
+    expect(card.prompt).toBe(
+      '“We came here to talk about trade and the economy. We discussed tariffs on steel and aluminium at great length with our counterparts. …”'
+    )
+  })
+})
+
 describe('who-said', () => {
   const { article, extraction } = seedLikeFixture()
   const { cards } = generateCards({ article, extraction })
