@@ -43,8 +43,9 @@ export function describeError(error: AppError): string {
     : (fallbackMessages[error.code] ?? 'Something went wrong while loading the article.')
 }
 
+/** Rounded up, so a file just over the limit never reads as "20.0 MB". */
 function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`
 }
 
 /** What happened when the user tried to add an article. */

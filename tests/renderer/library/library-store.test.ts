@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { fail, ok } from '../../../src/shared/result'
+import { getSetting } from '../../../src/renderer/src/db/settings-repo'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import { addArticle } from '../../../src/renderer/src/db/articles-repo'
+import { maxArticleBytes, useLibraryStore } from '../../../src/renderer/src/stores/library'
+import { useNotificationsStore } from '../../../src/renderer/src/stores/notifications'
+import {
+  NOW_MS,
+  builtinArticle,
+  installApiStub,
+  makeArticle,
+  useFreshDatabase,
+  type ApiStub
+} from './helpers'
+
+const { ensureExtracted } = vi.hoisted(() => ({ ensureExtracted: vi.fn() }))
+vi.mock('../../../src/renderer/src/stores/extraction', () => ({
+  useExtractionStore: () => ({ ensureExtracted })
+}))
+
+/** A new app start on the same database: fresh stores, nothing cached. */
+function restartApp(): ReturnType<typeof useLibraryStore> {
+  setActivePinia(createPinia())
+  return useLibraryStore()
+}
+
+describe('library store', () => {
+  let db: QuotedeckDatabase
+  let api: ApiStub
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW_MS)
+    db = useFreshDatabase()
+    api = installApiStub()
+    ensureExtracted.mockReset().mockResolvedValue(ok(null))
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  describe('first-launch seeding', () => {
+    it('adds the built-in article on first launch and starts its extraction', async () => {
+      const library = restartApp()
+      await library.initialize()
+
+      expect(library.articles.map((article) => article.id)).toEqual([builtinArticle.id])
+      expect(library.articles[0].source).toEqual({
+        kind: 'builtin',
+        name: 'seed-blinken-china.txt'
+      })
+      expect(await getSetting(db, 'seededBuiltin')).toBe(true)
+      expect(ensureExtracted).toHaveBeenCalledWith(builtinArticle.id)
+    })
+
+    it('seeds only once, even when the seed was removed afterwards', async () => {
+      const first = restartApp()
+      await first.initialize()
+      await first.initialize()
+      expect(api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
+
+      await first.remove(builtinArticle.id)
+      expect(first.articles).toEqual([])
+
+      const second = restartApp()
+      await second.initialize()
+      expect(api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
+      expect(second.articles).toEqual([])
+    })
+
+    it('does not seed a library that already has articles', async () => {
+      await addArticle(db, makeArticle('mine'), NOW_MS)
+      const library = restartApp()
+      await library.initialize()
+
+      expect(api.loadBuiltinArticle).not.toHaveBeenCalled()
+      expect(library.articles.map((article) => article.id)).toEqual(['mine'])
+    })
+
+    it('explains a built-in article that fails to load, and tries again next launch', async () => {
+      api.loadBuiltinArticle.mockResolvedValueOnce(fail('NOT_FOUND', 'The file is missing.'))
+      const library = restartApp()
+      await library.initialize()
+
+      expect(library.articles).toEqual([])
+      expect(library.lastError).toBe(
+        'The built-in article could not be loaded: The file is missing.'
+      )
+      expect(await getSetting(db, 'seededBuiltin')).toBe(false)
+
+      const again = restartApp()
+      await again.initialize()
+      expect(again.articles).toHaveLength(1)
+    })
+  })
+
+  describe('adding', () => {
+    it('a binary file becomes a readable message and leaves the library unchanged', async () => {
+      const library = restartApp()
+      await library.initialize()
+      api.openArticleDialog.mockResolvedValueOnce(
+        fail('BINARY', 'That file is a PDF, not a text article.')
+      )
+
+      const outcome = await library.openFromDialog()
+
+      expect(outcome).toEqual({
+        status: 'failed',
+        message: 'That file is a PDF, not a text article.'
+      })
+      expect(library.lastError).toBe('That file is a PDF, not a text article.')
+      expect(library.articles.map((article) => article.id)).toEqual([builtinArticle.id])
+      expect(await db.articles.count()).toBe(1)
+      const notifications = useNotificationsStore()
+      expect(notifications.items).toEqual([
+        expect.objectContaining({
+          kind: 'error',
+          message: 'That file is a PDF, not a text article.'
+        })
+      ])
+    })
+
+    it('falls back to a sentence per error code when the message is empty', async () => {
+      const library = restartApp()
+      const outcome = await library.addFromResult(fail('TOO_LARGE', ''))
+      expect(outcome).toEqual({ status: 'failed', message: 'That file is larger than 20 MB.' })
+    })
+
+    it('a cancelled Open dialog changes nothing and says nothing', async () => {
+      const library = restartApp()
+      await library.initialize()
+      const outcome = await library.openFromDialog()
+
+      expect(outcome).toEqual({ status: 'cancelled' })
+      expect(library.lastError).toBeNull()
+      expect(useNotificationsStore().items).toEqual([])
+    })
+
+    it('adds an opened file newest first, clears the last error and starts extraction', async () => {
+      const library = restartApp()
+      await library.initialize()
+      await library.addFromResult(fail('EMPTY', 'That file is empty.'))
+      vi.setSystemTime(NOW_MS + 60_000)
+      api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+
+      const outcome = await library.openFromDialog()
+
+      expect(outcome).toEqual({ status: 'added', articleId: 'second', title: 'Article second' })
+      expect(library.lastError).toBeNull()
+      expect(library.articles.map((article) => article.id)).toEqual(['second', builtinArticle.id])
+      expect(ensureExtracted).toHaveBeenLastCalledWith('second')
+      expect(api.listRecentFiles).toHaveBeenCalled()
+    })
+
+    it('reports an article that is already in the library without duplicating it', async () => {
+      const library = restartApp()
+      await library.addArticle(makeArticle('a'))
+      const outcome = await library.addFromResult(ok(makeArticle('a')))
+
+      expect(outcome.status).toBe('existing')
+      expect(library.articles).toHaveLength(1)
+      expect(ensureExtracted).toHaveBeenCalledTimes(1)
+    })
+
+    it('refuses a dropped file over 20 MB without reading it', async () => {
+      const library = restartApp()
+      const arrayBuffer = vi.fn()
+      const huge = { name: 'huge.txt', size: maxArticleBytes + 1, arrayBuffer } as unknown as File
+
+      const outcome = await library.importFile(huge)
+
+      expect(outcome).toEqual({
+        status: 'failed',
+        message: '“huge.txt” is 20.1 MB; articles can be at most 20 MB.'
+      })
+      expect(arrayBuffer).not.toHaveBeenCalled()
+      expect(api.importDroppedFile).not.toHaveBeenCalled()
+    })
+
+    it('sends a dropped file’s name, size and bytes to the loader', async () => {
+      const library = restartApp()
+      api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
+      const file = new File(['Hello “world”'], 'notes.md')
+
+      const outcome = await library.importFile(file)
+
+      expect(outcome.status).toBe('added')
+      const sent = api.importDroppedFile.mock.calls[0][0]
+      expect(sent.name).toBe('notes.md')
+      expect(sent.size).toBe(file.size)
+      expect(new TextDecoder().decode(sent.bytes)).toBe('Hello “world”')
+    })
+
+    it('passes pasted text and the edited title to the loader', async () => {
+      const library = restartApp()
+      api.articleFromText.mockResolvedValueOnce(
+        ok(makeArticle('pasted', { source: { kind: 'clipboard' } }))
+      )
+      await library.addFromText('Some text', 'My title')
+      expect(api.articleFromText).toHaveBeenCalledWith('Some text', 'My title')
+      expect(library.articles[0].source).toEqual({ kind: 'clipboard' })
+    })
+  })
+
+  describe('removing', () => {
+    it('offers Undo, which puts the article back', async () => {
+      const library = restartApp()
+      await library.addArticle(makeArticle('a'))
+      await library.remove('a')
+      expect(library.articles).toEqual([])
+
+      const notifications = useNotificationsStore()
+      const toast = notifications.items.find((item) => item.message === 'Removed “Article a”.')
+      expect(toast?.action?.label).toBe('Undo')
+      await notifications.runAction(toast!.id)
+
+      expect(library.articles.map((article) => article.id)).toEqual(['a'])
+      expect(library.articles[0].addedAt).toBe(NOW_MS)
+    })
+  })
+})

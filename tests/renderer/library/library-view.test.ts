@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { fail, ok } from '../../../src/shared/result'
+import { addArticle } from '../../../src/renderer/src/db/articles-repo'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import {
+  NOW_MS,
+  builtinArticle,
+  eventually,
+  installApiStub,
+  makeArticle,
+  useFreshDatabase,
+  type ApiStub
+} from './helpers'
+import { mountApp, type MountedApp } from './mount-app'
+import { getByRole, queryAllByRole } from './queries'
+
+const { ensureExtracted } = vi.hoisted(() => ({ ensureExtracted: vi.fn() }))
+vi.mock('../../../src/renderer/src/stores/extraction', () => ({
+  useExtractionStore: () => ({ ensureExtracted })
+}))
+
+const seedTitle = builtinArticle.title
+
+function click(element: HTMLElement): void {
+  element.click()
+}
+
+describe('Library view', () => {
+  let db: QuotedeckDatabase
+  let api: ApiStub
+  let app: MountedApp
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW_MS)
+    db = useFreshDatabase()
+    api = installApiStub()
+    ensureExtracted.mockReset().mockResolvedValue(ok(null))
+  })
+
+  afterEach(() => {
+    app?.wrapper.unmount()
+    document.body.innerHTML = ''
+    vi.useRealTimers()
+  })
+
+  async function libraryWithSeed(): Promise<MountedApp> {
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', seedTitle))
+    return app
+  }
+
+  it('shows the built-in article on first launch with its source, words and date', async () => {
+    await libraryWithSeed()
+    const table = getByRole(document.body, 'table')
+    const rows = queryAllByRole(table, 'row')
+    expect(rows).toHaveLength(2)
+    const cells = rows[1].textContent ?? ''
+    expect(cells).toContain(seedTitle)
+    expect(cells).toContain('Built-in')
+    expect(cells).toContain(String(builtinArticle.wordCount))
+    expect(cells).toContain('Today')
+    expect(getByRole(document.body, 'heading', 'Library')).toBeTruthy()
+  })
+
+  it('shows file names and Clipboard as sources, newest first', async () => {
+    await addArticle(db, makeArticle('a'), NOW_MS - 2 * 24 * 3600_000)
+    await addArticle(db, makeArticle('b', { source: { kind: 'clipboard' } }), NOW_MS - 1000)
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', 'Article a'))
+    const rows = queryAllByRole(getByRole(document.body, 'table'), 'row').slice(1)
+    expect(rows.map((row) => row.querySelector('th')?.textContent?.trim())).toEqual([
+      'Article b',
+      'Article a'
+    ])
+    expect(rows[0].textContent).toContain('Clipboard')
+    expect(rows[1].textContent).toContain('a.txt')
+    expect(rows[1].textContent).not.toContain('Today')
+    // A library with articles is never seeded.
+    expect(api.loadBuiltinArticle).not.toHaveBeenCalled()
+  })
+
+  it('opens an article through its row’s Open link', async () => {
+    await libraryWithSeed()
+    click(getByRole(document.body, 'link', `Open “${seedTitle}”`))
+    await eventually(() => expect(app.router.currentRoute.value.fullPath).toBe('/article/seed'))
+    expect(getByRole(document.body, 'heading', 'Article seed')).toBeTruthy()
+  })
+
+  it('shows a binary file’s error in the alert region and keeps the library as it was', async () => {
+    await libraryWithSeed()
+    api.openArticleDialog.mockResolvedValueOnce(
+      fail('BINARY', 'That file is a PDF, not a text article.')
+    )
+    click(getByRole(document.body, 'button', 'Open article…'))
+
+    await eventually(() =>
+      expect(getByRole(document.body, 'alert').textContent).toContain(
+        'That file is a PDF, not a text article.'
+      )
+    )
+    expect(queryAllByRole(getByRole(document.body, 'table'), 'row')).toHaveLength(2)
+    expect(app.router.currentRoute.value.path).toBe('/')
+
+    click(getByRole(document.body, 'button', 'Dismiss error'))
+    await eventually(() => expect(queryAllByRole(document.body, 'alert')).toHaveLength(0))
+  })
+
+  it('opening a file adds it and shows it', async () => {
+    await libraryWithSeed()
+    api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+    click(getByRole(document.body, 'button', 'Open article…'))
+    await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/second'))
+    expect(await db.articles.count()).toBe(2)
+  })
+
+  it('asks before removing, then offers Undo', async () => {
+    await libraryWithSeed()
+
+    click(getByRole(document.body, 'button', `Remove “${seedTitle}”`))
+    await flushPromises()
+    let dialog = getByRole(document.body, 'dialog', `Remove “${seedTitle}”?`)
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    click(getByRole(dialog, 'button', 'Cancel'))
+    await flushPromises()
+    expect(queryAllByRole(document.body, 'dialog')).toHaveLength(0)
+    expect(await db.articles.count()).toBe(1)
+
+    click(getByRole(document.body, 'button', `Remove “${seedTitle}”`))
+    await flushPromises()
+    dialog = getByRole(document.body, 'dialog', `Remove “${seedTitle}”?`)
+    click(getByRole(dialog, 'button', 'Remove'))
+
+    await eventually(() => getByRole(document.body, 'heading', 'Your library is empty'))
+    const status = getByRole(document.body, 'status', new RegExp(`Removed “${seedTitle}”`))
+    click(getByRole(status, 'button', 'Undo'))
+    await eventually(() => getByRole(document.body, 'link', seedTitle))
+  })
+
+  it('lists recent files and opens one', async () => {
+    await libraryWithSeed()
+    api.listRecentFiles.mockResolvedValue([
+      { path: '/home/user/news/later.txt', fileName: 'later.txt', openedAt: NOW_MS }
+    ])
+    api.openRecentArticle.mockResolvedValueOnce(ok(makeArticle('later')))
+
+    const trigger = getByRole(document.body, 'button', 'Recent')
+    click(trigger)
+    await eventually(() => getByRole(document.body, 'menu', 'Recent files'))
+    expect(trigger.getAttribute('aria-expanded')).toBe('true')
+    click(getByRole(document.body, 'menuitem', /^later\.txt/))
+
+    await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/later'))
+    expect(api.openRecentArticle).toHaveBeenCalledWith('/home/user/news/later.txt')
+  })
+
+  it('Ctrl+V on the Library opens the paste dialog with the clipboard text', async () => {
+    await libraryWithSeed()
+    api.readClipboardText.mockResolvedValueOnce('Clipboard headline\n\nSome body text.')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'v', ctrlKey: true }))
+
+    await eventually(() => getByRole(document.body, 'dialog', 'New article from text'))
+    expect((getByRole(document.body, 'textbox', 'Title') as HTMLInputElement).value).toBe(
+      'Clipboard headline'
+    )
+  })
+
+  it('shows an empty state when the seed was removed', async () => {
+    await libraryWithSeed()
+    click(getByRole(document.body, 'button', `Remove “${seedTitle}”`))
+    await flushPromises()
+    click(getByRole(getByRole(document.body, 'dialog'), 'button', 'Remove'))
+    await eventually(() => getByRole(document.body, 'heading', 'Your library is empty'))
+    expect(queryAllByRole(document.body, 'table')).toHaveLength(0)
+    expect(queryAllByRole(document.body, 'button', 'Open article…').length).toBeGreaterThan(0)
+  })
+})
