@@ -21,6 +21,8 @@ function roleOf(element: Element): string | null {
   if (explicit) return explicit
   const tag = element.tagName.toLowerCase()
   if (tag === 'a' && element.hasAttribute('href')) return 'link'
+  const named = element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby')
+  if (tag === 'section' && named) return 'region'
   return implicitRoles[tag] ?? null
 }
 

@@ -1,0 +1,359 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef, triggerRef } from 'vue'
+import type { Article } from '../../../core/article/types'
+import { restoreRemovedLine } from '../../../core/article/clean'
+import { applyCorrections } from '../../../core/cards'
+import type { Extraction, Quote, TextSpan } from '../../../core/extract/types'
+import { fail, ok, type Result } from '../../../shared/result'
+import { createExtractor, useExtractor, type Extractor } from '../composables/useExtractor'
+import { getArticle } from '../db/articles-repo'
+import {
+  correctionId,
+  deleteCorrection,
+  getExtraction,
+  listCorrections,
+  listLibrarySpeakerNames,
+  replaceArticleAndCorrections,
+  saveCorrection,
+  saveExtraction,
+  type VersionedExtractionRecord
+} from '../db/extractions-repo'
+import { getDatabase, type CorrectionRecord, type QuotedeckDatabase } from '../db/schema'
+import { EXTRACTOR_VERSION } from '../workers/extract-protocol'
+
+export { EXTRACTOR_VERSION }
+
+/** Where an article's extraction stands, for the progress and error messages. */
+export type ExtractionStatus =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'extracting' }
+  | { state: 'ready' }
+  | { state: 'error'; message: string }
+
+/** Shape of `db/cards-repo.ts` as far as this store uses it. */
+interface CardsRepoModule {
+  syncArticleCards?: (
+    db: QuotedeckDatabase,
+    input: { article: Article; extraction: Extraction; librarySpeakerNames: string[] },
+    nowMs: number
+  ) => Promise<{ added: number; updated: number; removed: number }>
+}
+
+// The cards repository is optional at build time: `import.meta.glob` yields nothing when the
+// file does not exist, so extraction keeps working before card sync is available.
+const cardsRepoLoaders = import.meta.glob<CardsRepoModule>('../db/cards-repo.ts')
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Moves corrections that stood at or after `offset` by `delta` characters. */
+function shiftCorrections(
+  corrections: CorrectionRecord[],
+  articleId: string,
+  offset: number,
+  delta: number
+): CorrectionRecord[] {
+  return corrections.map((correction) => {
+    if (correction.start < offset) return correction
+    const start = correction.start + delta
+    const end = correction.end + delta
+    return { ...correction, id: correctionId(articleId, start, end), start, end }
+  })
+}
+
+/**
+ * The Article view's data: the stored article, its extraction (run in a worker when missing or
+ * made by an older extractor), and the user's corrections, which are keyed by span so they
+ * survive reloads and re-extraction. Every change is followed by a card sync.
+ */
+export const useExtractionStore = defineStore('extraction', () => {
+  const articles = shallowRef<Record<string, Article>>({})
+  const records = shallowRef<Record<string, VersionedExtractionRecord>>({})
+  const corrections = shallowRef<Record<string, CorrectionRecord[]>>({})
+  const statuses = ref<Record<string, ExtractionStatus>>({})
+  /** The last card-sync failure per article, in words. */
+  const cardSyncErrors = ref<Record<string, string>>({})
+  const inFlight = new Map<string, Promise<Result<Extraction>>>()
+  let extractor: Extractor | null = null
+
+  /** Replaces the extractor (tests run it in-thread with a fixed extraction function). */
+  function setExtractor(next: Extractor | ((article: Article) => Extraction)): void {
+    extractor =
+      typeof next === 'function'
+        ? createExtractor({ createWorker: () => null, extractInThread: next })
+        : next
+  }
+
+  function setEntry<T>(
+    target: typeof articles | typeof records | typeof corrections,
+    id: string,
+    value: T
+  ): void {
+    ;(target.value as Record<string, T>)[id] = value
+    triggerRef(target)
+  }
+
+  function setStatus(articleId: string, status: ExtractionStatus): void {
+    statuses.value[articleId] = status
+  }
+
+  function statusOf(articleId: string): ExtractionStatus {
+    return statuses.value[articleId] ?? { state: 'idle' }
+  }
+
+  function articleFor(articleId: string): Article | null {
+    return articles.value[articleId] ?? null
+  }
+
+  /** The stored extraction before corrections, or null. */
+  function rawExtractionFor(articleId: string): Extraction | null {
+    return records.value[articleId] ?? null
+  }
+
+  /** The extraction with the user's corrections applied, or null when there is none yet. */
+  function extractionFor(articleId: string): Extraction | null {
+    const record = records.value[articleId]
+    if (!record) return null
+    // Later corrections win when two match one quote, so they are applied in the order made.
+    const ordered = [...correctionsFor(articleId)].sort((a, b) => a.correctedAt - b.correctedAt)
+    return applyCorrections(record, ordered)
+  }
+
+  function correctionsFor(articleId: string): CorrectionRecord[] {
+    return corrections.value[articleId] ?? []
+  }
+
+  /**
+   * The stored quote a shown quote comes from, matched like corrections are: the same span, else
+   * the one overlapping it most when the overlap covers most of both.
+   */
+  function matchingSpan<T extends TextSpan>(candidates: T[], span: TextSpan): T | null {
+    const exact = candidates.find((c) => c.start === span.start && c.end === span.end)
+    if (exact) return exact
+    let best: T | null = null
+    let bestShared = 0
+    for (const candidate of candidates) {
+      const shared = Math.min(candidate.end, span.end) - Math.max(candidate.start, span.start)
+      const enough =
+        shared * 2 > candidate.end - candidate.start && shared * 2 > span.end - span.start
+      if (enough && shared > bestShared) {
+        best = candidate
+        bestShared = shared
+      }
+    }
+    return best
+  }
+
+  /** The extractor's own version of a quote (before corrections), or null. */
+  function originalQuote(articleId: string, quote: TextSpan): Quote | null {
+    return matchingSpan(records.value[articleId]?.quotes ?? [], quote)
+  }
+
+  /** The user's correction that applies to a shown quote, or null. */
+  function correctionForQuote(articleId: string, quote: TextSpan): CorrectionRecord | null {
+    return matchingSpan(correctionsFor(articleId), quote)
+  }
+
+  async function syncCards(articleId: string): Promise<void> {
+    const article = articles.value[articleId]
+    const extraction = extractionFor(articleId)
+    const load = Object.values(cardsRepoLoaders)[0]
+    if (!article || !extraction || !load) return
+    try {
+      const repo = await load()
+      if (typeof repo.syncArticleCards !== 'function') return
+      const db = getDatabase()
+      const librarySpeakerNames = await listLibrarySpeakerNames(db)
+      await repo.syncArticleCards(db, { article, extraction, librarySpeakerNames }, Date.now())
+      delete cardSyncErrors.value[articleId]
+    } catch (error) {
+      cardSyncErrors.value[articleId] = `The cards could not be updated: ${errorText(error)}`
+    }
+  }
+
+  async function runExtraction(article: Article): Promise<Result<Extraction>> {
+    const articleId = article.id
+    setStatus(articleId, { state: 'extracting' })
+    try {
+      extractor ??= useExtractor()
+      const extraction = await extractor.extract(article)
+      const record = await saveExtraction(
+        getDatabase(),
+        { ...extraction, articleId },
+        EXTRACTOR_VERSION,
+        Date.now()
+      )
+      setEntry(records, articleId, record)
+    } catch (error) {
+      const message = `Quotes could not be found in this article: ${errorText(error)}`
+      setStatus(articleId, { state: 'error', message })
+      return fail('INTERNAL', message)
+    }
+    setStatus(articleId, { state: 'ready' })
+    await syncCards(articleId)
+    return ok(extractionFor(articleId) as Extraction)
+  }
+
+  async function ensure(articleId: string, force: boolean): Promise<Result<Extraction>> {
+    const db = getDatabase()
+    if (!articles.value[articleId] && statusOf(articleId).state === 'idle') {
+      setStatus(articleId, { state: 'loading' })
+    }
+    let article: Article | null
+    let stored: VersionedExtractionRecord | null
+    try {
+      article = await getArticle(db, articleId)
+      stored = await getExtraction(db, articleId)
+      setEntry(corrections, articleId, await listCorrections(db, articleId))
+    } catch (error) {
+      const message = `The article could not be read from the library: ${errorText(error)}`
+      setStatus(articleId, { state: 'error', message })
+      return fail('UNREADABLE', message)
+    }
+    if (!article) {
+      setStatus(articleId, { state: 'error', message: 'This article is not in the library.' })
+      return fail('NOT_FOUND', 'This article is not in the library.')
+    }
+    setEntry(articles, articleId, article)
+    if (stored && stored.extractorVersion >= EXTRACTOR_VERSION && !force) {
+      setEntry(records, articleId, stored)
+      setStatus(articleId, { state: 'ready' })
+      return ok(extractionFor(articleId) as Extraction)
+    }
+    return runExtraction(article)
+  }
+
+  /**
+   * Loads an article and its extraction, extracting when none is stored or the stored one was
+   * made by an older extractor. Concurrent calls for one article share the work.
+   */
+  function ensureExtracted(articleId: string): Promise<Result<Extraction>> {
+    return track(articleId, () => ensure(articleId, false))
+  }
+
+  /** Extracts again even if a current extraction is stored (corrections are kept). */
+  function reextract(articleId: string): Promise<Result<Extraction>> {
+    return track(articleId, () => ensure(articleId, true))
+  }
+
+  function track(
+    articleId: string,
+    run: () => Promise<Result<Extraction>>
+  ): Promise<Result<Extraction>> {
+    const running = inFlight.get(articleId)
+    if (running) return running
+    const promise = run().finally(() => inFlight.delete(articleId))
+    inFlight.set(articleId, promise)
+    return promise
+  }
+
+  async function putCorrection(correction: CorrectionRecord): Promise<void> {
+    const db = getDatabase()
+    // A correction made before a re-extraction moved the quote's boundary is re-keyed to the
+    // quote's current span rather than left beside the new one.
+    const earlier = correctionForQuote(correction.articleId, correction)
+    if (earlier && earlier.id !== correction.id) await deleteCorrection(db, earlier.id)
+    await saveCorrection(db, correction)
+    setEntry(corrections, correction.articleId, await listCorrections(db, correction.articleId))
+    await syncCards(correction.articleId)
+  }
+
+  /**
+   * Attributes the quote at `quote`'s span to `speakerId` (null: nobody named). Choosing what the
+   * extractor said removes the correction instead of storing a no-op.
+   */
+  async function correctSpeaker(
+    articleId: string,
+    quote: TextSpan,
+    speakerId: string | null
+  ): Promise<void> {
+    const original = originalQuote(articleId, quote)
+    if (original && original.speaker === speakerId) {
+      await undoCorrection(articleId, quote)
+      return
+    }
+    await putCorrection({
+      id: correctionId(articleId, quote.start, quote.end),
+      articleId,
+      start: quote.start,
+      end: quote.end,
+      kind: 'speaker',
+      speakerId,
+      correctedAt: Date.now()
+    })
+  }
+
+  /** Marks the span as not a quote: it is no longer highlighted, counted or made into cards. */
+  async function markNotQuote(articleId: string, quote: TextSpan): Promise<void> {
+    await putCorrection({
+      id: correctionId(articleId, quote.start, quote.end),
+      articleId,
+      start: quote.start,
+      end: quote.end,
+      kind: 'not-quote',
+      speakerId: null,
+      correctedAt: Date.now()
+    })
+  }
+
+  /** Removes the user's correction of the span, going back to what the extractor found. */
+  async function undoCorrection(articleId: string, quote: TextSpan): Promise<void> {
+    const db = getDatabase()
+    const correction = correctionForQuote(articleId, quote)
+    if (!correction) return
+    await deleteCorrection(db, correction.id)
+    setEntry(corrections, articleId, await listCorrections(db, articleId))
+    await syncCards(articleId)
+  }
+
+  /**
+   * Puts removed line `index` back into the article, moves the corrections after it along with
+   * the text, and extracts again.
+   */
+  async function restoreLine(articleId: string, index: number): Promise<Result<Extraction>> {
+    const db = getDatabase()
+    const article = await getArticle(db, articleId)
+    if (!article) return fail('NOT_FOUND', 'This article is not in the library.')
+    if (!article.removed[index]) return fail('INVALID_ARGUMENT', 'That line was already restored.')
+    const restored: Article = { ...restoreRemovedLine(article, index), id: article.id }
+    // The line comes back as a paragraph where it stood; the text before it is unchanged and
+    // everything from that paragraph on moves by the restored length.
+    const position = Math.min(
+      Math.max(article.removed[index].beforeParagraph, 0),
+      article.paragraphs.length
+    )
+    const offset = restored.paragraphs[position]?.start ?? article.text.length
+    const delta = restored.text.length - article.text.length
+    const moved = shiftCorrections(await listCorrections(db, articleId), articleId, offset, delta)
+    try {
+      await replaceArticleAndCorrections(db, restored, moved)
+    } catch (error) {
+      const message = `The line could not be restored: ${errorText(error)}`
+      return fail('INTERNAL', message)
+    }
+    setEntry(articles, articleId, restored)
+    setEntry(corrections, articleId, moved)
+    return reextract(articleId)
+  }
+
+  return {
+    statuses,
+    cardSyncErrors,
+    setExtractor,
+    statusOf,
+    articleFor,
+    rawExtractionFor,
+    extractionFor,
+    correctionsFor,
+    correctionForQuote,
+    originalQuote,
+    ensureExtracted,
+    reextract,
+    correctSpeaker,
+    markNotQuote,
+    undoCorrection,
+    restoreLine
+  }
+})
