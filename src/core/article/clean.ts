@@ -29,6 +29,8 @@ const MAX_DERIVED_TITLE_CHARS = 90
 const MAX_HEADING_WORDS = 10
 /** Title Case lines (links to other stories) can be a little longer. */
 const MAX_TITLE_CASE_WORDS = 16
+/** No headline of at most 16 words is longer than this; longer lines skip the word count. */
+const MAX_HEADLINE_CHARS = 200
 /** A block of paragraphs is hard-wrapped prose only when its lines are this short. */
 const MAX_WRAPPED_LINE_CHARS = 120
 
@@ -61,31 +63,63 @@ function normaliseLineEndings(text: string): string {
 
 /**
  * Splits text into paragraph lines. Without blank lines every line is a paragraph. With blank
- * lines, a block whose lines are all short is hard-wrapped prose and is joined with spaces;
- * a block of long lines keeps one paragraph per line.
+ * lines, blocks are paragraphs, and inside a block a line break is a soft wrap only where a
+ * greedy hard-wrapper put it: the next word would not have fitted on the line. So wrapped prose
+ * is joined, while headings, list items and one-paragraph-per-line blocks stay separate.
  */
 export function splitParagraphs(text: string): string[] {
   const lines = text.split('\n')
   const hasBlankLine = lines.some((line) => line.trim() === '')
   if (!hasBlankLine) return lines.map((line) => line.trim()).filter((line) => line !== '')
+  const blocks = text
+    .split(/\n\s*\n/u)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+    )
+    .filter((block) => block.length > 0)
+  // The wrap width: the longest line of any multi-line block, among lines short enough to wrap.
+  const wrapWidth = Math.max(
+    0,
+    ...blocks
+      .filter((block) => block.length > 1)
+      .flat()
+      .map((line) => line.length)
+      .filter((length) => length <= MAX_WRAPPED_LINE_CHARS)
+  )
+  const isSoftWrap = (previous: string, next: string): boolean =>
+    previous.length <= MAX_WRAPPED_LINE_CHARS &&
+    previous.length + 1 + next.split(/\s/u)[0].length > wrapWidth &&
+    !LIST_ITEM.test(next)
+  // Only a document that is wrapped throughout is treated as hard-wrapped; a stray line break
+  // between two sentences elsewhere is a paragraph break.
+  const breaks = blocks.flatMap((block) =>
+    block.slice(1).map((line, index) => [block[index], line])
+  )
+  const softBreaks = breaks.filter(([previous, next]) => isSoftWrap(previous, next)).length
+  const hardWrapped = softBreaks >= MIN_SOFT_WRAPS && softBreaks >= breaks.length * 0.5
   const paragraphs: string[] = []
-  for (const block of text.split(/\n[ \t\u00a0]*\n/u)) {
-    const blockLines = block
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-    if (blockLines.length === 0) continue
-    const wrapped = blockLines
-      .slice(0, -1)
-      .every((line) => line.length <= MAX_WRAPPED_LINE_CHARS && !TERMINAL_END.test(line))
-    if (blockLines.length > 1 && wrapped) paragraphs.push(blockLines.join(' '))
-    else paragraphs.push(...blockLines)
+  for (const block of blocks) {
+    let current = block[0]
+    for (let index = 1; index < block.length; index++) {
+      if (hardWrapped && isSoftWrap(block[index - 1], block[index])) current += ` ${block[index]}`
+      else {
+        paragraphs.push(current)
+        current = block[index]
+      }
+    }
+    paragraphs.push(current)
   }
   return paragraphs
 }
 
-/** A wrapped line ends mid-sentence; a line ending a sentence may be a paragraph of its own. */
-const TERMINAL_END = /[.!?]["'”’)]?$/u
+/** Fewest soft line breaks that show a document is hard-wrapped. */
+const MIN_SOFT_WRAPS = 2
+
+/** A line that starts a list item, which never continues the line before. */
+const LIST_ITEM = /^(?:[-*•·–]|\d{1,3}[.)])\s/u
 
 function stripClosingMarks(line: string): string {
   return line.replace(CLOSING_MARKS, '')
@@ -120,6 +154,7 @@ function leavesQuoteOpen(paragraph: string): boolean {
  * punctuation. Such lines are sub-headings when alone and links to other stories when in a run.
  */
 function isHeadlineLike(line: string): boolean {
+  if (line.length > MAX_HEADLINE_CHARS) return false
   const core = stripClosingMarks(line)
   if (core === '' || TERMINAL_PUNCTUATION.test(core)) return false
   if (!firstLetterIsUppercase(line)) return false
@@ -132,6 +167,7 @@ function isHeadlineLike(line: string): boolean {
 
 /** The first paragraph is a title line when it is one short sentence followed by more text. */
 function isTitleLine(line: string): boolean {
+  if (line.length > MAX_HEADLINE_CHARS) return false
   if (/["“”]/u.test(line) || !firstLetterIsUppercase(line)) return false
   const core = stripClosingMarks(line).replace(/\.$/u, '')
   if (/[.!?:;]/u.test(core.slice(-1)) || /[.!?]\s/u.test(core)) return false
@@ -238,7 +274,7 @@ export function cleanArticle(input: CleanArticleInput): Result<Article> {
   const repaired = repairMojibake(normalised).text
   const known = new Set((input.knownHeadings ?? []).map(normaliseForComparison))
   const lines: CandidateLine[] = splitParagraphs(repaired).map((text) => {
-    const isKnown = known.has(normaliseForComparison(text))
+    const isKnown = known.size > 0 && known.has(normaliseForComparison(text))
     return { text, kind: isKnown ? 'heading' : 'body', removedBy: null, known: isKnown }
   })
   if (lines.length === 0) {

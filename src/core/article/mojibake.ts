@@ -75,40 +75,40 @@ export interface MojibakeRepair {
 export function repairMojibake(input: string): MojibakeRepair {
   let repairs = 0
   let out = ''
-  let index = 0
-  while (index < input.length) {
-    const char = input[index]
-    const lead = LEAD_BYTES.get(char)
-    if (lead !== undefined) {
-      const first = continuationByte(input[index + 1])
-      if (lead !== 0xe2 && first !== null) {
-        out += String.fromCharCode(((lead & 0x1f) << 6) | (first & 0x3f))
-        repairs++
-        index += 2
+  let copiedUpTo = 0
+  // Jump from lead character to lead character: clean text is copied in slices, not per char.
+  const leads = /[ÂÃâ]/gu
+  for (let match = leads.exec(input); match !== null; match = leads.exec(input)) {
+    const index = match.index
+    const lead = LEAD_BYTES.get(input[index]) as number
+    const first = continuationByte(input[index + 1])
+    if (first === null) continue
+    let repaired: string
+    let length: number
+    if (lead !== 0xe2) {
+      repaired = String.fromCharCode(((lead & 0x1f) << 6) | (first & 0x3f))
+      length = 2
+    } else {
+      const second = continuationByte(input[index + 2])
+      if (second !== null) {
+        repaired = String.fromCharCode(
+          ((lead & 0x0f) << 12) | ((first & 0x3f) << 6) | (second & 0x3f)
+        )
+        length = 3
+      } else if (first === 0x80) {
+        // `â€` whose third byte (0x9D, undefined in Windows-1252) was dropped or replaced: `”`.
+        repaired = RIGHT_DOUBLE_QUOTE
+        length = input[index + 2] === '\ufffd' ? 3 : 2
+      } else {
         continue
       }
-      if (lead === 0xe2 && first !== null) {
-        const second = continuationByte(input[index + 2])
-        if (second !== null) {
-          out += String.fromCharCode(
-            ((lead & 0x0f) << 12) | ((first & 0x3f) << 6) | (second & 0x3f)
-          )
-          repairs++
-          index += 3
-          continue
-        }
-        if (first === 0x80) {
-          // `â€` whose third byte (0x9D, undefined in Windows-1252) was dropped or replaced: `”`.
-          out += RIGHT_DOUBLE_QUOTE
-          repairs++
-          index += input[index + 2] === '\ufffd' ? 3 : 2
-          continue
-        }
-      }
     }
-    out += char
-    index++
+    out += input.slice(copiedUpTo, index) + repaired
+    copiedUpTo = index + length
+    leads.lastIndex = copiedUpTo
+    repairs++
   }
+  out += input.slice(copiedUpTo)
   const stray = removeStrayCircumflexA(out)
   return { text: stray.text, repairs: repairs + stray.repairs }
 }

@@ -212,3 +212,37 @@ describe('restoreRemovedLine', () => {
     expect(restoreRemovedLine(article, -1)).toBe(article)
   })
 })
+
+describe('splitParagraphs with hard-wrapped text', () => {
+  it('joins greedy-wrapped lines, even where a sentence ends at a line end', () => {
+    const wrapped = [
+      'The council approved the budget on Monday after a long',
+      'debate about roads. Members argued for hours about the',
+      'schools, which will get more money.',
+      '',
+      'A second paragraph follows here, and it is short.'
+    ].join('\n')
+    expect(splitParagraphs(wrapped)).toEqual([
+      'The council approved the budget on Monday after a long debate about roads. Members argued for hours about the schools, which will get more money.',
+      'A second paragraph follows here, and it is short.'
+    ])
+  })
+
+  it('keeps a heading, list items and short lines of a block apart', () => {
+    const text = [
+      'Budget day',
+      'The council approved the budget on Monday after a long',
+      'debate about roads and schools in the city, which will',
+      'get more money.',
+      '',
+      '- Taxes will not rise',
+      '- Roads will be repaired'
+    ].join('\n')
+    expect(splitParagraphs(text)).toEqual([
+      'Budget day',
+      'The council approved the budget on Monday after a long debate about roads and schools in the city, which will get more money.',
+      '- Taxes will not rise',
+      '- Roads will be repaired'
+    ])
+  })
+})

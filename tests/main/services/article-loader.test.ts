@@ -119,6 +119,25 @@ describe('encodings', () => {
     expect(article.text).toContain('Ça a été')
   })
 
+  it('detects Windows-1252 when the first non-ASCII byte is far into a large file', async () => {
+    const ascii = 'The council met on Monday and talked about the roads for a long time.\n'.repeat(
+      5000
+    )
+    const bytes = iconv.encode(`${ascii}The “café” reopened — it’s back.\n`, 'windows-1252')
+    expect(bytes.length).toBeGreaterThan(300 * 1024)
+    const article = expectArticle(loadArticleFromBytes('long.txt', bytes, { kind: 'clipboard' }))
+    expect(article.encoding).toBe('windows-1252')
+    expect(article.text.endsWith('The “café” reopened — it’s back.')).toBe(true)
+  })
+
+  it('UNSUPPORTED: a multi-byte legacy encoding it cannot decode says so', () => {
+    const japanese =
+      '東京都は月曜日、新しい橋の開通を発表した。市長は「この橋は街を変える」と述べた。'
+    const bytes = iconv.encode(japanese.repeat(5), 'shift_jis')
+    const result = loadArticleFromBytes('tokyo.txt', bytes, { kind: 'clipboard' })
+    expect(expectError(result, 'UNSUPPORTED')).toMatch(/SHIFT_JIS.*UTF-8/)
+  })
+
   it('repairs mojibake in a UTF-8 file', async () => {
     const broken = 'The mayorâ€™s plan was called â€œboldâ€\u009d by critics.Â'
     const article = expectArticle(await loadArticleFromPath(write('mojibake.txt', broken)))
