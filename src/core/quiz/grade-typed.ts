@@ -72,8 +72,6 @@ function formsOf(speaker: NamedSpeaker): NameForm[] {
   return forms
 }
 
-const acceptedKinds: ReadonlySet<FormKind> = new Set(['name', 'alias', 'surname'])
-
 function listNames(names: string[]): string {
   if (names.length <= 1) return names.join('')
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
@@ -145,58 +143,64 @@ export function gradeTypedName(
   }
 
   for (const fuzzy of [false, true]) {
-    const targetHit = nearest(compact, targetCandidate, acceptedKinds, fuzzy)
+    const targetHit = nearest(compact, targetCandidate, allKinds, fuzzy)
     const otherHits = others
-      .map((candidate) => ({ candidate, hit: nearest(compact, candidate, acceptedKinds, fuzzy) }))
-      .filter((entry) => entry.hit !== null)
+      .map((candidate) => ({ candidate, hit: nearest(compact, candidate, allKinds, fuzzy) }))
+      .filter(
+        (entry): entry is { candidate: Candidate; hit: { distance: number; form: NameForm } } =>
+          entry.hit !== null
+      )
     if (targetHit) {
-      const singleWord = targetHit.form.kind === 'surname' || tokens.length === 1
-      // Anyone else in the article answering to the same word (even as a first name) makes it ambiguous.
-      const sharing = others.filter((candidate) => {
-        const hit = nearest(compact, candidate, allKinds, fuzzy)
-        return hit !== null && hit.distance <= targetHit.distance
-      })
-      if (sharing.length > 0 && targetHit.form.kind !== 'name') {
-        const word = singleWord ? targetHit.form.display : input.trim()
+      const rivals = otherHits.filter((entry) => entry.hit.distance <= targetHit.distance)
+      if (rivals.length > 0 && targetHit.form.kind !== 'name') {
+        // Someone else in the article answers to the same word (even as a first name).
+        const rivalSet = new Set(rivals.map((entry) => entry.candidate))
+        const sharing = candidates.filter(
+          (candidate) => candidate === targetCandidate || rivalSet.has(candidate)
+        )
+        const word = tokens.length === 1 ? targetHit.form.display : input.trim()
         return {
           correct: false,
           reason: 'ambiguous-surname',
-          message: ambiguousMessage(word, [
-            targetCandidate.speaker,
-            ...sharing.map((candidate) => candidate.speaker)
-          ])
+          message: ambiguousMessage(
+            word,
+            sharing.map((candidate) => candidate.speaker)
+          )
         }
       }
-      const closer = otherHits.filter((entry) => entry.hit!.distance < targetHit.distance)
-      const tied = otherHits.filter((entry) => entry.hit!.distance === targetHit.distance)
-      if (closer.length === 0 && tied.length > 0) {
-        const names = listNames(tied.map((entry) => entry.candidate.speaker.name))
+      if (rivals.length > 0) {
+        const names = listNames(rivals.map((entry) => entry.candidate.speaker.name))
         return {
           correct: false,
           reason: 'wrong',
           message: `That spelling is as close to ${names} as to the answer, ${target.name}.`
         }
       }
-      if (closer.length === 0) {
-        if (fuzzy) {
-          return {
-            correct: true,
-            reason: 'typo',
-            message: `Correct, allowing for spelling: ${target.name}.`
-          }
+      if (targetHit.form.kind === 'token') {
+        return {
+          correct: false,
+          reason: 'wrong',
+          message: `“${targetHit.form.display}” is only part of the name. The answer is ${target.name}.`
         }
-        if (targetHit.form.kind === 'surname') {
-          return { correct: true, reason: 'surname', message: `Correct: ${target.name}.` }
-        }
+      }
+      if (fuzzy) {
         return {
           correct: true,
-          reason: 'alias',
-          message: `Correct: the article calls ${target.name} “${targetHit.form.display}”.`
+          reason: 'typo',
+          message: `Correct, allowing for spelling: ${target.name}.`
         }
+      }
+      if (targetHit.form.kind === 'surname') {
+        return { correct: true, reason: 'surname', message: `Correct: ${target.name}.` }
+      }
+      return {
+        correct: true,
+        reason: 'alias',
+        message: `Correct: the article calls ${target.name} “${targetHit.form.display}”.`
       }
     }
     if (otherHits.length > 0) {
-      const named = otherHits.sort((a, b) => a.hit!.distance - b.hit!.distance)[0].candidate
+      const named = otherHits.sort((a, b) => a.hit.distance - b.hit.distance)[0].candidate
       return {
         correct: false,
         reason: 'wrong',

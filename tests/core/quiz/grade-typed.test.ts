@@ -102,6 +102,23 @@ describe('gradeTypedName', () => {
     })
   })
 
+  it('refuses the shared surname whichever of the two is the answer', () => {
+    // The article calls only Wang Yi "Wang", but Wang Xiaohong bears the name too.
+    const grade = gradeTypedName('Wang', wangXiaohong, twoWangs)
+    expect(grade.reason).toBe('ambiguous-surname')
+    expect(grade.message).toBe(
+      'Two people in this article are called Wang: Wang Yi and Wang Xiaohong. Type the full name.'
+    )
+  })
+
+  it('refuses a first name alone as only part of the name', () => {
+    expect(gradeTypedName('Antony', blinken, oneWang)).toMatchObject({
+      correct: false,
+      reason: 'wrong',
+      message: '“Antony” is only part of the name. The answer is Antony Blinken.'
+    })
+  })
+
   it('also refuses a misspelt shared surname as ambiguous', () => {
     expect(gradeTypedName('Wnag', wangYi, twoWangs).reason).toBe('ambiguous-surname')
   })

@@ -45,6 +45,8 @@ export type MissedMode = 'list' | 'redrill' | 'review'
 
 /** The feedback after a re-drill answer. */
 export interface RedrillFeedback {
+  /** The card just answered (the round may already have moved past it). */
+  card: CardRecord
   correct: boolean
   answer: string
   picked: string | null
@@ -100,6 +102,7 @@ export const useMissedStore = defineStore('missed', () => {
     { value: 'role-of', label: 'Role of' }
   ]
   const redrillCard = computed<CardRecord | null>(() => {
+    if (redrillFeedback.value) return redrillFeedback.value.card
     const id = round.value ? currentRedrillCard(round.value) : null
     return id ? (redrillCards.value.get(id) ?? null) : null
   })
@@ -247,7 +250,7 @@ export const useMissedStore = defineStore('missed', () => {
           nowMs
         })
       }
-      redrillFeedback.value = { correct, answer: card.answer, picked }
+      redrillFeedback.value = { card, correct, answer: card.answer, picked }
       round.value = redrillAnswer(round.value, card.id, correct)
     } finally {
       busy.value = false
