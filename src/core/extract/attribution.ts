@@ -1,0 +1,1141 @@
+import type { Article } from '../article/types'
+import type { Quote, Speaker, SpeakerKind, TextSpan } from './types'
+import { tokenize, isPossessive, isAbbreviationBefore, type Token } from './tokens'
+import { findQuoteSpans, type QuoteSpan } from './quote-marks'
+import {
+  findMentions,
+  sentenceInitialFlags,
+  type Gender,
+  type Mention,
+  type TokenContext
+} from './mentions'
+import {
+  CLAUSE_OPENERS,
+  ROLE_NOUNS,
+  SENTENCE_START_STOPWORDS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  SUBJECT_VERB_FILLERS,
+  UNNAMED_SOURCE_NOUNS,
+  VERB_PARTICLE
+} from './lexicon'
+import { nameWords, normalizeName, slugify, surnameOf } from './names'
+
+/** A person, organisation, group or place the article names. */
+interface Entity {
+  key: string
+  name: string
+  kind: SpeakerKind | 'place'
+  aliases: Set<string>
+  role: string | null
+  gender: Gender
+  mentions: Mention[]
+  /** Offset of the first mention by full name (or first mention at all). */
+  firstAt: number
+  personCue: boolean
+  /** Was the subject of a reporting verb or credited with a quote. */
+  spoke: boolean
+  quoteCount: number
+}
+
+interface Para {
+  index: number
+  start: number
+  end: number
+  heading: boolean
+  tokens: Token[]
+  quoteOf: Int32Array
+  /** Units: token index (>= 0) or a quote as -(quoteIndex + 1); quote interiors are folded. */
+  units: number[]
+  /** Sentences as [from, to) ranges of units. */
+  sentences: [number, number][]
+  mentionEnding: Map<number, Mention>
+  mentionStarting: Map<number, Mention>
+  /** Unit index of each token that is a unit. */
+  unitOfToken: Int32Array
+}
+
+type Subject =
+  | { kind: 'none' }
+  | { kind: 'elided' }
+  | { kind: 'mention'; mention: Mention; from: number; to: number }
+  | { kind: 'pronoun'; word: string; pos: number; from: number; to: number }
+  | { kind: 'definite'; words: string[]; from: number; to: number }
+  | { kind: 'unnamed'; from: number; to: number }
+
+interface SpeechEvent {
+  pos: number
+  paragraph: number
+  entity: number | null
+}
+
+interface Decision {
+  speaker: number | null
+  rule: string
+  confidence: number
+  cue: TextSpan | null
+}
+
+const NONE: Subject = { kind: 'none' }
+const PREPOSITIONS_BEFORE_NOUN = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'of',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'from',
+  'at',
+  'into',
+  'no',
+  'any',
+  'every'
+])
+const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s"])
+const IRREGULAR_PARTICIPLES = new Set(['told', 'written', 'spoken', 'said'])
+const UNNAMED_DETERMINERS = new Set([
+  'a',
+  'an',
+  'one',
+  'another',
+  'some',
+  'several',
+  'many',
+  'most',
+  'other',
+  'few',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'numerous',
+  'various',
+  'certain'
+])
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your'])
+const TAIL_PREPOSITIONS = new Set(['with', 'of', 'at', 'from', 'for', 'in'])
+const LEADING_ADVERBS = new Set([
+  'but',
+  'and',
+  'so',
+  'yet',
+  'still',
+  'however',
+  'meanwhile',
+  'earlier',
+  'later',
+  'instead',
+  'also',
+  'then',
+  'now',
+  'indeed',
+  'moreover',
+  'separately',
+  'overall',
+  'finally',
+  'first',
+  'again',
+  'or',
+  'nor',
+  'plus',
+  'too'
+])
+const DASHES = new Set([',', '—', '–', '--', '-', '\u2015'])
+const CONFIDENCE: Record<string, number> = {
+  'cue-after': 0.95,
+  'cue-after-inverted': 0.95,
+  'cue-before': 0.9,
+  'cue-clause-final': 0.85,
+  'multi-paragraph': 0.85,
+  continuation: 0.75,
+  heading: 0.9,
+  title: 0.7,
+  nickname: 0.8,
+  'unnamed-source': 0.8,
+  'pronoun-unresolved': 0.5,
+  'no-cue': 0.7
+}
+
+/** Quotes and speakers of one article, before figures. */
+export interface QuoteAnalysis {
+  speakers: Speaker[]
+  quotes: Quote[]
+}
+
+/** Finds quotes, the people and bodies the article names, and who said each quote. */
+export function analyseQuotes(article: Article): QuoteAnalysis {
+  return new Analyser(article).run()
+}
+
+class Analyser {
+  private readonly text: string
+  private readonly spans: QuoteSpan[]
+  private readonly paras: Para[] = []
+  private readonly entities: Entity[] = []
+  private readonly byKey = new Map<string, number>()
+  private readonly subjectEvents: { pos: number; paragraph: number; entity: number }[] = []
+  private readonly speechEvents: SpeechEvent[] = []
+  private readonly decisions = new Map<number, Decision>()
+  private readonly quoteSentence = new Map<number, TextSpan>()
+  private readonly quoteKind = new Map<number, 'full' | 'partial'>()
+
+  constructor(article: Article) {
+    this.text = article.text
+    const paragraphs =
+      article.paragraphs.length > 0
+        ? article.paragraphs
+        : [{ kind: 'body' as const, start: 0, end: article.text.length }]
+    this.spans = findQuoteSpans(this.text, paragraphs)
+    const lowerWords = new Set<string>()
+    const tokenLists = paragraphs.map((p) => tokenize(this.text, p.start, p.end))
+    for (const list of tokenLists)
+      for (const t of list) if (t.isWord && !t.cap) lowerWords.add(t.lower)
+    const allMentions: Mention[] = []
+    paragraphs.forEach((p, index) => {
+      const tokens = tokenLists[index]
+      const quoteOf = new Int32Array(tokens.length).fill(-1)
+      const units: number[] = []
+      const unitOfToken = new Int32Array(tokens.length).fill(-1)
+      const paraQuotes = this.spans
+        .map((q, qi) => ({ q, qi }))
+        .filter((x) => x.q.paragraph === index)
+      let k = 0
+      tokens.forEach((t, ti) => {
+        while (k < paraQuotes.length && t.start >= paraQuotes[k].q.closeEnd) k++
+        const inside =
+          k < paraQuotes.length &&
+          t.start >= paraQuotes[k].q.openAt &&
+          t.start < paraQuotes[k].q.closeEnd
+        if (inside) {
+          const { q, qi } = paraQuotes[k]
+          const interior = t.start >= q.start && t.end <= q.end
+          quoteOf[ti] = interior ? qi : -2
+          if (units[units.length - 1] !== -(qi + 1)) units.push(-(qi + 1))
+        } else {
+          unitOfToken[ti] = units.length
+          units.push(ti)
+        }
+      })
+      // quotes with no interior token (e.g. "“…”") still need a unit
+      const ctx: TokenContext = {
+        tokens,
+        quoteOf,
+        sentenceInitial: sentenceInitialFlags(this.text, tokens)
+      }
+      const heading = p.kind === 'heading'
+      const mentions = heading ? [] : findMentions(this.text, index, ctx, lowerWords)
+      const mentionEnding = new Map<number, Mention>()
+      const mentionStarting = new Map<number, Mention>()
+      for (const m of mentions) {
+        mentionEnding.set(m.nameTo - 1, m)
+        mentionStarting.set(m.nameFrom, m)
+        mentionStarting.set(m.phraseFrom, m)
+      }
+      allMentions.push(...mentions)
+      const para: Para = {
+        index,
+        start: p.start,
+        end: p.end,
+        heading,
+        tokens,
+        quoteOf,
+        units,
+        sentences: [],
+        mentionEnding,
+        mentionStarting,
+        unitOfToken
+      }
+      para.sentences = this.splitSentences(para)
+      this.paras.push(para)
+    })
+    this.buildEntities(allMentions)
+  }
+
+  // ---------------------------------------------------------------- helpers on units
+
+  private tok(p: Para, u: number): Token | null {
+    const v = p.units[u]
+    return v === undefined || v < 0 ? null : p.tokens[v]
+  }
+
+  private quoteAt(p: Para, u: number): number {
+    const v = p.units[u]
+    return v !== undefined && v < 0 ? -v - 1 : -1
+  }
+
+  private quoteText(qi: number): string {
+    const q = this.spans[qi]
+    return this.text.slice(q.start, q.end)
+  }
+
+  private splitSentences(p: Para): [number, number][] {
+    const out: [number, number][] = []
+    let from = 0
+    const n = p.units.length
+    for (let u = 0; u < n; u++) {
+      const t = this.tok(p, u)
+      const next = u + 1 < n ? p.units[u + 1] : null
+      const nextTok = next !== null && next >= 0 ? p.tokens[next] : null
+      const nextOpens =
+        next === null ||
+        next < 0 ||
+        (nextTok !== null && (nextTok.cap || nextTok.isNumber || /^[“‘"'([]$/u.test(nextTok.text)))
+      let boundary = false
+      if (t) {
+        if ((t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…') && nextOpens) {
+          boundary = t.text !== '.' || !isAbbreviationBefore(this.text, t.start, p.start)
+        }
+      } else {
+        const qt = this.quoteText(this.quoteAt(p, u)).trimEnd()
+        if (
+          /[.!?…]["'”’)]*$/u.test(qt) &&
+          next !== null &&
+          (next < 0 || (nextTok !== null && nextTok.cap && !/^[.,;:]$/u.test(nextTok.text)))
+        )
+          boundary = true
+      }
+      if (boundary) {
+        out.push([from, u + 1])
+        from = u + 1
+      }
+    }
+    if (from < n) out.push([from, n])
+    return out
+  }
+
+  // ---------------------------------------------------------------- entities
+
+  private entityFor(key: string, name: string, kind: Entity['kind'], at: number): number {
+    const found = this.byKey.get(key)
+    if (found !== undefined) return found
+    const e: Entity = {
+      key,
+      name,
+      kind,
+      aliases: new Set(),
+      role: null,
+      gender: null,
+      mentions: [],
+      firstAt: at,
+      personCue: false,
+      spoke: false,
+      quoteCount: 0
+    }
+    this.entities.push(e)
+    this.byKey.set(key, this.entities.length - 1)
+    return this.entities.length - 1
+  }
+
+  private buildEntities(mentions: Mention[]): void {
+    const ordered = [...mentions].sort((a, b) => a.start - b.start)
+    // full names first, so that bare surnames can find them wherever they stand
+    for (const m of ordered) {
+      if (m.size < 2 && !(m.size === 1 && m.orgWord)) continue
+      const key = normalizeName(m.name.replace(/^the\s+/iu, ''))
+      if (key.length === 0) continue
+      const kind: Entity['kind'] = m.orgWord ? 'organisation' : m.placeWord ? 'place' : 'person'
+      const e = this.entityFor(key, m.name.replace(/^the\s+/iu, ''), kind, m.start)
+      this.link(m, e)
+    }
+    const people = (): number[] =>
+      this.entities.map((e, i) => (e.kind === 'person' ? i : -1)).filter((i) => i >= 0)
+    for (const m of ordered) {
+      if (m.entity >= 0 || m.size !== 1) continue
+      const word = normalizeName(m.name)
+      if (word.length === 0) continue
+      let candidates = people().filter(
+        (i) =>
+          surnameOf(this.entities[i].name) === word &&
+          this.entities[i].mentions.some((x) => x.size > 1)
+      )
+      if (candidates.length === 0)
+        candidates = people().filter(
+          (i) =>
+            nameWords(this.entities[i].name).includes(word) &&
+            this.entities[i].mentions.some((x) => x.size > 1)
+        )
+      if (candidates.length === 1) {
+        this.link(m, candidates[0])
+      } else if (candidates.length > 1) {
+        m.candidates = candidates
+      } else {
+        const titled = m.honorific !== null || m.titled !== null
+        const plural = m.afterThe && /s$/u.test(word)
+        const kind: Entity['kind'] = titled ? 'person' : plural ? 'group' : 'organisation'
+        const name = plural ? `the ${m.name}` : m.name
+        const e = this.entityFor(word, name, kind, m.start)
+        this.link(m, e)
+      }
+    }
+    for (const e of this.entities) {
+      if (
+        e.kind === 'person' &&
+        !e.personCue &&
+        e.mentions.every((m) => m.afterThe || m.afterLocative || m.inQuote)
+      ) {
+        e.kind = e.mentions.every((m) => m.inQuote) ? 'person' : 'place'
+      }
+      if (e.kind === 'organisation' && e.mentions.every((m) => m.afterLocative) && !e.personCue)
+        e.kind = 'place'
+    }
+  }
+
+  private link(m: Mention, e: number): void {
+    m.entity = e
+    const ent = this.entities[e]
+    ent.mentions.push(m)
+    if (m.personCue) ent.personCue = true
+    if (m.gender && !ent.gender) ent.gender = m.gender
+    if (m.role && (!ent.role || (m.size > 1 && !ent.mentions.some((x) => x !== m && x.role))))
+      ent.role = ent.role ?? m.role
+    if (m.size > 1 && ent.mentions.every((x) => x === m || x.size <= 1))
+      ent.firstAt = Math.min(ent.firstAt, m.start)
+  }
+
+  /** Picks the person a bare name means at `pos` when several share it. */
+  private resolveMention(m: Mention, pos: number): number {
+    if (m.entity >= 0) return m.entity
+    if (m.candidates.length === 0) return -1
+    let best = -1
+    let bestScore = -Infinity
+    for (const c of m.candidates) {
+      const e = this.entities[c]
+      const introduced = e.mentions.some((x) => x.size > 1 && x.start < pos)
+      const spoke =
+        this.speechEvents.some((s) => s.entity === c && s.pos < pos) ||
+        this.subjectEvents.some((s) => s.entity === c && s.pos < pos)
+      let last = -1
+      for (const x of e.mentions) if (x.start < pos && x.start > last) last = x.start
+      for (const s of this.subjectEvents)
+        if (s.entity === c && s.pos < pos && s.pos > last) last = s.pos
+      const first = e.mentions.reduce((a, x) => Math.min(a, x.start), Infinity)
+      // introduced before, then active as a speaker, then most recent; otherwise the first named
+      const score = (introduced ? 4e9 : 0) + (spoke ? 2e9 : 0) + (introduced ? last : -first)
+      if (score > bestScore) {
+        bestScore = score
+        best = c
+      }
+    }
+    if (best >= 0) this.link(m, best)
+    return best
+  }
+
+  // ---------------------------------------------------------------- speech verbs and subjects
+
+  /** Whether unit `u` is a reporting verb used as a verb. */
+  private isSpeechVerb(p: Para, u: number): boolean {
+    const t = this.tok(p, u)
+    if (!t || !t.isWord || t.cap) return false
+    if (t.lower === 'according') {
+      const n = this.tok(p, u + 1)
+      return n !== null && n.lower === 'to'
+    }
+    if (!SPEECH_VERBS.has(t.lower)) return false
+    const particle = VERB_PARTICLE.get(t.lower)
+    if (particle) {
+      const n = this.tok(p, u + 1)
+      if (!n || n.lower !== particle) return false
+    }
+    const prev = this.tok(p, u - 1)
+    if (prev) {
+      if (prev.lower === 'to') return false
+      if (PREPOSITIONS_BEFORE_NOUN.has(prev.lower)) return false
+      if (isPossessive(prev.text)) return false
+      if (
+        BE_FORMS.has(prev.lower) &&
+        (t.lower.endsWith('ed') || IRREGULAR_PARTICIPLES.has(t.lower))
+      )
+        return false
+    }
+    return true
+  }
+
+  private mentionEndingAtUnit(p: Para, u: number): Mention | null {
+    const v = p.units[u]
+    if (v === undefined || v < 0) return null
+    return p.mentionEnding.get(v) ?? null
+  }
+
+  private mentionStartingAtUnit(p: Para, u: number): Mention | null {
+    const v = p.units[u]
+    if (v === undefined || v < 0) return null
+    const m = p.mentionStarting.get(v)
+    return m ?? null
+  }
+
+  private unitOf(p: Para, tokenIndex: number): number {
+    return p.unitOfToken[tokenIndex]
+  }
+
+  private entityKind(m: Mention): Entity['kind'] | null {
+    if (m.entity >= 0) return this.entities[m.entity].kind
+    return m.candidates.length > 0 ? 'person' : null
+  }
+
+  /** The subject written before the verb at unit `v`, not crossing unit `floor`. */
+  private subjectLeft(p: Para, v: number, floor: number, isIng: boolean, depth = 0): Subject {
+    let j = v - 1
+    while (j >= floor) {
+      const t = this.tok(p, j)
+      if (!t || !t.isWord || t.cap) break
+      if (
+        SUBJECT_VERB_FILLERS.has(t.lower) ||
+        (t.lower.endsWith('ly') && t.lower.length > 4 && !UNNAMED_SOURCE_NOUNS.has(t.lower))
+      )
+        j--
+      else break
+    }
+    if (j < floor) return NONE
+    const t = this.tok(p, j)
+    if (!t) return NONE
+    const pronoun = SUBJECT_PRONOUNS.get(t.lower)
+    if (pronoun) return { kind: 'pronoun', word: t.lower, pos: t.start, from: j, to: j + 1 }
+    if (t.lower === 'i' || t.lower === 'we' || t.lower === 'you')
+      return { kind: 'unnamed', from: j, to: j + 1 }
+    const m = this.mentionEndingAtUnit(p, j)
+    if (m && !m.possessive) {
+      let from = this.unitOf(p, m.phraseFrom)
+      if (from < 0) from = this.unitOf(p, m.nameFrom)
+      if (this.entityKind(m) !== 'person' && depth < 2) {
+        let k = from - 1
+        if (k >= floor && this.tok(p, k)?.lower === 'the') k--
+        const prep = this.tok(p, k)
+        if (k > floor && prep && TAIL_PREPOSITIONS.has(prep.lower)) {
+          const inner = this.subjectLeft(p, k, floor, false, depth + 1)
+          if (inner.kind === 'mention' && this.entityKind(inner.mention) === 'person')
+            return { ...inner, to: v }
+        }
+      }
+      return { kind: 'mention', mention: m, from, to: j + 1 }
+    }
+    if (t.text === ',') {
+      if (isIng) return { kind: 'elided' }
+      let k = j - 1
+      while (k >= floor) {
+        const x = this.tok(p, k)
+        if (!x) return NONE
+        if (x.text === ',') break
+        k--
+      }
+      if (k < floor) return NONE
+      const inner = this.mentionEndingAtUnit(p, j - 1)
+      if (inner && !inner.possessive) {
+        let from = this.unitOf(p, inner.phraseFrom)
+        if (from < 0) from = this.unitOf(p, inner.nameFrom)
+        if (from === k + 1 || this.unitOf(p, inner.nameFrom) === k + 1)
+          return { kind: 'mention', mention: inner, from, to: j }
+      }
+      // ", appositive," or ", who …," between the subject and the verb
+      const res = this.subjectLeft(p, k, floor, false, depth + 1)
+      return res.kind === 'elided' ? NONE : res
+    }
+    if (['and', 'but', 'or', 'then', 'yet'].includes(t.lower)) return { kind: 'elided' }
+    if (t.isWord && !t.cap) {
+      for (let k = j; k >= floor && k >= j - 4; k--) {
+        const w = this.tok(p, k)
+        if (!w || !w.isWord) break
+        if (w.lower === 'the' || w.lower === 'this' || w.lower === 'that') {
+          const words: string[] = []
+          for (let x = k + 1; x <= j; x++) words.push(this.tok(p, x)?.lower ?? '')
+          return { kind: 'definite', words, from: k, to: j + 1 }
+        }
+        if (UNNAMED_DETERMINERS.has(w.lower) || POSSESSIVE_DETERMINERS.has(w.lower))
+          return { kind: 'unnamed', from: k, to: j + 1 }
+        if (w.cap && isPossessive(w.text)) return { kind: 'unnamed', from: k, to: j + 1 }
+        if (CLAUSE_OPENERS.has(w.lower) && k < j) break
+      }
+      if (UNNAMED_SOURCE_NOUNS.has(t.lower)) return { kind: 'unnamed', from: j, to: j + 1 }
+      return NONE
+    }
+    if (t.cap && t.isWord) {
+      // "Officials said", "Police said" at a sentence start
+      if (UNNAMED_SOURCE_NOUNS.has(t.lower)) return { kind: 'unnamed', from: j, to: j + 1 }
+      if (t.lower === 'the' || SENTENCE_START_STOPWORDS.has(t.lower)) return NONE
+    }
+    return NONE
+  }
+
+  /** The subject written after the verb at unit `v` ("said Mr Smith", "according to Amtrak"). */
+  private subjectRight(p: Para, v: number, limit: number): Subject {
+    let u = v + 1
+    if (this.tok(p, v)?.lower === 'according') u = v + 2
+    if (u >= limit) return NONE
+    const t = this.tok(p, u)
+    if (!t) return NONE
+    const pronoun = SUBJECT_PRONOUNS.get(t.lower)
+    if (pronoun && (pronoun === 'male' || pronoun === 'female'))
+      return { kind: 'pronoun', word: t.lower, pos: t.start, from: u, to: u + 1 }
+    const m = this.mentionStartingAtUnit(p, u)
+    if (m) return { kind: 'mention', mention: m, from: v, to: this.unitOf(p, m.nameTo - 1) + 1 }
+    if (t.lower === 'the') {
+      const words: string[] = []
+      for (let x = u + 1; x < limit && x < u + 5; x++) {
+        const w = this.tok(p, x)
+        if (!w || !w.isWord) break
+        words.push(w.lower)
+      }
+      return { kind: 'definite', words, from: v, to: u + 1 + words.length }
+    }
+    if (UNNAMED_DETERMINERS.has(t.lower) || UNNAMED_SOURCE_NOUNS.has(t.lower))
+      return { kind: 'unnamed', from: v, to: u + 1 }
+    return NONE
+  }
+
+  /** The subject of the main clause of the sentence [from, limit). */
+  private mainSubject(p: Para, from: number, limit: number): Subject {
+    let i = from
+    for (let guard = 0; guard < 3; guard++) {
+      while (i < limit) {
+        const t = this.tok(p, i)
+        if (!t) return NONE
+        if (t.text === ',' || LEADING_ADVERBS.has(t.lower)) i++
+        else break
+      }
+      const t = this.tok(p, i)
+      if (!t) return NONE
+      const isLead =
+        t.isWord &&
+        (SENTENCE_START_STOPWORDS.has(t.lower) || /ing$/u.test(t.lower)) &&
+        ![
+          'the',
+          'a',
+          'an',
+          'he',
+          'she',
+          'they',
+          'it',
+          'we',
+          'i',
+          'officials',
+          'police',
+          'critics',
+          'authorities'
+        ].includes(t.lower)
+      if (!isLead) break
+      let k = i + 1
+      while (k < limit) {
+        const x = this.tok(p, k)
+        if (x && x.text === ',') break
+        if (!x) {
+          k = limit
+          break
+        }
+        k++
+      }
+      if (k >= limit) return NONE
+      i = k + 1
+    }
+    if (i >= limit) return NONE
+    const t = this.tok(p, i)
+    if (!t) return NONE
+    const pronoun = SUBJECT_PRONOUNS.get(t.lower)
+    if (pronoun) return { kind: 'pronoun', word: t.lower, pos: t.start, from: i, to: i + 1 }
+    const m = this.mentionStartingAtUnit(p, i)
+    if (m && !m.possessive)
+      return { kind: 'mention', mention: m, from: i, to: this.unitOf(p, m.nameTo - 1) + 1 }
+    if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') {
+      // "The leader of the party, Jane Doe, said"
+      for (let k = i + 1; k < limit && k < i + 12; k++) {
+        const x = this.tok(p, k)
+        if (!x) break
+        if (x.text === ',') {
+          const inner = this.mentionStartingAtUnit(p, k + 1)
+          if (inner && !inner.possessive) {
+            const after = this.tok(p, this.unitOf(p, inner.nameTo - 1) + 1)
+            if (after && after.text === ',')
+              return { kind: 'mention', mention: inner, from: i, to: k + 2 }
+          }
+          break
+        }
+      }
+      const words: string[] = []
+      for (let x = i + 1; x < limit && x < i + 5; x++) {
+        const w = this.tok(p, x)
+        if (!w || !w.isWord) break
+        words.push(w.lower)
+      }
+      return t.lower === 'the'
+        ? { kind: 'definite', words, from: i, to: i + 1 + words.length }
+        : { kind: 'unnamed', from: i, to: i + 1 }
+    }
+    if (UNNAMED_SOURCE_NOUNS.has(t.lower)) return { kind: 'unnamed', from: i, to: i + 1 }
+    return NONE
+  }
+
+  /** Subject of the reporting verb at unit `v`, following elided subjects to the main clause. */
+  private subjectOfVerb(p: Para, v: number, sentFrom: number, limit: number): Subject {
+    const t = this.tok(p, v)
+    if (!t) return NONE
+    if (t.lower === 'according') return this.subjectRight(p, v, limit)
+    const isIng = t.lower.endsWith('ing')
+    const left = this.subjectLeft(p, v, sentFrom, isIng)
+    if (left.kind === 'elided') return this.mainSubject(p, sentFrom, v)
+    if (left.kind === 'none' && isIng) return this.mainSubject(p, sentFrom, v)
+    return left
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  private resolvePronoun(word: string, pos: number, paragraph: number): number | null {
+    const kind = SUBJECT_PRONOUNS.get(word)
+    for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
+      const ev = this.subjectEvents[i]
+      if (ev.pos >= pos) continue
+      if (ev.paragraph < paragraph - 3) break
+      const e = this.entities[ev.entity]
+      if (kind === 'male' || kind === 'female') {
+        if (e.kind !== 'person') continue
+        if (e.gender && e.gender !== kind) continue
+        if (!e.gender) e.gender = kind
+        return ev.entity
+      }
+      if (kind === 'plural' && (e.kind === 'group' || e.kind === 'organisation')) return ev.entity
+      if (kind === 'neuter' && e.kind === 'organisation') return ev.entity
+    }
+    return null
+  }
+
+  private resolveDefinite(words: string[]): number | null {
+    const roleWord = words.find((w) => ROLE_NOUNS.has(w))
+    if (!roleWord) return null
+    const hits = this.entities
+      .map((e, i) => ({ e, i }))
+      .filter(
+        ({ e }) =>
+          e.kind === 'person' &&
+          e.role !== null &&
+          e.role
+            .toLowerCase()
+            .split(/[\s,]+/u)
+            .includes(roleWord)
+      )
+    return hits.length === 1 ? hits[0].i : null
+  }
+
+  /** Entity a subject stands for: an index, null (unnamed or unresolved) or undefined (no subject). */
+  private subjectEntity(s: Subject, p: Para): number | null | undefined {
+    switch (s.kind) {
+      case 'mention': {
+        const e = this.resolveMention(s.mention, s.mention.start)
+        if (e < 0) return null
+        const ent = this.entities[e]
+        if (ent.kind === 'place') ent.kind = 'organisation'
+        return e
+      }
+      case 'pronoun':
+        return this.resolvePronoun(s.word, s.pos, p.index)
+      case 'definite':
+        return this.resolveDefinite(s.words)
+      case 'unnamed':
+        return null
+      default:
+        return undefined
+    }
+  }
+
+  private spanOfUnits(p: Para, from: number, to: number): TextSpan | null {
+    let start = -1
+    let end = -1
+    for (let u = from; u < to; u++) {
+      const t = this.tok(p, u)
+      if (t) {
+        if (start < 0) start = t.start
+        end = t.end
+      }
+    }
+    return start < 0 ? null : { start, end }
+  }
+
+  // ---------------------------------------------------------------- the pass
+
+  run(): QuoteAnalysis {
+    for (const p of this.paras) {
+      if (p.heading) {
+        for (let u = 0; u < p.units.length; u++) {
+          const qi = this.quoteAt(p, u)
+          if (qi >= 0)
+            this.decide(qi, {
+              speaker: null,
+              rule: 'heading',
+              confidence: CONFIDENCE.heading,
+              cue: null
+            })
+        }
+        this.speechEvents.push({ pos: p.start, paragraph: p.index, entity: null })
+        continue
+      }
+      for (const [sf, st] of p.sentences) this.sentence(p, sf, st)
+    }
+    return this.output()
+  }
+
+  private sentence(p: Para, sf: number, st: number): void {
+    // bare names in this sentence that several people share
+    for (let u = sf; u < st; u++) {
+      const m = this.mentionStartingAtUnit(p, u)
+      if (m && m.entity < 0 && m.candidates.length > 0 && !m.inQuote)
+        this.resolveMention(m, m.start)
+    }
+    const sentenceSpan = this.sentenceSpan(p, sf, st)
+    // subject of the main clause, for pronouns later on
+    const main = this.mainSubject(p, sf, st)
+    const mainEntity = this.subjectEntity(main, p)
+    // reporting verbs in the narration
+    const verbs: { v: number; subject: Subject; entity: number | null | undefined }[] = []
+    for (let u = sf; u < st; u++) {
+      if (!this.isSpeechVerb(p, u)) continue
+      const subject = this.subjectOfVerb(p, u, sf, st)
+      let sub = subject
+      if (subject.kind === 'none' && u > sf && this.quoteAt(p, u - 1) >= 0)
+        sub = this.subjectRight(p, u, st)
+      verbs.push({ v: u, subject: sub, entity: this.subjectEntity(sub, p) })
+    }
+    for (let u = sf; u < st; u++) {
+      const qi = this.quoteAt(p, u)
+      if (qi < 0) continue
+      this.quoteSentence.set(qi, sentenceSpan)
+      this.quoteKind.set(qi, this.kindOf(p, qi, u, sf))
+      const d = this.attribute(p, qi, u, sf, st)
+      this.decide(qi, d)
+      if (d.speaker !== null || d.rule === 'unnamed-source') {
+        this.speechEvents.push({ pos: this.spans[qi].start, paragraph: p.index, entity: d.speaker })
+      }
+      if (d.speaker !== null)
+        this.subjectEvents.push({
+          pos: this.spans[qi].start,
+          paragraph: p.index,
+          entity: d.speaker
+        })
+    }
+    // record subjects for what follows
+    const events: { pos: number; entity: number }[] = []
+    if (typeof mainEntity === 'number') events.push({ pos: sentenceSpan.start, entity: mainEntity })
+    for (const x of verbs) {
+      const t = this.tok(p, x.v)
+      if (!t) continue
+      if (typeof x.entity === 'number') {
+        events.push({ pos: t.start, entity: x.entity })
+        this.entities[x.entity].spoke = true
+        this.speechEvents.push({ pos: t.start, paragraph: p.index, entity: x.entity })
+      } else if (x.entity === null && x.subject.kind === 'unnamed') {
+        this.speechEvents.push({ pos: t.start, paragraph: p.index, entity: null })
+      }
+    }
+    // "Jane Doe, who …" makes Jane Doe the subject of the relative clause
+    for (let u = sf; u < st; u++) {
+      const m = this.mentionEndingAtUnit(p, u)
+      if (!m || m.inQuote || m.entity < 0) continue
+      if (this.tok(p, u + 1)?.text === ',' && this.tok(p, u + 2)?.lower === 'who') {
+        events.push({ pos: this.tok(p, u + 2)!.start, entity: m.entity })
+      }
+    }
+    events.sort((a, b) => a.pos - b.pos)
+    for (const e of events) this.subjectEvents.push({ ...e, paragraph: p.index })
+    this.speechEvents.sort((a, b) => a.pos - b.pos)
+    this.subjectEvents.sort((a, b) => a.pos - b.pos)
+  }
+
+  private sentenceSpan(p: Para, sf: number, st: number): TextSpan {
+    const first = p.units[sf]
+    const last = p.units[st - 1]
+    const start = first >= 0 ? p.tokens[first].start : this.spans[-first - 1].openAt
+    const end = last >= 0 ? p.tokens[last].end : this.spans[-last - 1].closeEnd
+    return { start, end }
+  }
+
+  private kindOf(p: Para, qi: number, u: number, sf: number): 'full' | 'partial' {
+    const text = this.quoteText(qi)
+    const startsUpper = /^[[(…. ]*\p{Lu}/u.test(text)
+    if (!startsUpper) return 'partial'
+    if (this.isSentenceInitial(p, u, sf)) return 'full'
+    const prev = this.tok(p, u - 1)
+    return prev && (prev.text === ':' || prev.text === ',') ? 'full' : 'partial'
+  }
+
+  private isSentenceInitial(p: Para, u: number, sf: number): boolean {
+    for (let k = sf; k < u; k++) {
+      const t = this.tok(p, k)
+      if (!t) continue
+      if (t.isWord && !['and', 'but', 'so', 'or'].includes(t.lower)) return false
+      if (t.isNumber) return false
+    }
+    return true
+  }
+
+  private decide(qi: number, d: Decision): void {
+    this.decisions.set(qi, d)
+  }
+
+  private attribute(p: Para, qi: number, u: number, sf: number, st: number): Decision {
+    const q = this.spans[qi]
+    const text = this.quoteText(qi)
+    const nul = (rule: string): Decision => ({
+      speaker: null,
+      rule,
+      confidence: CONFIDENCE[rule] ?? 0.6,
+      cue: null
+    })
+    // a run-on quote continues the previous one
+    const prevQi = qi - 1
+    if (prevQi >= 0) {
+      const prev = this.spans[prevQi]
+      const prevDecision = this.decisions.get(prevQi)
+      const adjacent =
+        prev.unclosed &&
+        (q.continuesPrevious ||
+          (prev.paragraph === q.paragraph &&
+            this.text.slice(prev.closeEnd, q.openAt).trim() === ''))
+      if (adjacent && prevDecision && prevDecision.rule !== 'heading') {
+        return {
+          ...prevDecision,
+          rule: 'multi-paragraph',
+          confidence: CONFIDENCE['multi-paragraph'],
+          cue: prevDecision.cue
+        }
+      }
+    }
+    if (looksLikeTitle(text)) return nul('title')
+    const before = this.tok(p, u - 1)
+    const after = this.tok(p, u + 1)
+    if (
+      before &&
+      after &&
+      before.cap &&
+      after.cap &&
+      before.isWord &&
+      after.isWord &&
+      !SENTENCE_START_STOPWORDS.has(before.lower)
+    )
+      return nul('nickname')
+    const initial = this.isSentenceInitial(p, u, sf)
+    const nextIsPunct = after !== null && DASHES.has(after.text)
+    const endsForCue =
+      /[,?!—–-]["'”’]?$/u.test(text) ||
+      nextIsPunct ||
+      (/[.…]$/u.test(text) && after !== null && after.isWord && !after.cap)
+    const tryAfter = (): Decision | null => this.cueAfter(p, u, st, endsForCue, initial)
+    const tryBefore = (): Decision | null => this.cueBefore(p, u, sf, st)
+    const order =
+      /[,?!]$/u.test(text) || nextIsPunct ? [tryAfter, tryBefore] : [tryBefore, tryAfter]
+    for (const f of order) {
+      const d = f()
+      if (d) return d
+    }
+    // no cue of its own: a whole-sentence quote continues the latest speaker
+    if (initial && /^[[(…."'‘“ ]*[\p{Lu}\d]/u.test(text)) {
+      const last = this.lastSpeech(q.start, p.index)
+      if (last !== undefined) {
+        if (last === null) return nul('unnamed-source')
+        return {
+          speaker: last,
+          rule: 'continuation',
+          confidence: CONFIDENCE.continuation,
+          cue: null
+        }
+      }
+    }
+    return nul('no-cue')
+  }
+
+  /** Latest speaker before `pos` in this or the previous paragraph (undefined when none). */
+  private lastSpeech(pos: number, paragraph: number): number | null | undefined {
+    for (let i = this.speechEvents.length - 1; i >= 0; i--) {
+      const ev = this.speechEvents[i]
+      if (ev.pos >= pos) continue
+      if (ev.paragraph < paragraph - 1) return undefined
+      return ev.entity
+    }
+    return undefined
+  }
+
+  private fromSubject(p: Para, s: Subject, rule: string, cue: TextSpan | null): Decision | null {
+    const e = this.subjectEntity(s, p)
+    if (e === undefined) return null
+    if (e === null) {
+      const r = s.kind === 'pronoun' ? 'pronoun-unresolved' : 'unnamed-source'
+      return { speaker: null, rule: r, confidence: CONFIDENCE[r], cue }
+    }
+    return {
+      speaker: e,
+      rule,
+      confidence: CONFIDENCE[rule] * (s.kind === 'pronoun' ? 0.9 : 1),
+      cue
+    }
+  }
+
+  private cueAfter(
+    p: Para,
+    u: number,
+    st: number,
+    endsForCue: boolean,
+    initial: boolean
+  ): Decision | null {
+    let k = u + 1
+    if (k < st && this.tok(p, k) && DASHES.has(this.tok(p, k)!.text)) k++
+    if (k >= st) return null
+    const candidates: number[] = []
+    for (let v = k; v < st; v++) {
+      if (this.quoteAt(p, v) >= 0) break
+      if (this.isSpeechVerb(p, v)) candidates.push(v)
+    }
+    if (candidates.length === 0) return null
+    const first = candidates[0]
+    if (endsForCue || initial) {
+      if (first === k) {
+        const s = this.subjectRight(p, first, st)
+        const d = this.fromSubject(
+          p,
+          s,
+          'cue-after-inverted',
+          this.spanOfUnits(
+            p,
+            first,
+            s.kind === 'none' ? first + 1 : Math.max(first + 1, (s as { to: number }).to)
+          )
+        )
+        if (d) return d
+      } else if (first - k <= 14) {
+        const s = this.subjectOfVerb(p, first, k, st)
+        if (s.kind !== 'none' && s.kind !== 'elided' && s.from === k) {
+          const d = this.fromSubject(p, s, 'cue-after', this.spanOfUnits(p, s.from, first + 1))
+          if (d) return d
+        }
+      }
+    }
+    if (initial) {
+      // "“…” in that law, Azzouz said."
+      for (let i = candidates.length - 1; i >= 0; i--) {
+        const v = candidates[i]
+        const s = this.subjectLeft(p, v, k, false)
+        if (s.kind === 'none' || s.kind === 'elided') continue
+        const before = this.tok(p, s.from - 1)
+        if (before && before.text === ',') {
+          const d = this.fromSubject(p, s, 'cue-clause-final', this.spanOfUnits(p, s.from, v + 1))
+          if (d) return d
+        }
+      }
+    }
+    return null
+  }
+
+  private cueBefore(p: Para, u: number, sf: number, st: number): Decision | null {
+    for (let v = u - 1; v >= sf; v--) {
+      if (this.quoteAt(p, v) >= 0) continue
+      if (!this.isSpeechVerb(p, v)) continue
+      const s = this.subjectOfVerb(p, v, sf, st)
+      if (s.kind === 'none' || s.kind === 'elided') continue
+      const from = Math.min(s.from, v)
+      const to = Math.max(v + 1, 'to' in s ? s.to : v + 1)
+      return this.fromSubject(p, s, 'cue-before', this.spanOfUnits(p, from, Math.min(to, u)))
+    }
+    return null
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private output(): QuoteAnalysis {
+    const used = new Set<string>()
+    const ids: string[] = this.entities.map((e) => {
+      let id = slugify(e.name)
+      let n = 2
+      while (used.has(id)) id = `${slugify(e.name)}-${n++}`
+      used.add(id)
+      return id
+    })
+    const quotes: Quote[] = this.spans.map((q, qi) => {
+      const d = this.decisions.get(qi) ?? {
+        speaker: null,
+        rule: 'no-cue',
+        confidence: 0.5,
+        cue: null
+      }
+      if (d.speaker !== null) {
+        this.entities[d.speaker].quoteCount++
+        this.entities[d.speaker].spoke = true
+      }
+      return {
+        id: `q-${q.start}`,
+        text: this.text.slice(q.start, q.end),
+        start: q.start,
+        end: q.end,
+        kind: this.quoteKind.get(qi) ?? 'partial',
+        speaker: d.speaker === null ? null : ids[d.speaker],
+        cue: d.cue ? this.text.slice(d.cue.start, d.cue.end) : null,
+        confidence: Math.round(d.confidence * 100) / 100,
+        rule: d.rule,
+        sentence: this.quoteSentence.get(qi) ?? { start: q.openAt, end: q.closeEnd }
+      }
+    })
+    const speakers: Speaker[] = []
+    this.entities.forEach((e, i) => {
+      if (e.kind === 'place') return
+      if (e.kind !== 'person' && !e.spoke) return
+      if (e.kind === 'person' && e.mentions.every((m) => m.inQuote) && e.quoteCount === 0) return
+      const aliases = new Set<string>()
+      for (const m of e.mentions) {
+        for (const a of [m.name, m.titled, m.withRole]) {
+          if (a && a !== e.name) aliases.add(a)
+        }
+      }
+      if (e.kind === 'group' && e.name.startsWith('the ')) aliases.add(e.name.slice(4))
+      const mentions = e.mentions
+        .map((m) => ({ start: m.start, end: m.end }))
+        .sort((a, b) => a.start - b.start)
+      speakers.push({
+        id: ids[i],
+        name: e.name,
+        aliases: [...aliases],
+        role: e.role ? e.role.replace(/^(?:the|a|an)\s+/iu, '') : null,
+        kind: e.kind,
+        mentions,
+        quoteCount: e.quoteCount
+      })
+    })
+    return { speakers, quotes }
+  }
+}
+
+/** A quoted span that reads like a title or a name ("Penguin Post Office"), not speech. */
+export function looksLikeTitle(text: string): boolean {
+  if (/[.!?,;:]$/u.test(text.trim())) return false
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w))
+  if (words.length < 2 || words.length > 10) return false
+  const small = new Set([
+    'a',
+    'an',
+    'the',
+    'of',
+    'in',
+    'on',
+    'and',
+    'or',
+    'for',
+    'to',
+    'at',
+    'by',
+    'with',
+    'from',
+    'is'
+  ])
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && small.has(w.toLowerCase())))
+}

@@ -1,0 +1,906 @@
+import type { Article } from '../article/types'
+import type { Figure, FigureKind, TextSpan } from './types'
+import { tokenize, sentenceSpans, type Token } from './tokens'
+
+const ONES: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12
+}
+const MULTIPLIERS: Record<string, number> = {
+  hundred: 1e2,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  m: 1e6,
+  mn: 1e6,
+  k: 1e3,
+  tn: 1e12,
+  b: 1e9
+}
+const WORD_MULTIPLIERS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion'])
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  '£': 'GBP',
+  '€': 'EUR',
+  '¥': 'JPY',
+  '₹': 'INR'
+}
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD',
+  dollars: 'USD',
+  pound: 'GBP',
+  pounds: 'GBP',
+  euro: 'EUR',
+  euros: 'EUR',
+  yen: 'JPY',
+  yuan: 'CNY',
+  rupees: 'INR',
+  rupee: 'INR',
+  francs: 'CHF',
+  pence: 'GBX',
+  cents: 'USX'
+}
+const CURRENCY_PREFIX: Record<string, string> = {
+  us: 'USD',
+  c: 'CAD',
+  a: 'AUD',
+  nz: 'NZD',
+  hk: 'HKD',
+  s: 'SGD'
+}
+const DURATION_UNITS: Record<string, string> = {
+  second: 'seconds',
+  seconds: 'seconds',
+  minute: 'minutes',
+  minutes: 'minutes',
+  hour: 'hours',
+  hours: 'hours',
+  day: 'days',
+  days: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  fortnight: 'weeks',
+  month: 'months',
+  months: 'months',
+  year: 'years',
+  years: 'years',
+  decade: 'decades',
+  decades: 'decades',
+  century: 'centuries',
+  centuries: 'centuries'
+}
+const MEASURE_UNITS: Record<string, string> = {
+  mph: 'mph',
+  kph: 'km/h',
+  km: 'km',
+  kilometres: 'km',
+  kilometers: 'km',
+  kilometre: 'km',
+  kilometer: 'km',
+  mile: 'miles',
+  miles: 'miles',
+  metre: 'm',
+  metres: 'm',
+  meter: 'm',
+  meters: 'm',
+  foot: 'feet',
+  feet: 'feet',
+  ft: 'feet',
+  inch: 'inches',
+  inches: 'inches',
+  cm: 'cm',
+  mm: 'mm',
+  kg: 'kg',
+  kilograms: 'kg',
+  kilogram: 'kg',
+  kilos: 'kg',
+  grams: 'g',
+  gram: 'g',
+  lb: 'lb',
+  lbs: 'lb',
+  tonnes: 'tonnes',
+  tonne: 'tonnes',
+  tons: 'tons',
+  ton: 'tons',
+  litres: 'litres',
+  liters: 'litres',
+  litre: 'litres',
+  liter: 'litres',
+  gallons: 'gallons',
+  gallon: 'gallons',
+  acres: 'acres',
+  acre: 'acres',
+  hectares: 'hectares',
+  hectare: 'hectares',
+  degrees: 'degrees',
+  degree: 'degrees',
+  '°': 'degrees',
+  knots: 'knots',
+  barrels: 'barrels',
+  megawatts: 'MW',
+  mw: 'MW',
+  gigawatts: 'GW',
+  kwh: 'kWh',
+  storeys: 'storeys',
+  stories: 'storeys',
+  yards: 'yards',
+  yard: 'yards'
+}
+const MONTHS: Record<string, number> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+}
+const APPROXIMATORS: string[][] = [
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['at', 'least'],
+  ['at', 'most'],
+  ['up', 'to'],
+  ['as', 'many', 'as'],
+  ['as', 'much', 'as'],
+  ['an', 'estimated'],
+  ['about'],
+  ['around'],
+  ['nearly'],
+  ['almost'],
+  ['approximately'],
+  ['roughly'],
+  ['some'],
+  ['over'],
+  ['under'],
+  ['close', 'to'],
+  ['upwards', 'of'],
+  ['just', 'over'],
+  ['just', 'under']
+]
+const VAGUE_WORDS = new Set(['billions', 'millions', 'thousands', 'hundreds', 'dozens', 'tens'])
+const IRREGULAR_PLURALS = new Set([
+  'people',
+  'men',
+  'women',
+  'children',
+  'police',
+  'staff',
+  'personnel',
+  'cattle',
+  'feet',
+  'teeth',
+  'mice',
+  'geese',
+  'sheep',
+  'deer',
+  'aircraft',
+  'crew',
+  'others',
+  'youths',
+  'troops'
+])
+const NP_STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'were',
+  'was',
+  'is',
+  'are',
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'per',
+  'from',
+  'by',
+  'with',
+  'as',
+  'than',
+  'since',
+  'after',
+  'before',
+  'ago',
+  'old',
+  'more',
+  'less',
+  'each',
+  'this',
+  'these',
+  'those',
+  'it',
+  'its',
+  'their',
+  'his',
+  'her',
+  'into',
+  'out',
+  'up',
+  'down',
+  'over',
+  'under',
+  'while',
+  'when',
+  'if',
+  'so',
+  'not',
+  'no',
+  'can',
+  'could',
+  'may',
+  'might',
+  'did',
+  'do'
+])
+const DEFINITE_BEFORE = new Set([
+  'the',
+  'these',
+  'those',
+  'both',
+  'all',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my'
+])
+const TIME_ZONES = new Set([
+  'et',
+  'est',
+  'edt',
+  'pt',
+  'pst',
+  'pdt',
+  'ct',
+  'cst',
+  'cdt',
+  'mt',
+  'gmt',
+  'bst',
+  'utc',
+  'cet',
+  'local'
+])
+
+interface NumberPhrase {
+  value: number
+  /** Token index after the number (multiplier included). */
+  next: number
+  /** The number was written in words ("two"). */
+  inWords: boolean
+}
+
+function parseNumberAt(tokens: Token[], i: number, text: string): NumberPhrase | null {
+  const t = tokens[i]
+  if (t.isNumber) {
+    if (t.text.includes(':')) return null
+    const raw = t.text.replace(/,/g, '')
+    if (!/^\d+(?:\.\d+)?$/u.test(raw)) return null
+    let value = Number(raw)
+    let next = i + 1
+    const n = tokens[next]
+    if (n && n.isWord) {
+      const glued = n.start === t.end
+      const mult = MULTIPLIERS[n.lower]
+      if (mult && (glued || WORD_MULTIPLIERS.has(n.lower))) {
+        value *= mult
+        next++
+        if (tokens[next] && WORD_MULTIPLIERS.has(tokens[next].lower)) {
+          value *= MULTIPLIERS[tokens[next].lower]
+          next++
+        }
+      }
+    }
+    void text
+    return { value, next, inWords: false }
+  }
+  if (!t.isWord) return null
+  const v = wordNumber(t.lower)
+  if (v === null) return null
+  let value = v
+  let next = i + 1
+  while (tokens[next] && WORD_MULTIPLIERS.has(tokens[next].lower)) {
+    value *= MULTIPLIERS[tokens[next].lower]
+    next++
+  }
+  if (t.lower === 'dozen' && i > 0 && tokens[i - 1].lower === 'a') value = 12
+  return { value, next, inWords: true }
+}
+
+/** Value of a number written in words: "seven", "twenty-five", "five-and-a-half". */
+export function wordNumber(word: string): number | null {
+  const w = word.toLowerCase()
+  if (w in ONES) return ONES[w]
+  const half = /^([a-z]+)-and-a-half$/u.exec(w)
+  if (half) {
+    const base = wordNumber(half[1])
+    return base === null ? null : base + 0.5
+  }
+  const compound = /^([a-z]+)-([a-z]+)$/u.exec(w)
+  if (
+    compound &&
+    compound[1] in ONES &&
+    compound[2] in ONES &&
+    ONES[compound[1]] >= 20 &&
+    ONES[compound[2]] < 10
+  ) {
+    return ONES[compound[1]] + ONES[compound[2]]
+  }
+  return null
+}
+
+function isPlural(word: string): boolean {
+  const w = word.toLowerCase()
+  if (IRREGULAR_PLURALS.has(w)) return true
+  return /[^su']s$/u.test(w) && w.length > 3
+}
+
+/** Finds the approximator phrase ending right before token `i`; returns its first token. */
+function approximatorBefore(tokens: Token[], i: number): number {
+  for (const phrase of APPROXIMATORS) {
+    const k = i - phrase.length
+    if (k < 0) continue
+    if (phrase.every((w, j) => tokens[k + j].lower === w)) return k
+  }
+  return i
+}
+
+interface Draft {
+  from: number
+  to: number
+  kind: FigureKind
+  value: number | null
+  unit: string | null
+  iso: string | null
+  vague: boolean
+}
+
+/** Scans one paragraph for figures. */
+function scanParagraph(text: string, tokens: Token[]): Draft[] {
+  const out: Draft[] = []
+  const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c)
+  let i = 0
+  while (i < tokens.length) {
+    const t = tokens[i]
+    // vague amounts: "thousands of tourists", "tens of thousands", "for decades"
+    if (t.isWord && VAGUE_WORDS.has(t.lower)) {
+      const d = vagueAt(tokens, i)
+      if (d) {
+        out.push(d)
+        i = d.to
+        continue
+      }
+    }
+    if (
+      t.isWord &&
+      (t.lower === 'decades' || t.lower === 'years') &&
+      i > 0 &&
+      tokens[i - 1].lower === 'for' &&
+      !(tokens[i + 1]?.lower === 'of')
+    ) {
+      if (t.lower === 'decades') {
+        out.push({
+          from: i - 1,
+          to: i + 1,
+          kind: 'duration',
+          value: null,
+          unit: 'decades',
+          iso: null,
+          vague: true
+        })
+        i++
+        continue
+      }
+    }
+    // money written with a symbol or a currency word first: "$8 billion", "£600m", "pounds 1,400"
+    let currency: string | null = null
+    let numAt = -1
+    let moneyFrom = i
+    if (CURRENCY_SYMBOLS[t.text] && tokens[i + 1]?.isNumber) {
+      currency = CURRENCY_SYMBOLS[t.text]
+      numAt = i + 1
+      const prev = tokens[i - 1]
+      if (prev && prev.isWord && prev.end === t.start && CURRENCY_PREFIX[prev.lower]) {
+        currency = t.text === '$' ? CURRENCY_PREFIX[prev.lower] : currency
+        moneyFrom = i - 1
+      }
+    } else if (
+      t.isWord &&
+      CURRENCY_WORDS[t.lower] &&
+      tokens[i + 1]?.isNumber &&
+      !(i > 0 && tokens[i - 1].isNumber)
+    ) {
+      currency = CURRENCY_WORDS[t.lower]
+      numAt = i + 1
+    }
+    if (currency && numAt >= 0) {
+      const num = parseNumberAt(tokens, numAt, text)
+      if (num) {
+        let to = num.next
+        const tail = tokens[to]
+        if (
+          tail &&
+          tail.isWord &&
+          (tail.text === 'US' || tail.text === 'USD' || tail.text === 'CAD' || tail.text === 'AUD')
+        ) {
+          if (tail.text !== 'US' || currency === 'USD') to++
+        }
+        const from = approximatorBefore(tokens, moneyFrom)
+        out.push({
+          from,
+          to,
+          kind: 'money',
+          value: num.value,
+          unit: currency,
+          iso: null,
+          vague: false
+        })
+        i = to
+        continue
+      }
+    }
+    const num = t.isNumber || t.isWord ? parseNumberAt(tokens, i, text) : null
+    if (!num) {
+      i++
+      continue
+    }
+    // numbers glued to letters ("Burner23:36", "G7") and parts of "9/11" are not figures
+    if (
+      t.isNumber &&
+      (isLetter(text[t.start - 1]) ||
+        (isLetter(text[t.end]) &&
+          !(tokens[i + 1] && MULTIPLIERS[tokens[i + 1].lower] !== undefined) &&
+          !(tokens[i + 1] && MEASURE_UNITS[tokens[i + 1].lower])))
+    ) {
+      i++
+      continue
+    }
+    if (
+      text[t.start - 1] === '/' ||
+      text[t.end] === '/' ||
+      (t.isNumber &&
+        /^(?:st|nd|rd|th)$/u.test(tokens[i + 1]?.lower ?? '') &&
+        tokens[i + 1].start === t.end)
+    ) {
+      i = num.next
+      continue
+    }
+    const draft = classify(tokens, i, num, text)
+    if (draft) {
+      out.push(draft)
+      i = Math.max(draft.to, i + 1)
+    } else {
+      i = num.next
+    }
+  }
+  return out
+}
+
+function vagueAt(tokens: Token[], i: number): Draft | null {
+  const t = tokens[i]
+  if (t.lower === 'tens' || t.lower === 'hundreds') {
+    const of = tokens[i + 1]
+    const big = tokens[i + 2]
+    if (of && of.lower === 'of' && big && /^(?:thousands|millions|billions)$/u.test(big.lower)) {
+      return extendVague(tokens, i, i + 3, 'count')
+    }
+  }
+  if (t.lower === 'tens') return null
+  const next = tokens[i + 1]
+  if (!next || (next.lower !== 'of' && next.lower !== 'in')) return null
+  return extendVague(
+    tokens,
+    i,
+    i + 1,
+    t.lower === 'billions' || t.lower === 'millions' ? 'money' : 'count',
+    true
+  )
+}
+
+function extendVague(
+  tokens: Token[],
+  from: number,
+  after: number,
+  kind: FigureKind,
+  needNoun = false
+): Draft | null {
+  let to = after
+  if (needNoun || tokens[to]?.lower === 'of') {
+    if (tokens[to] && (tokens[to].lower === 'of' || tokens[to].lower === 'in')) {
+      let k = to + 1
+      let words = 0
+      let end = -1
+      while (k < tokens.length && words < 3) {
+        const w = tokens[k]
+        if (!w.isWord || NP_STOPWORDS.has(w.lower)) break
+        words++
+        k++
+        end = k
+        if (isPlural(w.text) || w.cap) break
+      }
+      if (end < 0)
+        return needNoun ? null : { from, to, kind, value: null, unit: null, iso: null, vague: true }
+      to = end
+    }
+  }
+  const isMoney =
+    kind === 'money' &&
+    !tokens
+      .slice(after, to)
+      .some((w) => isPlural(w.text) && !/^(?:dollars|pounds|euros)$/u.test(w.lower))
+  return {
+    from,
+    to,
+    kind: isMoney ? 'money' : 'count',
+    value: null,
+    unit: null,
+    iso: null,
+    vague: true
+  }
+}
+
+function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): Draft | null {
+  const t = tokens[i]
+  const next = num.next
+  const approx = approximatorBefore(tokens, i)
+  const prev = tokens[i - 1]
+  const nt = tokens[next]
+  const n2 = tokens[next + 1]
+  // clock time: "9 a.m. ET", "4 p.m."
+  if (nt && /^(?:a\.m\.|p\.m\.|am|pm)$/u.test(nt.lower) && num.value <= 12 && !num.inWords) {
+    let to = next + 1
+    if (tokens[to] && TIME_ZONES.has(tokens[to].lower) && tokens[to].cap !== false) to++
+    const h = (num.value % 12) + (nt.lower.startsWith('p') ? 12 : 0)
+    return {
+      from: i,
+      to,
+      kind: 'time',
+      value: h,
+      unit: 'hour',
+      iso: `${String(h).padStart(2, '0')}:00`,
+      vague: false
+    }
+  }
+  // percentages
+  if (
+    nt &&
+    (nt.text === '%' || nt.lower === 'percent' || (nt.lower === 'per' && n2?.lower === 'cent'))
+  ) {
+    const to = nt.lower === 'per' ? next + 2 : next + 1
+    return {
+      from: approx,
+      to,
+      kind: 'percent',
+      value: num.value,
+      unit: 'percent',
+      iso: null,
+      vague: false
+    }
+  }
+  // money with the currency word after: "8 billion dollars"
+  if (nt && CURRENCY_WORDS[nt.lower] && !weighs(tokens, i)) {
+    return {
+      from: approx,
+      to: next + 1,
+      kind: 'money',
+      value: num.value,
+      unit: CURRENCY_WORDS[nt.lower],
+      iso: null,
+      vague: false
+    }
+  }
+  // "45-year-old", "six-month-old"
+  if (nt && nt.text === '-' && n2 && /^(?:year|month|week|day)s?-old$/u.test(n2.lower)) {
+    return {
+      from: i,
+      to: next + 2,
+      kind: 'age',
+      value: num.value,
+      unit: n2.lower.startsWith('year') ? 'years' : n2.lower.replace(/s?-old$/u, 's'),
+      iso: null,
+      vague: false
+    }
+  }
+  // "aged 45"
+  if (prev && prev.lower === 'aged' && !num.inWords) {
+    return {
+      from: i - 1,
+      to: next,
+      kind: 'age',
+      value: num.value,
+      unit: 'years',
+      iso: null,
+      vague: false
+    }
+  }
+  // "N of them", "six of those months"
+  if (
+    nt &&
+    nt.lower === 'of' &&
+    n2 &&
+    /^(?:them|those|these|us|whom)$/u.test(n2.lower) &&
+    num.value !== 1
+  ) {
+    const n3 = tokens[next + 2]
+    if (n3 && DURATION_UNITS[n3.lower]) {
+      return {
+        from: approx,
+        to: next + 3,
+        kind: 'duration',
+        value: num.value,
+        unit: DURATION_UNITS[n3.lower],
+        iso: null,
+        vague: false
+      }
+    }
+    return {
+      from: approx,
+      to: next + 2,
+      kind: 'count',
+      value: num.value,
+      unit: null,
+      iso: null,
+      vague: false
+    }
+  }
+  // durations and ages: "five-and-a-half hours", "18 months", "six months old", "four years ago"
+  if (nt && DURATION_UNITS[nt.lower]) {
+    if (num.value === 1 && num.inWords && approx === i) return null
+    let to = next + 1
+    const unit = DURATION_UNITS[nt.lower]
+    if (tokens[to]?.lower === 'old') {
+      return {
+        from: approx,
+        to: to + 1,
+        kind: 'age',
+        value: num.value,
+        unit,
+        iso: null,
+        vague: false
+      }
+    }
+    if (tokens[to]?.lower === 'ago') to++
+    else to = rangeEnd(tokens, to)
+    return { from: approx, to, kind: 'duration', value: num.value, unit, iso: null, vague: false }
+  }
+  // measures: "23 mph", "31 degrees", "a foot" after an approximator
+  if (nt && MEASURE_UNITS[nt.lower] && !(nt.lower === 'm' && !num.inWords)) {
+    return {
+      from: approx,
+      to: next + 1,
+      kind: 'measure',
+      value: num.value,
+      unit: MEASURE_UNITS[nt.lower],
+      iso: null,
+      vague: false
+    }
+  }
+  // dates: "February 2023", "March 18, 2015", "18 March 2015", "2011 to 2013", "in 2022"
+  if (!num.inWords && /^\d{4}$/u.test(t.text) && num.value >= 1800 && num.value <= 2099) {
+    let from = i
+    let iso = t.text
+    let value = num.value
+    let unit = 'year'
+    const m1 = tokens[i - 1]
+    const m2 = tokens[i - 2]
+    const m3 = tokens[i - 3]
+    if (m1 && MONTHS[m1.lower] !== undefined && m1.cap) {
+      from = i - 1
+      const month = MONTHS[m1.lower]
+      iso = `${t.text}-${String(month).padStart(2, '0')}`
+      value = num.value * 100 + month
+      unit = 'year-month'
+      if (m2 && m2.isNumber && Number(m2.text) <= 31) {
+        from = i - 2
+        iso = `${iso}-${m2.text.padStart(2, '0')}`
+        value = value * 100 + Number(m2.text)
+        unit = 'date'
+      }
+    } else if (
+      m1 &&
+      m1.text === ',' &&
+      m2 &&
+      m2.isNumber &&
+      Number(m2.text) <= 31 &&
+      m3 &&
+      MONTHS[m3.lower] !== undefined &&
+      m3.cap
+    ) {
+      from = i - 3
+      const month = MONTHS[m3.lower]
+      iso = `${t.text}-${String(month).padStart(2, '0')}-${m2.text.padStart(2, '0')}`
+      value = (num.value * 100 + month) * 100 + Number(m2.text)
+      unit = 'date'
+    }
+    let to = next
+    const r1 = tokens[to]
+    const r2 = tokens[to + 1]
+    if (
+      r1 &&
+      (r1.lower === 'to' || r1.text === '-' || r1.text === '–') &&
+      r2 &&
+      /^\d{4}$/u.test(r2.text)
+    ) {
+      to += 2
+      iso = `${iso}/${r2.text}`
+    }
+    void text
+    return { from, to, kind: 'date', value, unit, iso, vague: false }
+  }
+  // counts: "two people", "464,000 subscribers", "nine African-American churchgoers"
+  if (num.inWords) {
+    if (num.value <= 1 && approx === i) return null
+    if (prev && DEFINITE_BEFORE.has(prev.lower)) return null
+  }
+  const nounEnd = countNounEnd(tokens, next)
+  if (nounEnd > 0) {
+    return {
+      from: approx,
+      to: nounEnd,
+      kind: 'count',
+      value: num.value,
+      unit: tokens[nounEnd - 1].lower,
+      iso: null,
+      vague: false
+    }
+  }
+  // a bare number after an approximator ("less than 100") or with a multiplier ("43 million")
+  if (!num.inWords && (approx < i || num.next > i + 1)) {
+    return {
+      from: approx,
+      to: num.next,
+      kind: 'count',
+      value: num.value,
+      unit: null,
+      iso: null,
+      vague: false
+    }
+  }
+  return null
+}
+
+function weighs(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (/^weigh/u.test(tokens[k].lower)) return true
+  return false
+}
+
+/** Extends a duration over a range: "30 minutes to an hour". */
+function rangeEnd(tokens: Token[], to: number): number {
+  const a = tokens[to]
+  const b = tokens[to + 1]
+  const c = tokens[to + 2]
+  if (
+    a &&
+    a.lower === 'to' &&
+    b &&
+    c &&
+    (b.lower === 'a' || b.lower === 'an' || b.isNumber || wordNumber(b.lower) !== null) &&
+    DURATION_UNITS[c.lower]
+  ) {
+    return to + 3
+  }
+  return to
+}
+
+/** End (exclusive) of a plural noun phrase of up to three words after a number, or -1. */
+function countNounEnd(tokens: Token[], from: number): number {
+  let k = from
+  let words = 0
+  while (k < tokens.length && words < 3) {
+    const w = tokens[k]
+    if (!w.isWord) {
+      // hyphenated words are split only around stand-alone dashes
+      break
+    }
+    if (NP_STOPWORDS.has(w.lower)) break
+    if (w.cap && !isPlural(w.text) && !w.text.includes('-')) break
+    words++
+    k++
+    if (isPlural(w.text)) return k
+  }
+  return -1
+}
+
+/**
+ * Finds the figures a student could be quizzed on in the article's body paragraphs: money,
+ * percentages, counts, durations, dates that carry a year, ages, measures and clock times, each
+ * with a normalised value and unit. Heading paragraphs are skipped; page chrome is already gone.
+ */
+export function extractFigures(article: Article): Figure[] {
+  const text = article.text
+  const paragraphs =
+    article.paragraphs.length > 0
+      ? article.paragraphs
+      : [{ kind: 'body' as const, start: 0, end: text.length }]
+  const figures: Figure[] = []
+  for (const p of paragraphs) {
+    if (p.kind === 'heading') continue
+    const tokens = tokenize(text, p.start, p.end)
+    const drafts = scanParagraph(text, tokens)
+    if (drafts.length === 0) continue
+    const sentences = sentenceSpans(text, p.start, p.end)
+    for (const d of drafts) {
+      const start = tokens[d.from].start
+      const end = tokens[d.to - 1].end
+      const sentence: TextSpan = sentences.find((s) => s.start <= start && s.end >= end) ?? {
+        start: p.start,
+        end: p.end
+      }
+      figures.push({
+        id: `f-${start}`,
+        text: text.slice(start, end),
+        start,
+        end,
+        kind: d.kind,
+        value: d.value,
+        unit: d.unit,
+        iso: d.iso,
+        vague: d.vague,
+        sentence
+      })
+    }
+  }
+  return figures
+}

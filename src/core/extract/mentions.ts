@@ -1,0 +1,435 @@
+import type { Token } from './tokens'
+import { isAbbreviationBefore, stripPossessive, isPossessive } from './tokens'
+import {
+  GENDERED_ROLE_NOUNS,
+  HONORIFICS,
+  LOCATIVE_PREPOSITIONS,
+  ORG_WORDS,
+  PLACE_WORDS,
+  ROLE_MODIFIERS,
+  ROLE_NOUNS,
+  SENTENCE_START_STOPWORDS,
+  TITLE_WORDS,
+  WEEKDAYS_AND_MONTHS
+} from './lexicon'
+import { normalizeName } from './names'
+
+export type Gender = 'male' | 'female' | null
+
+/** One place where the article names someone or something with a capitalised name. */
+export interface Mention {
+  paragraph: number
+  /** Token indices (within the paragraph's tokens) of the name itself, end exclusive. */
+  nameFrom: number
+  nameTo: number
+  /** First token of the whole phrase: role before the name, title or honorific included. */
+  phraseFrom: number
+  /** Offsets of the name itself (possessive ending excluded). */
+  start: number
+  end: number
+  /** The name as written, possessive dropped: "Antony Blinken", "Obama", "Amtrak". */
+  name: string
+  /** Title or honorific plus name as written ("Mr Obama", "President Obama"), or null. */
+  titled: string | null
+  /** The whole phrase with its role ("U.S. Secretary of State Antony Blinken"), or null. */
+  withRole: string | null
+  role: string | null
+  honorific: string | null
+  /** The name has a courtesy or job title, a role or an appositive: surely a person. */
+  personCue: boolean
+  gender: Gender
+  inQuote: boolean
+  afterThe: boolean
+  afterLocative: boolean
+  possessive: boolean
+  /** A word of the name marks an organisation ("Department", "Airlines"). */
+  orgWord: boolean
+  /** The last word marks a place or a thing ("Airport", "Street", "Act"). */
+  placeWord: boolean
+  /** Number of words in the name. */
+  size: number
+  /** Entity index once linked; -1 while unknown; candidates when a bare word fits several. */
+  entity: number
+  candidates: number[]
+}
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'della', 'der', 'den', 'van', 'von'])
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'ter',
+  'y',
+  'dos',
+  'das'
+])
+const DETERMINERS = new Set(['the', 'a', 'an'])
+const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';'])
+const QUOTE_CHARS = /^["“”‘’'«»„]$/u
+
+/** Per-token flags the mention finder needs. */
+export interface TokenContext {
+  tokens: Token[]
+  /** Index of the quote a token sits in, or -1. */
+  quoteOf: Int32Array
+  /** The token opens a sentence (or a quotation). */
+  sentenceInitial: Uint8Array
+}
+
+/** Computes which tokens open a sentence. */
+export function sentenceInitialFlags(text: string, tokens: Token[]): Uint8Array {
+  const flags = new Uint8Array(tokens.length)
+  let expectStart = true
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (QUOTE_CHARS.test(t.text) || t.text === '(' || t.text === '[') {
+      // an opening mark keeps the next word sentence-initial
+      if (t.text === '“' || t.text === '‘' || t.text === '(' || t.text === '[') expectStart = true
+      else if (i > 0 && !/\s/u.test(text[t.start - 1] ?? ' ')) {
+        // closing mark: keep state
+      } else expectStart = true
+      continue
+    }
+    if (t.isWord || t.isNumber) {
+      if (expectStart) flags[i] = 1
+      expectStart = false
+      continue
+    }
+    if (SENTENCE_END.has(t.text)) {
+      expectStart = t.text !== '.' || !isAbbreviationBefore(text, t.start)
+    }
+  }
+  return flags
+}
+
+function isNameWord(t: Token): boolean {
+  return t.isWord && (t.cap || /^(?:then|ex|former)-\p{Lu}/u.test(t.text))
+}
+
+/** True when `t` is a capitalised word that is a name, not a capitalised function word. */
+function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>): boolean {
+  if (!isNameWord(t)) return false
+  const base = stripPossessive(t.lower)
+  if (WEEKDAYS_AND_MONTHS.has(base) && base !== 'may') return false
+  if (t.text === 'I') return false
+  if (initial) {
+    if (SENTENCE_START_STOPWORDS.has(base)) return false
+    if (/(?:ing|ed|ly)$/u.test(base) && lowerWords.has(base)) return false
+    if (/(?:ing|ly)$/u.test(base) && base.length > 5) return false
+    if (lowerWords.has(base) && !TITLE_WORDS.has(base) && !HONORIFICS.has(base)) return false
+  }
+  return true
+}
+
+/**
+ * Walks left from token `from` (exclusive) over a role phrase: capitalised words, role nouns and
+ * modifiers, "and"/"of"/"for" and the objects of "of"/"for". Returns the first token of the role
+ * or `from` when there is none.
+ */
+export function roleStartBefore(tokens: Token[], from: number, floor: number): number {
+  let i = from - 1
+  let start = from
+  let sawRole = false
+  while (i >= floor) {
+    const t = tokens[i]
+    const base = stripPossessive(t.lower)
+    if (!t.isWord) break
+    if (
+      t.cap ||
+      ROLE_NOUNS.has(base) ||
+      ROLE_MODIFIERS.has(base) ||
+      /^(?:then|ex|former)-/u.test(base)
+    ) {
+      if (ROLE_NOUNS.has(base) || TITLE_WORDS.has(base)) sawRole = true
+      if (t.cap && SENTENCE_START_STOPWORDS.has(base) && !TITLE_WORDS.has(base)) break
+      start = i
+      i--
+      continue
+    }
+    if (base === 'and' && i > floor && (tokens[i - 1].cap || ROLE_NOUNS.has(tokens[i - 1].lower))) {
+      i--
+      continue
+    }
+    if ((base === 'of' || base === 'for') && start < from) {
+      start = i
+      i--
+      continue
+    }
+    // lower-case words are allowed only as the object of "of"/"for" inside the role
+    let k = i
+    while (k >= floor && k > i - 3 && tokens[k].isWord && !tokens[k].cap) {
+      const b = tokens[k].lower
+      if (b === 'of' || b === 'for') break
+      if (ROLE_NOUNS.has(b) || ROLE_MODIFIERS.has(b) || DETERMINERS.has(b)) {
+        k = -1
+        break
+      }
+      k--
+    }
+    if (k >= floor && (tokens[k].lower === 'of' || tokens[k].lower === 'for') && k > floor) {
+      const head = stripPossessive(tokens[k - 1].lower)
+      if (ROLE_NOUNS.has(head) || TITLE_WORDS.has(head)) {
+        start = k
+        i = k - 1
+        continue
+      }
+    }
+    break
+  }
+  if (!sawRole) return from
+  // a role starts with a content word
+  while (start < from && ['and', 'of', 'for'].includes(tokens[start].lower)) start++
+  return start
+}
+
+/** The appositive role after a name (", a spokesman for the department,"), or null. */
+function appositiveRoleAfter(
+  text: string,
+  tokens: Token[],
+  nameTo: number,
+  limit: number
+): string | null {
+  if (nameTo >= limit || tokens[nameTo].text !== ',') return null
+  const i = nameTo + 1
+  if (i >= limit) return null
+  const first = tokens[i].lower
+  if (
+    [
+      'who',
+      'whose',
+      'which',
+      'whom',
+      'where',
+      'when',
+      'along',
+      'among',
+      'and',
+      'but',
+      'who’s'
+    ].includes(first)
+  )
+    return null
+  const head = tokens[i]
+  const headOk =
+    DETERMINERS.has(head.lower) ||
+    head.cap ||
+    head.isNumber ||
+    ROLE_NOUNS.has(stripPossessive(head.lower)) ||
+    ROLE_MODIFIERS.has(head.lower)
+  if (!headOk) return null
+  let end = i
+  let sawRole = false
+  let n = 0
+  while (end < limit && n < 14) {
+    const t = tokens[end]
+    if (t.text === ',' || SENTENCE_END.has(t.text) || QUOTE_CHARS.test(t.text)) break
+    if (!t.isWord && !t.isNumber && t.text !== '-' && t.text !== '’' && t.text !== "'") break
+    if (ROLE_NOUNS.has(stripPossessive(t.lower)) || (t.cap && TITLE_WORDS.has(t.lower)))
+      sawRole = true
+    if (!t.cap && SPEECH_LIKE.has(t.lower)) return null
+    end++
+    n++
+  }
+  if (!sawRole || end === i) return null
+  let s = i
+  if (DETERMINERS.has(tokens[s].lower) && s + 1 < end) s++
+  return text.slice(tokens[s].start, tokens[end - 1].end)
+}
+
+const SPEECH_LIKE = new Set([
+  'said',
+  'says',
+  'told',
+  'added',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'had',
+  'have'
+])
+
+/** Splits a name run into title words and the name proper; returns the index where the name starts. */
+function nameStartInRun(tokens: Token[], from: number, to: number): number {
+  let s = to
+  while (s > from) {
+    const t = tokens[s - 1]
+    const base = stripPossessive(t.lower).replace(/\.$/u, '')
+    if (t.text === '.') {
+      // the dot of an initial ("M.") belongs to the name
+      s--
+      continue
+    }
+    if (TITLE_WORDS.has(base) || (CONNECTORS.has(base) && !PARTICLES.has(base))) break
+    s--
+  }
+  // a name does not follow "of"/"for"/"the" ("Secretary of State", "Lord of the Rings")
+  if (s > from && CONNECTORS.has(tokens[s - 1].lower) && !PARTICLES.has(tokens[s - 1].lower))
+    return to
+  return s
+}
+
+/**
+ * Finds capitalised name phrases in one paragraph's tokens, with their role and title. Runs never
+ * cross a quotation boundary.
+ */
+export function findMentions(
+  text: string,
+  paragraph: number,
+  ctx: TokenContext,
+  lowerWords: ReadonlySet<string>
+): Mention[] {
+  const { tokens, quoteOf, sentenceInitial } = ctx
+  const out: Mention[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const t = tokens[i]
+    if (!nameStartOk(t, sentenceInitial[i] === 1, lowerWords)) {
+      i++
+      continue
+    }
+    const q = quoteOf[i]
+    let j = i + 1
+    let possessive = isPossessive(t.text)
+    while (!possessive && j < tokens.length && quoteOf[j] === q) {
+      const u = tokens[j]
+      const ub = stripPossessive(u.lower)
+      if (isNameWord(u) && (!WEEKDAYS_AND_MONTHS.has(ub) || ub === 'may')) {
+        possessive = isPossessive(u.text)
+        j++
+        continue
+      }
+      // an initial's dot: "Brian M. Good"
+      if (
+        u.text === '.' &&
+        tokens[j - 1].text.length === 1 &&
+        tokens[j - 1].cap &&
+        j + 1 < tokens.length &&
+        isNameWord(tokens[j + 1])
+      ) {
+        j++
+        continue
+      }
+      if (
+        (CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) &&
+        !u.cap &&
+        j + 1 < tokens.length &&
+        isNameWord(tokens[j + 1]) &&
+        quoteOf[j + 1] === q
+      ) {
+        j++
+        continue
+      }
+      break
+    }
+    const runFrom = i
+    const runTo = j
+    i = j
+    const nameFrom = nameStartInRun(tokens, runFrom, runTo)
+    if (nameFrom >= runTo) continue
+    const nameTokens = tokens.slice(nameFrom, runTo)
+    const words = nameTokens.filter((x) => x.isWord)
+    if (words.length === 0) continue
+    const last = nameTokens[nameTokens.length - 1]
+    const start = nameTokens[0].start
+    const end = isPossessive(last.text) ? last.end - 2 : last.end
+    const name = text.slice(start, end).replace(/['’]$/u, '')
+    const lowers = words.map((w) => stripPossessive(w.lower))
+    const orgWord = lowers.some((w) => ORG_WORDS.has(w))
+    const placeWord = PLACE_WORDS.has(lowers[lowers.length - 1])
+    // title words inside the run ("President", "Mr")
+    let honorific: string | null = null
+    let gender: Gender = null
+    for (let k = runFrom; k < nameFrom; k++) {
+      const b = tokens[k].lower.replace(/\.$/u, '')
+      if (HONORIFICS.has(b)) {
+        honorific = tokens[k].text
+        gender = HONORIFICS.get(b) ?? null
+      }
+    }
+    const titleWords = tokens.slice(runFrom, nameFrom).filter((x) => x.isWord)
+    const floor = lastBoundaryBefore(tokens, runFrom, quoteOf)
+    const roleFrom = roleStartBefore(tokens, runFrom, floor)
+    let role: string | null = null
+    let phraseFrom = runFrom
+    if (roleFrom < runFrom || (titleWords.length > 0 && !honorific)) {
+      const rs = roleFrom < runFrom ? roleFrom : runFrom
+      const roleTokens = tokens.slice(rs, nameFrom)
+      if (roleTokens.length > 0) {
+        role = text.slice(roleTokens[0].start, roleTokens[roleTokens.length - 1].end)
+        phraseFrom = rs
+      }
+    }
+    const nameToIdx = runTo
+    if (role === null) {
+      role = appositiveRoleAfter(text, tokens, nameToIdx, tokens.length)
+      if (role === null && runFrom > 0 && tokens[runFrom - 1].text === ',') {
+        const floorBefore = lastBoundaryBefore(tokens, runFrom - 1, quoteOf)
+        const rs = roleStartBefore(tokens, runFrom - 1, floorBefore)
+        if (rs < runFrom - 1) role = text.slice(tokens[rs].start, tokens[runFrom - 2].end)
+      }
+    }
+    if (role) {
+      for (const w of role.toLowerCase().split(/[\s,]+/u)) {
+        const g = GENDERED_ROLE_NOUNS.get(w)
+        if (g && gender === null) gender = g
+      }
+    }
+    const before = runFrom > 0 ? tokens[runFrom - 1].lower : ''
+    const phraseBefore = phraseFrom > 0 ? tokens[phraseFrom - 1].lower : ''
+    out.push({
+      paragraph,
+      nameFrom,
+      nameTo: runTo,
+      phraseFrom,
+      start,
+      end,
+      name,
+      titled: runFrom < nameFrom ? text.slice(tokens[runFrom].start, end) : null,
+      withRole: phraseFrom < nameFrom ? text.slice(tokens[phraseFrom].start, end) : null,
+      role,
+      honorific,
+      personCue: honorific !== null || titleWords.length > 0 || role !== null,
+      gender,
+      inQuote: q >= 0,
+      afterThe: before === 'the' || phraseBefore === 'the',
+      afterLocative: LOCATIVE_PREPOSITIONS.has(before),
+      possessive,
+      orgWord,
+      placeWord,
+      size: words.length,
+      entity: -1,
+      candidates: []
+    })
+  }
+  return out
+}
+
+/** Index of the first token of the clause that contains token `at` (after punctuation). */
+function lastBoundaryBefore(tokens: Token[], at: number, quoteOf: Int32Array): number {
+  let k = at - 1
+  while (k >= 0) {
+    const t = tokens[k]
+    if (quoteOf[k] !== quoteOf[at]) break
+    if (!t.isWord && !t.isNumber && t.text !== '’' && t.text !== "'" && t.text !== '-') break
+    k--
+  }
+  return k + 1
+}
+
+/** Folded key used to group mentions of the same name. */
+export function mentionKey(name: string): string {
+  return normalizeName(name)
+}
