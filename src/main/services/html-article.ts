@@ -123,12 +123,19 @@ function withoutSiteName(title: string, siteName: string | null): string {
   return (namesSite || pipeSuffix) && head.split(' ').length >= 2 ? head : title
 }
 
+/** linkedom needs an `<html>` element to build a body; saved fragments often lack one. */
+function asFullDocument(html: string): string {
+  if (/<html[\s>]/iu.test(html)) return html
+  if (/<(?:head|body)[\s>]/iu.test(html)) return `<!DOCTYPE html><html>${html}</html>`
+  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+}
+
 /**
  * Extracts the article of an HTML page with Readability (on linkedom, no browser) and reduces it
  * to plain blocks. Returns `null` when the page has no readable article.
  */
 export function extractHtmlArticle(html: string): HtmlArticle | null {
-  const { document } = parseHTML(html)
+  const { document } = parseHTML(asFullDocument(html))
   if (document.documentElement === null || document.body === null) return null
   let parsed: ReturnType<Readability<DomNodeLike>['parse']>
   try {

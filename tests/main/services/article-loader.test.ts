@@ -286,6 +286,21 @@ describe('formats', () => {
     expect(article.text).toContain('“This bridge will change how people move through our city,”')
   })
 
+  it('HTML: a saved fragment without <html> still gives its paragraphs', () => {
+    const paragraph =
+      '<p>The council approved the budget on Monday after a long debate about roads and schools.</p>'
+    const bytes = new TextEncoder().encode(
+      `${paragraph}<p>Members said they would &ldquo;fight on&rdquo;.</p>`
+    )
+    const article = expectArticle(
+      loadArticleFromBytes('fragment.html', bytes, { kind: 'clipboard' })
+    )
+    expect(texts(article)).toEqual([
+      'The council approved the budget on Monday after a long debate about roads and schools.',
+      'Members said they would “fight on”.'
+    ])
+  })
+
   it('Markdown: syntax is stripped, # headings become headings', async () => {
     const article = expectArticle(await loadArticleFromPath(join(FIXTURES, 'budget-article.md')))
     expect(article.title).toBe('Council passes budget')
