@@ -115,4 +115,20 @@ describe('layoutArticle', () => {
     const quotes = paragraph.segments.filter((s) => s.kind === 'quote') as QuoteSegment[]
     expect(quotes.map((q) => q.quote.text)).toEqual(['alpha beta'])
   })
+
+  it('draws a sub-heading in quote marks as a plain heading unless someone said it', () => {
+    const article = buildArticle([
+      { text: '‘All sorts of trouble’', kind: 'heading' },
+      { text: 'She said ‘all sorts of trouble’ lay ahead.' }
+    ])
+    const heading = quoteAt(article.text, 'All sorts of trouble')
+    const body = quoteAt(article.text, 'all sorts of trouble')
+    const layout = layoutArticle(article, { quotes: [heading, body], figures: [] })
+    expect(layout[0].segments.map((s) => s.kind)).toEqual(['text'])
+    expect(layout[1].segments.map((s) => s.kind)).toEqual(['text', 'quote', 'text'])
+
+    const credited = { ...heading, speaker: 'someone' }
+    const again = layoutArticle(article, { quotes: [credited], figures: [] })
+    expect(again[0].segments.map((s) => s.kind)).toEqual(['quote'])
+  })
 })

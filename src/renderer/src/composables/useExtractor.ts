@@ -36,16 +36,8 @@ function defaultCreateWorker(): WorkerLike | null {
   }
 }
 
-// TEMPORARY until src/core/extract/index.ts lands: a glob import resolves to nothing instead of
-// failing the build when the file is missing. Replace with `await import('../../../core/extract')`.
-const extractModules = import.meta.glob<{ extractArticle: (article: Article) => Extraction }>(
-  '../../../core/extract/index.ts'
-)
-
 async function defaultExtractInThread(article: Article): Promise<Extraction> {
-  const load = Object.values(extractModules)[0]
-  if (!load) throw new Error('The extractor is not available in this build.')
-  const { extractArticle } = await load()
+  const { extractArticle } = await import('../../../core/extract')
   return extractArticle(article)
 }
 

@@ -124,7 +124,13 @@ export function layoutArticle(
     const figures = figureBuckets[index]
     const segments: Segment[] = []
     let cursor = paragraph.start
-    for (const quote of quoteBuckets[index]) {
+    // A sub-heading in quote marks is a title, not speech: unless someone is credited with it,
+    // it is drawn as a plain heading.
+    const quotes =
+      paragraph.kind === 'heading'
+        ? quoteBuckets[index].filter((quote) => quote.speaker !== null)
+        : quoteBuckets[index]
+    for (const quote of quotes) {
       const hasOpen = quote.start - 1 >= cursor && openingMarks.has(text.charAt(quote.start - 1))
       const hasClose = quote.end + 1 <= paragraph.end && closingMarks.has(text.charAt(quote.end))
       const outerStart = hasOpen ? quote.start - 1 : quote.start

@@ -1,0 +1,192 @@
+import { copyFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Article } from '../../src/core/article/types'
+import type { Result } from '../../src/shared/result'
+import { ARTIFACTS_DIR, PROJECT_ROOT, launchApp, type E2EApp } from './support/harness'
+
+/** The screenshot committed with the project (README). */
+const COMMITTED_SCREENSHOT = join(PROJECT_ROOT, 'tests/e2e/screenshots/article.png')
+const VIEWPORT = { width: 1360, height: 900 }
+
+let app: E2EApp
+
+beforeAll(async () => {
+  app = await launchApp()
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+/** The built-in seed article as the real loader cleans it. */
+async function seedArticle(page: Page): Promise<Article> {
+  const result = (await page.evaluate(() => window.api.loadBuiltinArticle())) as Result<Article>
+  if (!result.ok) throw new Error(`seed did not load: ${result.error.message}`)
+  return result.value
+}
+
+/**
+ * Opens the seed article's view once the Library has put it in IndexedDB (first launch), and
+ * waits until its quotes are highlighted.
+ */
+async function openSeedArticle(page: Page, seed: Article): Promise<void> {
+  await page.waitForFunction(
+    (id) =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open('quotedeck')
+        request.onerror = () => resolve(false)
+        request.onsuccess = () => {
+          const db = request.result
+          if (!db.objectStoreNames.contains('articles')) return resolve(false)
+          const get = db.transaction('articles').objectStore('articles').get(id)
+          get.onsuccess = () => resolve(get.result !== undefined)
+          get.onerror = () => resolve(false)
+        }
+      }),
+    seed.id,
+    { timeout: 20000 }
+  )
+  await page.evaluate((id) => {
+    window.location.hash = `#/article/${id}`
+  }, seed.id)
+  await waitForQuotes(page, seed)
+}
+
+async function waitForQuotes(page: Page, seed: Article): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: seed.title }).waitFor({ timeout: 20000 })
+  await page.locator('mark.quote').first().waitFor({ timeout: 20000 })
+}
+
+/** The highlighted quote whose text starts with `opening`. */
+function quoteStarting(page: Page, opening: string): Locator {
+  return page.locator('mark.quote', { hasText: opening })
+}
+
+/** The speaker name drawn on a quote, plus " (corrected)" when the user set it. */
+async function speakerLabel(quote: Locator): Promise<string> {
+  const name = ((await quote.locator('.quote-speaker-name').textContent()) ?? '').trim()
+  const corrected = (await quote.locator('.quote-corrected').count()) > 0
+  return corrected ? `${name} (corrected)` : name
+}
+
+describe('Article view (e2e)', () => {
+  it('shows the seed article with its quotes attributed, its headings, and no page chrome', async () => {
+    const page = await app.newPage({ viewport: VIEWPORT })
+    const seed = await seedArticle(page)
+    await openSeedArticle(page, seed)
+
+    expect(await speakerLabel(quoteStarting(page, 'I reiterated our serious concern'))).toBe(
+      'Antony Blinken'
+    )
+    expect(await speakerLabel(quoteStarting(page, 'This is a fundamental issue'))).toBe(
+      'Xi Jinping'
+    )
+    expect(await speakerLabel(quoteStarting(page, 'And the relationship is facing'))).toBe(
+      'Wang Yi'
+    )
+    // The accessible name says who said it.
+    await page
+      .getByRole('button', { name: /^“I reiterated our serious concern.*said by Antony Blinken$/ })
+      .waitFor()
+    // A scare quote is never given a speaker.
+    const scare = quoteStarting(page, 'no limits')
+    if ((await scare.count()) > 0) expect(await speakerLabel(scare)).toBe('unattributed')
+
+    // Sub-headings are headings; page chrome is gone from the text.
+    await page.getByRole('heading', { level: 2, name: '‘All kinds of disruptions’' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'AI, fentanyl issues discussed' }).waitFor()
+    const text = (await page.getByRole('region', { name: 'Article text' }).textContent()) ?? ''
+    for (const chrome of ['WATCH l', 'LISTEN l', 'Front Burner23:36']) {
+      expect(text).not.toContain(chrome)
+    }
+    const removedCount = seed.removed.length
+    expect(removedCount).toBeGreaterThan(0)
+    await page.getByText(`${removedCount} lines of page furniture removed`).waitFor()
+
+    // The speakers panel names who was quoted, with counts.
+    const panel = page.locator('.speakers-panel')
+    await panel.getByRole('button', { name: /^Antony Blinken, \d+ quotes?/ }).waitFor()
+    await panel.getByRole('button', { name: /^Wang Yi, \d+ quotes?/ }).waitFor()
+
+    // The extraction ran in a Web Worker, not on the page's thread.
+    expect(page.workers().some((worker) => /extract\.worker/.test(worker.url()))).toBe(true)
+
+    // Figures are highlighted with their kind.
+    expect(await page.locator('.figure[data-kind="money"]').count()).toBeGreaterThan(0)
+
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-light.png') })
+    await copyFile(join(ARTIFACTS_DIR, 'article-light.png'), COMMITTED_SCREENSHOT)
+
+    // Focus shows how a quote was attributed; Enter opens the correction popover; Esc closes it.
+    const blinken = quoteStarting(page, 'I reiterated our serious concern')
+    await blinken.focus()
+    await page.locator('.quote-tooltip').waitFor()
+    expect(await page.locator('.quote-tooltip').textContent()).toMatch(/Confidence\s*\d+%/)
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-tooltip.png') })
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Quote by Antony Blinken' })
+    await dialog.waitFor()
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-popover.png') })
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await blinken.evaluate((element) => element === document.activeElement)).toBe(true)
+
+    // Filtering by a speaker in the panel.
+    await panel.getByRole('button', { name: /^Xi Jinping, / }).click()
+    expect(
+      await quoteStarting(page, 'I reiterated our serious concern').getAttribute('class')
+    ).toContain('dimmed')
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-filtered.png') })
+
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
+  it('keeps a speaker correction after a reload', async () => {
+    const page = await app.newPage({ viewport: VIEWPORT })
+    const seed = await seedArticle(page)
+    await openSeedArticle(page, seed)
+
+    const wang = quoteStarting(page, 'And the relationship is facing')
+    expect(await speakerLabel(wang)).toBe('Wang Yi')
+    await wang.click()
+    const select = page.getByRole('combobox', { name: /^Speaker for quote “And the relationship/ })
+    await select.waitFor()
+    const xiValue = await select.locator('option', { hasText: 'Xi Jinping' }).getAttribute('value')
+    expect(xiValue).toBeTruthy()
+    await select.selectOption(xiValue as string)
+    await page.getByRole('dialog', { name: 'Quote by Xi Jinping' }).getByRole('note').waitFor()
+    expect(await speakerLabel(wang)).toBe('Xi Jinping (corrected)')
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-corrected.png') })
+
+    await page.reload()
+    await waitForQuotes(page, seed)
+    expect(await speakerLabel(quoteStarting(page, 'And the relationship is facing'))).toBe(
+      'Xi Jinping (corrected)'
+    )
+    await page.getByRole('region', { name: 'Your corrections' }).waitFor()
+
+    // Undo puts the extractor's speaker back, and that too survives a reload.
+    await page.getByRole('button', { name: /^Undo correction of “And the relationship/ }).click()
+    await page.getByRole('region', { name: 'Your corrections' }).waitFor({ state: 'detached' })
+    await page.reload()
+    await waitForQuotes(page, seed)
+    expect(await speakerLabel(quoteStarting(page, 'And the relationship is facing'))).toBe(
+      'Wang Yi'
+    )
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
+  it('looks right in the dark theme', async () => {
+    const page = await app.newPage({ viewport: VIEWPORT, colorScheme: 'dark' })
+    const seed = await seedArticle(page)
+    await openSeedArticle(page, seed)
+    await quoteStarting(page, 'This is a fundamental issue').hover()
+    await page.locator('.quote-tooltip').waitFor()
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-dark.png') })
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(background).toBe('rgb(22, 22, 24)')
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+})
