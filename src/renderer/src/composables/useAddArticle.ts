@@ -1,5 +1,6 @@
 import { useRouter } from 'vue-router'
 import type { Article } from '../../../core/article/types'
+import { shortTitle } from '../components/library/format'
 import { useLibraryStore, type AddOutcome } from '../stores/library'
 import { useNotificationsStore } from '../stores/notifications'
 
@@ -29,7 +30,7 @@ export function useAddArticle(): AddArticleActions {
   async function show(outcome: AddOutcome): Promise<AddOutcome> {
     if (outcome.status === 'added' || outcome.status === 'existing') {
       if (outcome.status === 'existing') {
-        notifications.info(`“${outcome.title}” is already in your library.`)
+        notifications.info(`“${shortTitle(outcome.title)}” is already in your library.`)
       }
       await router.push({ name: 'article', params: { id: outcome.articleId } })
     }

@@ -13,6 +13,7 @@ import {
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
 import { getDatabase } from '../db/schema'
+import { shortTitle } from '../components/library/format'
 import { getSetting, setSetting } from '../db/settings-repo'
 import { useExtractionStore } from './extraction'
 import { useNotificationsStore } from './notifications'
@@ -190,7 +191,7 @@ export const useLibraryStore = defineStore('library', () => {
     const snapshot = await removeArticleRecords(getDatabase(), articleId)
     await refresh()
     if (snapshot) {
-      notifications.info(`Removed “${snapshot.article.title}”.`, {
+      notifications.info(`Removed “${shortTitle(snapshot.article.title)}”.`, {
         action: { label: 'Undo', run: () => undoRemove(snapshot) }
       })
     }
@@ -200,7 +201,7 @@ export const useLibraryStore = defineStore('library', () => {
   async function undoRemove(snapshot: RemovedArticleSnapshot): Promise<void> {
     await restoreArticle(getDatabase(), snapshot)
     await refresh()
-    notifications.info(`Restored “${snapshot.article.title}”.`)
+    notifications.info(`Restored “${shortTitle(snapshot.article.title)}”.`)
   }
 
   return {

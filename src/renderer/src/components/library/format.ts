@@ -47,7 +47,7 @@ function startOfLocalDay(epochMs: number): number {
  * Local time; `nowMs` is a parameter so the wording is testable.
  */
 export function formatAddedAt(addedAtMs: number, nowMs: number, locale?: string): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
     addedAtMs
   )
   const daysAgo = Math.round((startOfLocalDay(nowMs) - startOfLocalDay(addedAtMs)) / dayMs)
@@ -63,4 +63,15 @@ export function formatAddedAt(addedAtMs: number, nowMs: number, locale?: string)
 /** Full timestamp for a tooltip / `datetime` attribute companion. */
 export function formatFullDate(epochMs: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(epochMs)
+}
+
+/** A title short enough for a sentence in a message or a dialog heading. */
+export function shortTitle(title: string, maxLength = 60): string {
+  const trimmed = title.trim()
+  if (trimmed.length <= maxLength) return trimmed
+  const cut = trimmed.slice(0, maxLength - 1)
+  // Break at a word when one ends reasonably close to the limit.
+  const lastSpace = cut.lastIndexOf(' ')
+  const base = lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut
+  return `${base.replace(/[\s,.;:…]+$/, '')}…`
 }
