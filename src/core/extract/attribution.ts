@@ -35,6 +35,8 @@ interface Entity {
   personCue: boolean
   /** Was the subject of a reporting verb or credited with a quote. */
   spoke: boolean
+  /** Was the subject of a sentence at least once. */
+  subject: boolean
   quoteCount: number
 }
 
@@ -339,6 +341,7 @@ class Analyser {
       firstAt: at,
       personCue: false,
       spoke: false,
+      subject: false,
       quoteCount: 0
     }
     this.entities.push(e)
@@ -850,7 +853,10 @@ class Analyser {
       }
     }
     events.sort((a, b) => a.pos - b.pos)
-    for (const e of events) this.subjectEvents.push({ ...e, paragraph: p.index })
+    for (const e of events) {
+      this.subjectEvents.push({ ...e, paragraph: p.index })
+      this.entities[e.entity].subject = true
+    }
     this.speechEvents.sort((a, b) => a.pos - b.pos)
     this.subjectEvents.sort((a, b) => a.pos - b.pos)
   }
@@ -1091,6 +1097,8 @@ class Analyser {
       if (e.kind === 'place') return
       if (e.kind !== 'person' && !e.spoke) return
       if (e.kind === 'person' && e.mentions.every((m) => m.inQuote) && e.quoteCount === 0) return
+      // a capitalised phrase never introduced, never a subject and never speaking is not a person
+      if (e.kind === 'person' && !e.personCue && !e.spoke && !e.subject) return
       const aliases = new Set<string>()
       for (const m of e.mentions) {
         for (const a of [m.name, m.titled, m.withRole]) {

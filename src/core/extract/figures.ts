@@ -357,6 +357,10 @@ function parseNumberAt(tokens: Token[], i: number, text: string): NumberPhrase |
     return { value, next, inWords: false }
   }
   if (!t.isWord) return null
+  // "a"/"an" counts as one only after an approximator ("more than a decade", "up to a foot")
+  if ((t.lower === 'a' || t.lower === 'an') && approximatorBefore(tokens, i) < i) {
+    return { value: 1, next: i + 1, inWords: true }
+  }
   const v = wordNumber(t.lower)
   if (v === null) return null
   let value = v
@@ -394,6 +398,7 @@ export function wordNumber(word: string): number | null {
 function isPlural(word: string): boolean {
   const w = word.toLowerCase()
   if (IRREGULAR_PLURALS.has(w)) return true
+  if (/men$/u.test(w) && w.length > 4) return true
   return /[^su']s$/u.test(w) && w.length > 3
 }
 

@@ -236,7 +236,7 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set(
     museum station stadium arena palace tower building highway way lane drive bay gulf
     strait desert forest canyon peninsula republic kingdom states east west north south
     midwest day week amendment act bill law code war cup prize award awards games olympics
-    championship election summit parade hotel mall hall embassy consulate port harbour
+    championship election summit parade hotel mall embassy consulate port harbour
     harbor terminal spring crisis agreement treaty deal plan
   `)
 )

@@ -337,7 +337,16 @@ export function findMentions(
     const runFrom = i
     const runTo = j
     i = j
-    const nameFrom = nameStartInRun(tokens, runFrom, runTo)
+    let nameFrom = nameStartInRun(tokens, runFrom, runTo)
+    // an organisation's name keeps its title-like words ("New York Police Department")
+    const runHasOrgWord = tokens
+      .slice(runFrom, runTo)
+      .some((x) => x.isWord && ORG_WORDS.has(stripPossessive(x.lower)))
+    const nameWordCount = tokens.slice(nameFrom, runTo).filter((x) => x.isWord).length
+    const nameHasOrgWord = tokens
+      .slice(nameFrom, runTo)
+      .some((x) => x.isWord && ORG_WORDS.has(stripPossessive(x.lower)))
+    if (runHasOrgWord && (nameWordCount < 2 || nameHasOrgWord)) nameFrom = runFrom
     if (nameFrom >= runTo) continue
     const nameTokens = tokens.slice(nameFrom, runTo)
     const words = nameTokens.filter((x) => x.isWord)
@@ -348,7 +357,7 @@ export function findMentions(
     const name = text.slice(start, end).replace(/['’]$/u, '')
     const lowers = words.map((w) => stripPossessive(w.lower))
     const orgWord = lowers.some((w) => ORG_WORDS.has(w))
-    const placeWord = PLACE_WORDS.has(lowers[lowers.length - 1])
+    const placeWord = PLACE_WORDS.has(lowers[lowers.length - 1]) && nameFrom === runFrom
     // title words inside the run ("President", "Mr")
     let honorific: string | null = null
     let gender: Gender = null
