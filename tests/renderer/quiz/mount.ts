@@ -1,17 +1,19 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, RouterView, type Router } from 'vue-router'
-import { defineComponent, h } from 'vue'
+import { h, type VNode } from 'vue'
 import QuizView from '../../../src/renderer/src/views/QuizView.vue'
 import MissedView from '../../../src/renderer/src/views/MissedView.vue'
 import SettingsView from '../../../src/renderer/src/views/SettingsView.vue'
 
-const Placeholder = defineComponent({
-  props: { id: { type: String, default: '' } },
-  setup(props) {
-    return () => h('h1', props.id ? `Article ${props.id}` : 'Placeholder')
-  }
-})
+/** Stands in for views other engineers own. */
+function Placeholder(props: { id?: string }): VNode {
+  return h('h1', props.id ? `Article ${props.id}` : 'Placeholder')
+}
+
+function Root(): VNode {
+  return h(RouterView)
+}
 
 export interface Mounted {
   wrapper: VueWrapper
@@ -37,7 +39,7 @@ export async function mountAt(path: string): Promise<Mounted> {
   await router.isReady()
   const host = document.createElement('div')
   document.body.appendChild(host)
-  const wrapper = mount(defineComponent({ setup: () => () => h(RouterView) }), {
+  const wrapper = mount(Root, {
     global: { plugins: [pinia, router] },
     attachTo: host
   })
@@ -51,7 +53,7 @@ export function press(key: string, target: EventTarget = window): void {
 }
 
 /** Waits until `check` stops throwing (Dexie promises resolve over several macrotasks). */
-export async function eventually(check: () => void | Promise<void>, tries = 100): Promise<void> {
+export async function eventually(check: () => unknown, tries = 100): Promise<void> {
   let lastError: unknown
   for (let attempt = 0; attempt < tries; attempt++) {
     try {
