@@ -37,7 +37,8 @@ export interface AppServicesDeps {
   userDataDir: string
   /** Shows the Open dialog; resolves to the chosen path or `null` when cancelled. */
   showOpenDialog: () => Promise<string | null>
-  readClipboardText: () => string
+  /** Electron 45's clipboard API is asynchronous; a plain string is accepted too. */
+  readClipboardText: () => string | Promise<string>
   /** Opens a URL in the system browser; only called after the allowlist check. */
   openExternal: (url: string) => Promise<void>
   setTheme: (theme: ThemePreference) => void | Promise<void>
@@ -272,7 +273,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
 
     async readClipboardText(): Promise<string> {
       try {
-        return deps.readClipboardText()
+        return await deps.readClipboardText()
       } catch (error) {
         console.error('[quotedeck] could not read the clipboard:', error)
         return ''

@@ -1,0 +1,3 @@
+import { startQuotedeck } from './app'
+
+startQuotedeck()
