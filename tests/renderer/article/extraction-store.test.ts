@@ -190,4 +190,22 @@ describe('extraction store', () => {
     const result = await store.restoreLine('article-1', 9)
     expect(result.ok).toBe(false)
   })
+
+  it('makes cards from the extraction and keeps them in line with corrections', async () => {
+    const store = freshStore()
+    await store.ensureExtracted('article-1')
+    const cardsOf = async (quoteStart: number): Promise<{ answerSpeakerId: string | null }[]> =>
+      (await db.cards.where('articleId').equals('article-1').toArray()).filter(
+        (card) => card.anchor.span.start === quoteStart && card.template === 'who-said'
+      )
+    const quote = quoteByText(store.extractionFor('article-1'), 'We will build')
+    const before = await cardsOf(quote.start)
+    expect(before.map((card) => card.answerSpeakerId)).toEqual(['ada-lovelace'])
+
+    await store.correctSpeaker('article-1', quote, 'charles-babbage')
+    expect((await cardsOf(quote.start)).map((card) => card.answerSpeakerId)).toEqual([
+      'charles-babbage'
+    ])
+    expect(store.cardSyncErrors['article-1']).toBeUndefined()
+  })
 })

@@ -109,5 +109,6 @@ describe('extractions repo', () => {
       'Charles Babbage',
       'Grace Hopper'
     ])
+    expect(await listLibrarySpeakerNames(db, 'a')).toEqual(['Charles Babbage', 'Grace Hopper'])
   })
 })

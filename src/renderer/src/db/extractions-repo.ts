@@ -36,10 +36,17 @@ export async function getExtraction(
   return { ...record, extractorVersion: typeof version === 'number' ? version : 0 }
 }
 
-/** Names of every speaker in every stored extraction (distractors for who-said cards). */
-export async function listLibrarySpeakerNames(db: QuotedeckDatabase): Promise<string[]> {
+/**
+ * Names of the speakers of every stored extraction except `exceptArticleId`'s, each once
+ * (distractors for an article's who-said cards).
+ */
+export async function listLibrarySpeakerNames(
+  db: QuotedeckDatabase,
+  exceptArticleId?: string
+): Promise<string[]> {
   const names = new Set<string>()
   await db.extractions.each((record) => {
+    if (record.articleId === exceptArticleId) return
     for (const speaker of record.speakers) names.add(speaker.name)
   })
   return [...names].sort((a, b) => a.localeCompare(b))

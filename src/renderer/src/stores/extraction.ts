@@ -7,6 +7,7 @@ import type { Extraction, Quote, TextSpan } from '../../../core/extract/types'
 import { fail, ok, type Result } from '../../../shared/result'
 import { createExtractor, useExtractor, type Extractor } from '../composables/useExtractor'
 import { getArticle } from '../db/articles-repo'
+import { syncArticleCards } from '../db/cards-repo'
 import {
   correctionId,
   deleteCorrection,
@@ -18,7 +19,7 @@ import {
   saveExtraction,
   type VersionedExtractionRecord
 } from '../db/extractions-repo'
-import { getDatabase, type CorrectionRecord, type QuotedeckDatabase } from '../db/schema'
+import { getDatabase, type CorrectionRecord } from '../db/schema'
 import { EXTRACTOR_VERSION } from '../workers/extract-protocol'
 
 export { EXTRACTOR_VERSION }
@@ -30,19 +31,6 @@ export type ExtractionStatus =
   | { state: 'extracting' }
   | { state: 'ready' }
   | { state: 'error'; message: string }
-
-/** Shape of `db/cards-repo.ts` as far as this store uses it. */
-interface CardsRepoModule {
-  syncArticleCards?: (
-    db: QuotedeckDatabase,
-    input: { article: Article; extraction: Extraction; librarySpeakerNames: string[] },
-    nowMs: number
-  ) => Promise<{ added: number; updated: number; removed: number }>
-}
-
-// The cards repository is optional at build time: `import.meta.glob` yields nothing when the
-// file does not exist, so extraction keeps working before card sync is available.
-const cardsRepoLoaders = import.meta.glob<CardsRepoModule>('../db/cards-repo.ts')
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -156,17 +144,15 @@ export const useExtractionStore = defineStore('extraction', () => {
     return matchingSpan(correctionsFor(articleId), quote)
   }
 
+  /** Brings the article's cards in line with its (corrected) extraction. */
   async function syncCards(articleId: string): Promise<void> {
     const article = articles.value[articleId]
     const extraction = extractionFor(articleId)
-    const load = Object.values(cardsRepoLoaders)[0]
-    if (!article || !extraction || !load) return
+    if (!article || !extraction) return
     try {
-      const repo = await load()
-      if (typeof repo.syncArticleCards !== 'function') return
       const db = getDatabase()
-      const librarySpeakerNames = await listLibrarySpeakerNames(db)
-      await repo.syncArticleCards(db, { article, extraction, librarySpeakerNames }, Date.now())
+      const librarySpeakerNames = await listLibrarySpeakerNames(db, articleId)
+      await syncArticleCards(db, { article, extraction, librarySpeakerNames }, Date.now())
       delete cardSyncErrors.value[articleId]
     } catch (error) {
       cardSyncErrors.value[articleId] = `The cards could not be updated: ${errorText(error)}`
