@@ -441,32 +441,50 @@ function roleAnchor(article: Article, speaker: Speaker, role: string): SourceAnc
   return anchorFor(article, sentence, span)
 }
 
+/** A role held in the past ("then-House Speaker") is asked about in the past tense. */
+function roleTense(role: string): { role: string; past: boolean } {
+  const stripped = role.replace(/^then[-\s]+/i, '')
+  return { role: stripped, past: stripped !== role && stripped.length > 0 }
+}
+
 function roleCards(ctx: Context, speakers: Speaker[]): void {
-  for (const speaker of speakers) {
-    const role = speaker.role ? tidy(speaker.role) : ''
-    if (role.length === 0 || wordTokens(role).length === 0) continue
+  const roles = speakers.map((s) => (s.role ? roleTense(tidy(s.role)).role : ''))
+  speakers.forEach((speaker, index) => {
+    const statedRole = speaker.role ? tidy(speaker.role) : ''
+    if (statedRole.length === 0 || wordTokens(statedRole).length === 0) return
     // A role that names its holder would give the answer away.
-    if (givingAwayPhrases(speaker).some((phrase) => containsPhrase(role, phrase))) continue
-    const anchor = roleAnchor(ctx.article, speaker, role)
-    if (!anchor) continue
+    if (givingAwayPhrases(speaker).some((phrase) => containsPhrase(statedRole, phrase))) return
+    const anchor = roleAnchor(ctx.article, speaker, statedRole)
+    if (!anchor) return
+    const { role, past } = roleTense(statedRole)
     const note = noteFor(ctx, 'role', speaker.id, anchor)
     const tags = [`speaker-${speaker.id}`]
-    ctx.cards.push(
-      cardFor(note, 'who-is', {
-        prompt: `Who is ${roleWithArticle(role)}?`,
-        answer: speaker.name,
-        answerSpeakerId: speaker.id,
-        tags
-      })
+    // "Who is the President?" has two answers when someone else is the "Chinese President".
+    const ambiguous = roles.some(
+      (other, i) => i !== index && other.length > 0 && containsPhrase(other, role)
     )
+    if (!ambiguous) {
+      ctx.cards.push(
+        cardFor(note, 'who-is', {
+          prompt: past
+            ? `Who was ${roleWithArticle(role)} at the time?`
+            : `Who is ${roleWithArticle(role)}?`,
+          answer: speaker.name,
+          answerSpeakerId: speaker.id,
+          tags
+        })
+      )
+    }
     ctx.cards.push(
       cardFor(note, 'role-of', {
-        prompt: `What is ${possessive(speaker.name)} role?`,
+        prompt: past
+          ? `What was ${possessive(speaker.name)} role at the time?`
+          : `What is ${possessive(speaker.name)} role?`,
         answer: role,
         tags
       })
     )
-  }
+  })
 }
 
 function promptKey(card: CardContent): string {

@@ -116,7 +116,8 @@ export function wordKey(word: string): string {
 /** Whether `word` is a function word (never blanked). */
 export function isStopWord(word: string): boolean {
   const key = normaliseText(word)
-  return STOP_WORDS.has(key) || STOP_WORDS.has(key.replace(/'s$/, ''))
+  // Also inflected function words: "needs", "wants", "one's".
+  return STOP_WORDS.has(key) || STOP_WORDS.has(key.replace(/'?s$/, ''))
 }
 
 function escapeRegExp(text: string): string {

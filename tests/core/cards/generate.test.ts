@@ -360,6 +360,30 @@ describe('who-is and role-of', () => {
     ])
   })
 
+  it('a role that is part of another person’s role asks no "who is" (two answers)', () => {
+    const card = cards.find((c) => c.template === 'who-is' && c.answer === 'Joe Biden')
+    expect(card).toBeUndefined()
+    expect(find(cards, 'role-of', 'President').prompt).toBe('What is Joe Biden’s role?')
+    expect(find(cards, 'who-is', 'Xi Jinping').prompt).toBe('Who is the Chinese President?')
+  })
+
+  it('a role held in the past is asked in the past tense', () => {
+    const a = makeArticle(['It followed a visit by then-House Speaker Nancy Pelosi.'])
+    const x = makeExtraction(
+      a,
+      [speaker('nancy-pelosi', 'Nancy Pelosi', { role: 'then-House Speaker' })],
+      [],
+      []
+    )
+    const { cards: past } = generateCards({ article: a, extraction: x })
+    expect(find(past, 'who-is', 'Nancy Pelosi').prompt).toBe(
+      'Who was the House Speaker at the time?'
+    )
+    expect(find(past, 'role-of', 'House Speaker').prompt).toBe(
+      'What was Nancy Pelosi’s role at the time?'
+    )
+  })
+
   it('a role that names its holder gives no card', () => {
     const a = makeArticle(['Smith, the Smith family lawyer, spoke.'])
     const x = makeExtraction(
