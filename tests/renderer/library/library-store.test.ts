@@ -222,3 +222,17 @@ describe('library store', () => {
     })
   })
 })
+
+describe('library store without a database', () => {
+  it('says the library could not be opened instead of loading forever', async () => {
+    installApiStub()
+    const db = useFreshDatabase()
+    vi.spyOn(db.settings, 'get').mockRejectedValue(new Error('QuotaExceededError'))
+    const library = restartApp()
+
+    await library.initialize()
+
+    expect(library.loaded).toBe(true)
+    expect(library.lastError).toBe('Your library could not be opened: QuotaExceededError')
+  })
+})

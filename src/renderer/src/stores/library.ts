@@ -44,6 +44,10 @@ export function describeError(error: AppError): string {
     : (fallbackMessages[error.code] ?? 'Something went wrong while loading the article.')
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** Rounded up, so a file just over the limit never reads as "20.0 MB". */
 function formatMegabytes(bytes: number): string {
   return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`
@@ -80,19 +84,27 @@ export const useLibraryStore = defineStore('library', () => {
    */
   function initialize(): Promise<void> {
     initializing ??= (async () => {
-      const db = getDatabase()
-      const alreadySeeded = await getSetting(db, 'seededBuiltin')
-      if (!alreadySeeded && (await countArticles(db)) === 0) {
-        const result = await window.api.loadBuiltinArticle()
-        if (result.ok) {
-          await addArticleRecord(db, result.value, Date.now())
-          await setSetting(db, 'seededBuiltin', true)
-          await afterArticleAdded(result.value.id)
-        } else {
-          reportFailure(`The built-in article could not be loaded: ${describeError(result.error)}`)
+      try {
+        const db = getDatabase()
+        const alreadySeeded = await getSetting(db, 'seededBuiltin')
+        if (!alreadySeeded && (await countArticles(db)) === 0) {
+          const result = await window.api.loadBuiltinArticle()
+          if (result.ok) {
+            await addArticleRecord(db, result.value, Date.now())
+            await setSetting(db, 'seededBuiltin', true)
+            await afterArticleAdded(result.value.id)
+          } else {
+            reportFailure(
+              `The built-in article could not be loaded: ${describeError(result.error)}`
+            )
+          }
         }
+        await refresh()
+      } catch (error) {
+        // IndexedDB can be unavailable (disk full, a damaged profile): say so instead of spinning.
+        loaded.value = true
+        reportFailure(`Your library could not be opened: ${errorText(error)}`)
       }
-      await refresh()
     })()
     return initializing
   }
@@ -109,9 +121,7 @@ export const useLibraryStore = defineStore('library', () => {
    */
   async function afterArticleAdded(articleId: string): Promise<void> {
     void extraction.ensureExtracted(articleId).catch((error: unknown) => {
-      notifications.error(
-        `Quotes could not be found in this article: ${error instanceof Error ? error.message : String(error)}`
-      )
+      notifications.error(`Quotes could not be found in this article: ${errorText(error)}`)
     })
   }
 

@@ -22,7 +22,11 @@ export const useSettingsStore = defineStore('settings', () => {
   /** Loads stored preferences once; later calls wait for the same load. */
   function load(): Promise<void> {
     loading ??= (async () => {
-      theme.value = await getSetting(getDatabase(), 'theme')
+      try {
+        theme.value = await getSetting(getDatabase(), 'theme')
+      } catch {
+        // Unreadable settings leave the defaults in place; the library reports the database.
+      }
       loaded.value = true
     })()
     return loading
