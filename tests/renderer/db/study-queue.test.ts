@@ -163,6 +163,33 @@ describe('loadStudyQueue', () => {
     })
     expect((await db.cards.get('b-today'))!.queue).toBe(Queue.Buried)
   })
+  it('lifts a burial made after an earlier queue build once the next study day begins', async () => {
+    await db.cards.bulkAdd([makeCard('a', { noteId: 'n' }), makeCard('b', { noteId: 'n' })])
+    expect((await queueIds({ kind: 'all' })).sort()).toEqual(['a', 'b'])
+    const card = (await db.cards.get('a'))!
+    await commitAnswer(db, {
+      cardId: 'a',
+      grade: 4,
+      nowMs: NOW_MS,
+      source: 'study',
+      answerMs: 1000,
+      expectedUpdatedAt: card.updatedAt,
+      settings,
+      tzOffsetMinutes: tz
+    })
+    expect(await queueIds({ kind: 'all' })).toEqual([])
+
+    const nextDay = Date.UTC(2026, 2, 11, 4, 0, 0) + 1
+    const queue = await loadStudyQueue(db, {
+      scope: { kind: 'all' },
+      nowMs: nextDay,
+      settings,
+      tzOffsetMinutes: tz
+    })
+
+    expect(queue.cards.map((c) => c.id)).toEqual(['b'])
+    expect(await db.cards.get('b')).toMatchObject({ queue: Queue.New, buriedUntil: null })
+  })
 })
 
 describe('statistics queries', () => {

@@ -326,6 +326,9 @@ export async function commitAnswer(
       }
       return { card: updated, logId, buriedSiblingIds: toBury.map((sibling) => sibling.id) }
     })
+    if (committed.buriedSiblingIds.length > 0) {
+      noteBurial(db, buryUntil(input.nowMs, input.settings, tzOffsetMinutes))
+    }
     return ok(committed)
   } catch (error) {
     return failureFrom(error, 'save your answer')
@@ -464,16 +467,33 @@ export interface StudyQueue {
 }
 
 /**
+ * The earliest moment a stored burial can expire, per database, so the buried cards are read once
+ * per study day rather than on every queue build. Burials are only made by `commitAnswer`, which
+ * lowers it when it buries.
+ */
+const nextBurialExpiry = new WeakMap<QuotedeckDatabase, number>()
+
+function noteBurial(db: QuotedeckDatabase, untilMs: number): void {
+  const known = nextBurialExpiry.get(db)
+  if (known !== undefined) nextBurialExpiry.set(db, Math.min(known, untilMs))
+}
+
+/**
  * Puts back cards whose burial has expired (their `buriedUntil` passed). Buried cards are few
- * (siblings answered today), so they are read through the `[queue+due]` range of the buried queue.
+ * (siblings answered today), so they are read through the `[queue+due]` range of the buried queue,
+ * and only when a burial can have expired since the last look.
  */
 export async function unburyExpired(db: QuotedeckDatabase, nowMs: number): Promise<number> {
+  const knownExpiry = nextBurialExpiry.get(db)
+  if (knownExpiry !== undefined && nowMs < knownExpiry) return 0
   return db.transaction('rw', db.cards, async () => {
     const buried = await db.cards
       .where('[queue+due]')
       .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
       .toArray()
-    const expired = buried.filter((card) => card.buriedUntil === null || card.buriedUntil <= nowMs)
+    const isExpired = (card: CardRecord): boolean =>
+      card.buriedUntil === null || card.buriedUntil <= nowMs
+    const expired = buried.filter(isExpired)
     await db.cards.bulkPut(
       expired.map((card) => ({
         ...card,
@@ -482,6 +502,11 @@ export async function unburyExpired(db: QuotedeckDatabase, nowMs: number): Promi
         buriedUntil: null,
         updatedAt: nextStamp(card.updatedAt, nowMs)
       }))
+    )
+    const remaining = buried.filter((card) => !isExpired(card))
+    nextBurialExpiry.set(
+      db,
+      remaining.reduce((earliest, card) => Math.min(earliest, card.buriedUntil ?? nowMs), Infinity)
     )
     return expired.length
   })

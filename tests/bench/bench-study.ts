@@ -1,0 +1,512 @@
+/**
+ * Study benchmark (the second half of `npm run bench`; needs `electron-vite build` first).
+ *
+ * In headless Chromium with an on-disk profile (as the Electron app has), it seeds 100,000 cards
+ * and 500,000 review logs into the app's IndexedDB from inside the built page, then measures:
+ *   (a) building today's queue (`loadStudyQueue`, the code the Study view runs), target ≤ 50 ms;
+ *   (b) from a rating key press to the next card painted, over 200 answers, target ≤ 16 ms p95.
+ * All timing happens inside the page (`performance.now()`); the page is opened with `?bench`, the
+ * only way the study internals are exposed on `window` outside a dev build.
+ *
+ * Usage: `npx tsx tests/bench/bench-study.ts [--cards 100000] [--logs 500000] [--profile dir]`
+ * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run).
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startStaticServer } from '../e2e/support/static-server'
+
+const ROOT = resolve(__dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+
+const CARD_COUNT = argument('cards', 100_000)
+const LOG_COUNT = argument('logs', 500_000)
+const ARTICLE_COUNT = 1000
+const QUEUE_WARMUP = 5
+const QUEUE_RUNS = 30
+const ANSWER_WARMUP = 20
+const ANSWER_RUNS = 200
+
+/** What `src/renderer/src/db/bench-hooks.ts` puts on `window` (typed loosely: page-side only). */
+interface BenchWindow {
+  __quotedeckStudyBench?: {
+    db: {
+      table(name: string): { bulkAdd(items: unknown[]): Promise<unknown>; count(): Promise<number> }
+    }
+    loadStudyQueue(scope: { kind: 'all' }, nowMs: number): Promise<{ cards: unknown[] }>
+    study: {
+      start(scope: { kind: 'all' }): Promise<void>
+      settled(): Promise<void>
+      phase: string
+      current: { id: string } | null
+      revealed: boolean
+    }
+  }
+}
+
+/** A page that stands in for the preload's `window.api`: nothing from the main process is needed. */
+function installApiStub(): void {
+  const failure = {
+    ok: false,
+    error: { code: 'CANCELLED', message: 'Not available in the bench.' }
+  }
+  const api: Record<string, unknown> = {
+    getVersion: async () => 'bench',
+    loadBuiltinArticle: async () => failure,
+    openArticleDialog: async () => failure,
+    openRecentArticle: async () => failure,
+    listRecentFiles: async () => [],
+    importDroppedFile: async () => failure,
+    articleFromText: async () => failure,
+    readClipboardText: async () => '',
+    setThemePreference: async () => undefined,
+    openExternal: async () => failure,
+    onMenuCommand: () => () => undefined
+  }
+  ;(window as unknown as { api: unknown }).api = api
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+}
+
+function describeTimes(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b)
+  const mean = times.reduce((sum, t) => sum + t, 0) / times.length
+  return (
+    `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms, ` +
+    `max ${sorted[sorted.length - 1].toFixed(2)} ms, mean ${mean.toFixed(2)} ms (n=${times.length})`
+  )
+}
+
+/** Seeds cards, articles and logs in the page, chunk by chunk (bulkAdd of 5,000). */
+async function seed(page: Page): Promise<void> {
+  const startedAt = Date.now()
+  await page.evaluate(
+    async ({ cardCount, logCount, articleCount }) => {
+      const hooks = (window as unknown as BenchWindow).__quotedeckStudyBench!
+      const db = hooks.db
+      const DAY = 86_400_000
+      const now = Date.now()
+      let state = 0x9e3779b9
+      const random = (): number => {
+        // mulberry32: the same data on every run.
+        state = (state + 0x6d2b79f5) | 0
+        let t = Math.imul(state ^ (state >>> 15), 1 | state)
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+      }
+      const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'
+      const randomId = (): string => {
+        let id = ''
+        for (let i = 0; i < 21; i++) id += alphabet[Math.floor(random() * 64)]
+        return id
+      }
+      const paragraph =
+        'Talks in Geneva lasted five-and-a-half hours on Tuesday, officials said, and both sides ' +
+        'described the meeting as useful. "We made real progress on the border question," the ' +
+        'foreign minister said.'
+      const articles = Array.from({ length: articleCount }, (_, index) => ({
+        id: `article-${index}`,
+        title: `Bench article ${index}`,
+        byline: null,
+        source: { kind: 'builtin', name: 'bench' },
+        text: paragraph,
+        paragraphs: [{ kind: 'body', start: 0, end: paragraph.length }],
+        removed: [],
+        encoding: 'utf-8',
+        wordCount: 30,
+        addedAt: now - articleCount + index
+      }))
+      await db.table('articles').bulkAdd(articles)
+
+      const nonNewIds: string[] = []
+      const CHUNK = 5000
+      for (let start = 0; start < cardCount; start += CHUNK) {
+        const cards = []
+        for (let i = start; i < Math.min(cardCount, start + CHUNK); i++) {
+          const id = randomId()
+          const roll = random()
+          let queue = 2
+          let memoryState = 2
+          let due = now + random() * 365 * DAY
+          let queueBeforeBury: number | null = null
+          let buriedUntil: number | null = null
+          if (roll < 0.2) {
+            queue = 0
+            memoryState = 0
+            due = now - 30 * DAY + i
+          } else if (roll < 0.205) {
+            queue = 1
+            memoryState = 1
+            due = now - 2 * 3_600_000 + random() * DAY
+          } else if (roll < 0.225) {
+            queue = -1
+          } else if (roll < 0.227) {
+            queue = -2
+            queueBeforeBury = 2
+            buriedUntil = now + 12 * 3_600_000
+          } else if (roll < 0.247) {
+            due = now - random() * 30 * DAY
+          }
+          if (queue !== 0) nonNewIds.push(id)
+          const articleIndex = i % articleCount
+          const articleId = `article-${articleIndex}`
+          cards.push({
+            id,
+            noteId: `${articleId}:quote:note-${Math.floor(i / 2)}`,
+            articleId,
+            template: i % 2 === 0 ? 'cloze-quote' : 'cloze-figure',
+            prompt: `Talks in Geneva lasted [...] on Tuesday, officials said. (${i})`,
+            answer: 'five-and-a-half hours',
+            hint: 'duration',
+            context: null,
+            options: null,
+            answerSpeakerId: null,
+            anchor: {
+              articleId,
+              sentence: { start: 0, end: 96 },
+              span: { start: 23, end: 44 },
+              paragraphIndex: 0
+            },
+            tags: [],
+            due,
+            stability: queue === 0 ? 0 : 1 + random() * 100,
+            difficulty: queue === 0 ? 0 : 1 + random() * 9,
+            elapsedDays: 0,
+            scheduledDays: queue === 0 ? 0 : Math.ceil(random() * 100),
+            learningSteps: 0,
+            reps: queue === 0 ? 0 : 1 + Math.floor(random() * 10),
+            lapses: queue === 0 ? 0 : Math.floor(random() * 3),
+            memoryState,
+            lastReviewedAt: queue === 0 ? null : now - random() * 100 * DAY,
+            queue,
+            queueBeforeBury,
+            buriedUntil,
+            createdAt: now - 400 * DAY,
+            updatedAt: now - 30 * DAY
+          })
+        }
+        await db.table('cards').bulkAdd(cards)
+      }
+      console.log(`bench: ${cardCount} cards stored`)
+
+      // Logs: chronological over the two years before today's study day (history, not today).
+      const firstAt = now - 730 * DAY
+      const lastAt = now - DAY - 1
+      const snapshot = (dueAt: number): Record<string, unknown> => ({
+        due: dueAt,
+        stability: 12.5,
+        difficulty: 5.2,
+        elapsedDays: 3,
+        scheduledDays: 12,
+        learningSteps: 0,
+        reps: 4,
+        lapses: 0,
+        memoryState: 2,
+        lastReviewedAt: dueAt - 12 * DAY,
+        queue: 2,
+        queueBeforeBury: null,
+        buriedUntil: null
+      })
+      for (let start = 0; start < logCount; start += CHUNK) {
+        const logs = []
+        for (let i = start; i < Math.min(logCount, start + CHUNK); i++) {
+          const reviewedAt = firstAt + ((lastAt - firstAt) * i) / logCount
+          logs.push({
+            cardId: nonNewIds[Math.floor(random() * nonNewIds.length)],
+            articleId: `article-${i % articleCount}`,
+            grade: 1 + Math.floor(random() * 4),
+            source: 'study',
+            reviewedAt,
+            answerMs: 2000 + Math.floor(random() * 8000),
+            before: snapshot(reviewedAt),
+            after: snapshot(reviewedAt + 12 * DAY)
+          })
+        }
+        await db.table('reviewLogs').bulkAdd(logs)
+        if ((start / CHUNK) % 20 === 19) console.log(`bench: ${start + CHUNK} logs stored`)
+      }
+    },
+    { cardCount: CARD_COUNT, logCount: LOG_COUNT, articleCount: ARTICLE_COUNT }
+  )
+  console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+}
+
+/** Times `loadStudyQueue` in the page: warm-up runs, then measured runs. */
+async function timeQueue(page: Page): Promise<{ times: number[]; size: number }> {
+  return page.evaluate(
+    async ({ warmup, runs }) => {
+      const hooks = (window as unknown as BenchWindow).__quotedeckStudyBench!
+      const times: number[] = []
+      let size = 0
+      for (let i = 0; i < warmup + runs; i++) {
+        const startedAt = performance.now()
+        const queue = await hooks.loadStudyQueue({ kind: 'all' }, Date.now())
+        const elapsed = performance.now() - startedAt
+        size = queue.cards.length
+        if (i >= warmup) times.push(elapsed)
+      }
+      return { times, size }
+    },
+    { warmup: QUEUE_WARMUP, runs: QUEUE_RUNS }
+  )
+}
+
+interface AnswerTimes {
+  /** Key dispatched at the start of a frame → that frame painted (the work done for one answer). */
+  toPaint: number[]
+  /** Key dispatched at a random moment → the next frame painted (includes waiting for vsync). */
+  randomPhaseToPaint: number[]
+  /** Key → the answer's transaction committed (card + log + sibling burial). */
+  toStored: number[]
+  answered: number
+}
+
+/**
+ * Answers cards through the real Study view with synthetic key events dispatched in the page:
+ * Space reveals (untimed), then "3" (Good) is timed to the paint of the next card. Every other
+ * answer is dispatched inside requestAnimationFrame (frame-aligned); the rest at a random moment.
+ */
+async function timeAnswers(page: Page): Promise<AnswerTimes> {
+  return page.evaluate(
+    async ({ warmup, runs }) => {
+      const hooks = (window as unknown as BenchWindow).__quotedeckStudyBench!
+      const study = hooks.study
+      const frame = (): Promise<number> => new Promise((done) => requestAnimationFrame(done))
+      const press = (key: string): void => {
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+      }
+      const shownId = (): string | null =>
+        document.querySelector('article.study-card')?.getAttribute('data-card-id') ?? null
+      /** Resolves after the rendering of the current frame (a task queued from rAF runs after it). */
+      const afterPaint = (): Promise<number> =>
+        new Promise((done) => {
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => done(performance.now())
+            channel.port2.postMessage(null)
+          })
+        })
+      const times = {
+        toPaint: [] as number[],
+        randomPhaseToPaint: [] as number[],
+        toStored: [] as number[],
+        answered: 0
+      }
+
+      for (let i = 0; i < warmup + runs; i++) {
+        if (study.phase !== 'studying' || !study.current) break
+        press(' ')
+        await frame()
+        await frame()
+        if (!study.revealed) throw new Error('Space did not reveal the answer')
+        const before = shownId()
+        const frameAligned = i % 2 === 0
+        let startedAt = 0
+        let paintedAt = 0
+        if (frameAligned) {
+          paintedAt = await new Promise<number>((done) => {
+            requestAnimationFrame(() => {
+              startedAt = performance.now()
+              press('3')
+              const channel = new MessageChannel()
+              channel.port1.onmessage = () => done(performance.now())
+              channel.port2.postMessage(null)
+            })
+          })
+        } else {
+          await new Promise((done) => setTimeout(done, Math.random() * 17))
+          startedAt = performance.now()
+          press('3')
+          paintedAt = await afterPaint()
+        }
+        const after = shownId()
+        if (after === before && study.phase === 'studying') {
+          throw new Error(`The card did not change after rating (answer ${i})`)
+        }
+        await study.settled()
+        const storedAt = performance.now()
+        if (i >= warmup) {
+          ;(frameAligned ? times.toPaint : times.randomPhaseToPaint).push(paintedAt - startedAt)
+          times.toStored.push(storedAt - startedAt)
+        }
+        times.answered++
+        // A user reads the next card before answering it; let the machine settle briefly too.
+        await new Promise((done) => setTimeout(done, 30))
+      }
+      return times
+    },
+    { warmup: ANSWER_WARMUP, runs: ANSWER_RUNS }
+  )
+}
+
+/** Share of CPU time busy over `sampleMs` (all cores), from /proc/stat. */
+async function cpuBusy(sampleMs = 1500): Promise<number> {
+  const read = async (): Promise<[number, number]> => {
+    const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]
+    const values = line.trim().split(/\s+/).slice(1).map(Number)
+    const idle = values[3] + (values[4] ?? 0)
+    return [values.reduce((sum, v) => sum + v, 0), idle]
+  }
+  const [total1, idle1] = await read()
+  await new Promise((done) => setTimeout(done, sampleMs))
+  const [total2, idle2] = await read()
+  return 1 - (idle2 - idle1) / Math.max(1, total2 - total1)
+}
+
+/** Waits (up to a minute) for the machine to go quiet, e.g. LevelDB compaction after the seed. */
+async function waitForQuiet(): Promise<number> {
+  const deadline = Date.now() + 60_000
+  let busy = await cpuBusy()
+  while (busy > 0.3 && Date.now() < deadline) busy = await cpuBusy()
+  return busy
+}
+
+async function launch(profileDir: string): Promise<BrowserContext> {
+  // A persistent profile keeps IndexedDB on disk (LevelDB), as in the Electron app; a plain
+  // browser context would hold it in memory and flatter the figures.
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  })
+  // tsx (esbuild) wraps named functions in `__name(...)`; the page needs that helper too.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
+  await context.addInitScript(installApiStub)
+  return context
+}
+
+async function openStudyPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('console', (message) => {
+    if (message.text().startsWith('bench:')) console.log(message.text())
+  })
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
+  await page.goto(`${url}?bench=1#/study`)
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckStudyBench)
+  return page
+}
+
+function storedCardCount(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    (window as unknown as BenchWindow).__quotedeckStudyBench!.db.table('cards').count()
+  )
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
+  }
+  const profileIndex = process.argv.indexOf('--profile')
+  const keepProfile = profileIndex >= 0
+  const profileDir = keepProfile
+    ? resolve(process.argv[profileIndex + 1])
+    : await mkdtemp(join(tmpdir(), 'quotedeck-bench-study-'))
+  const server = await startStaticServer(RENDERER_DIR)
+  let context: BrowserContext | undefined
+  try {
+    context = await launch(profileDir)
+    let page = await openStudyPage(context, server.url)
+    const version = context.browser()?.version() ?? chromium.name()
+    console.log(
+      `Study bench: ${CARD_COUNT.toLocaleString('en')} cards, ${LOG_COUNT.toLocaleString('en')} ` +
+        `review logs; headless Chromium ${version} with an on-disk profile; Node ${process.version}`
+    )
+    if ((await storedCardCount(page)) === 0) {
+      await seed(page)
+      // Measure as the app is used: started again on a database that is already full.
+      await context.close()
+      context = await launch(profileDir)
+      page = await openStudyPage(context, server.url)
+    } else {
+      console.log(`Reusing the seeded profile ${profileDir}`)
+    }
+    const firstQueueMs = await page.evaluate(async () => {
+      const startedAt = performance.now()
+      await (window as unknown as BenchWindow).__quotedeckStudyBench!.loadStudyQueue(
+        { kind: 'all' },
+        Date.now()
+      )
+      return performance.now() - startedAt
+    })
+    console.log(`First queue build after the browser started: ${firstQueueMs.toFixed(1)} ms`)
+    const busy = await waitForQuiet()
+    console.log(
+      `CPU busy before measuring: ${(busy * 100).toFixed(0)}% of 2 cores (shared machine)`
+    )
+
+    const queueAtStart = await timeQueue(page)
+    console.log(
+      `(a) build today's queue (loadStudyQueue, no answers yet today; ${queueAtStart.size} cards): ` +
+        describeTimes(queueAtStart.times)
+    )
+
+    await page.evaluate(() =>
+      (window as unknown as BenchWindow).__quotedeckStudyBench!.study.start({ kind: 'all' })
+    )
+    await page.locator('article.study-card').waitFor()
+    const answers = await timeAnswers(page)
+    console.log(
+      `Answered ${answers.answered} cards (${ANSWER_WARMUP} warm-up) through the Study view.`
+    )
+    console.log(
+      `(b) rating key → next card painted, key at frame start: ${describeTimes(answers.toPaint)}`
+    )
+    console.log(
+      `    rating key → next card painted, key at a random moment (includes the wait for the ` +
+        `next frame): ${describeTimes(answers.randomPhaseToPaint)}`
+    )
+    console.log(
+      `    rating key → answer stored (card + log + siblings, one transaction): ` +
+        describeTimes(answers.toStored)
+    )
+
+    const queueAfter = await timeQueue(page)
+    console.log(
+      `(a) build today's queue again, after ${answers.answered} answers today ` +
+        `(${queueAfter.size} cards): ${describeTimes(queueAfter.times)}`
+    )
+    const queueP95 = percentile(
+      [...queueAtStart.times].sort((a, b) => a - b),
+      95
+    )
+    const paintP95 = percentile(
+      [...answers.toPaint].sort((a, b) => a - b),
+      95
+    )
+    console.log(
+      `Targets: queue ≤ 50 ms → p95 ${queueP95.toFixed(1)} ms ${queueP95 <= 50 ? 'MET' : 'MISSED'}; ` +
+        `rating → next card ≤ 16 ms p95 → ${paintP95.toFixed(1)} ms ` +
+        `${paintP95 <= 16 ? 'MET' : 'MISSED'}`
+    )
+  } finally {
+    await context?.close()
+    await server.close()
+    if (!keepProfile) await rm(profileDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
