@@ -201,7 +201,9 @@ describe('MissedView', () => {
       })
       return found!
     })()
-    expect(pairs.textContent).toContain('Antony Blinken taken for Wang Yi')
+    expect(pairs.textContent!.replace(/\s+/g, ' ')).toContain(
+      'Said by Antony Blinken, you picked Wang Yi'
+    )
     getByRole(root, 'button', 'Create contrast card: Antony Blinken or Wang Yi').click()
     await eventually(async () => {
       const contrast = await db.cards.where('template').equals('contrast').toArray()
