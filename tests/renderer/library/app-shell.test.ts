@@ -15,9 +15,12 @@ import {
 import { mountApp, type MountedApp } from './mount-app'
 import { getByRole, queryAllByRole } from './queries'
 
-const { ensureExtracted } = vi.hoisted(() => ({ ensureExtracted: vi.fn() }))
+const { ensureExtracted, statuses } = vi.hoisted(() => ({
+  ensureExtracted: vi.fn(),
+  statuses: {} as Record<string, { state: string }>
+}))
 vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted })
+  useExtractionStore: () => ({ ensureExtracted, statuses })
 }))
 
 function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = window): void {
@@ -44,6 +47,7 @@ describe('app shell', () => {
     db = useFreshDatabase()
     api = installApiStub()
     ensureExtracted.mockReset().mockResolvedValue(ok(null))
+    for (const key of Object.keys(statuses)) delete statuses[key]
     document.documentElement.removeAttribute('data-theme')
   })
 

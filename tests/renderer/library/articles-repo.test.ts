@@ -141,6 +141,16 @@ describe('articles repository', () => {
     }
   })
 
+  it('counts each article’s cards in its summary', async () => {
+    await seedArticleWithDependents(db, 'a')
+    await addArticle(db, makeArticle('b'), NOW_MS + MINUTE_MS)
+    const summaries = await listArticleSummaries(db)
+    expect(summaries.map((summary) => [summary.id, summary.cardCount])).toEqual([
+      ['b', 0],
+      ['a', 2]
+    ])
+  })
+
   it('gets an article with its body, or null when absent', async () => {
     await addArticle(db, makeArticle('a'), NOW_MS)
     expect((await getArticle(db, 'a'))?.text).toContain('Body text of a')

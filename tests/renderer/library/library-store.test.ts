@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { fail, ok } from '../../../src/shared/result'
 import { getSetting } from '../../../src/renderer/src/db/settings-repo'
-import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
 import { maxArticleBytes, useLibraryStore } from '../../../src/renderer/src/stores/library'
 import { useNotificationsStore } from '../../../src/renderer/src/stores/notifications'
@@ -15,9 +15,12 @@ import {
   type ApiStub
 } from './helpers'
 
-const { ensureExtracted } = vi.hoisted(() => ({ ensureExtracted: vi.fn() }))
+const { ensureExtracted, statuses } = vi.hoisted(() => ({
+  ensureExtracted: vi.fn(),
+  statuses: {} as Record<string, { state: string }>
+}))
 vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted })
+  useExtractionStore: () => ({ ensureExtracted, statuses })
 }))
 
 /** A new app start on the same database: fresh stores, nothing cached. */
@@ -36,6 +39,7 @@ describe('library store', () => {
     db = useFreshDatabase()
     api = installApiStub()
     ensureExtracted.mockReset().mockResolvedValue(ok(null))
+    for (const key of Object.keys(statuses)) delete statuses[key]
   })
 
   afterEach(() => {
@@ -203,6 +207,19 @@ describe('library store', () => {
       expect(api.articleFromText).toHaveBeenCalledWith('Some text', 'My title')
       expect(library.articles[0].source).toEqual({ kind: 'clipboard' })
     })
+  })
+
+  it('keeps card counts current as cards are made in the background', async () => {
+    const library = restartApp()
+    await library.initialize()
+    expect(library.articles[0].cardCount).toBe(0)
+
+    await db.cards.bulkPut(
+      ['c1', 'c2'].map((id) => ({ id, articleId: builtinArticle.id }) as unknown as CardRecord)
+    )
+
+    await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(2))
+    library.dispose()
   })
 
   describe('removing', () => {

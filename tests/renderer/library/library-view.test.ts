@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { fail, ok } from '../../../src/shared/result'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
-import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
   NOW_MS,
   builtinArticle,
@@ -15,9 +15,12 @@ import {
 import { mountApp, type MountedApp } from './mount-app'
 import { getByRole, queryAllByRole } from './queries'
 
-const { ensureExtracted } = vi.hoisted(() => ({ ensureExtracted: vi.fn() }))
+const { ensureExtracted, statuses } = vi.hoisted(() => ({
+  ensureExtracted: vi.fn(),
+  statuses: {} as Record<string, { state: string }>
+}))
 vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted })
+  useExtractionStore: () => ({ ensureExtracted, statuses })
 }))
 
 const seedTitle = builtinArticle.title
@@ -37,6 +40,7 @@ describe('Library view', () => {
     db = useFreshDatabase()
     api = installApiStub()
     ensureExtracted.mockReset().mockResolvedValue(ok(null))
+    for (const key of Object.keys(statuses)) delete statuses[key]
   })
 
   afterEach(() => {
@@ -79,6 +83,28 @@ describe('Library view', () => {
     expect(rows[1].textContent).not.toContain('Today')
     // A library with articles is never seeded.
     expect(api.loadBuiltinArticle).not.toHaveBeenCalled()
+  })
+
+  it('shows card counts, and "Finding quotes…" while cards are on their way', async () => {
+    await addArticle(db, makeArticle('done'), NOW_MS - 2000)
+    await addArticle(db, makeArticle('busy'), NOW_MS - 1000)
+    await db.cards.bulkPut(
+      ['c1', 'c2', 'c3'].map((id) => ({ id, articleId: 'done' }) as unknown as CardRecord)
+    )
+    statuses.busy = { state: 'extracting' }
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', 'Article done'))
+
+    const rows = queryAllByRole(getByRole(document.body, 'table'), 'row')
+    const header = Array.from(rows[0].querySelectorAll('th')).map((cell) =>
+      cell.textContent?.trim()
+    )
+    const cardsColumn = header.indexOf('Cards')
+    expect(cardsColumn).toBeGreaterThan(0)
+    const cardsCell = (row: HTMLElement): string =>
+      row.querySelectorAll('th, td')[cardsColumn].textContent?.trim() ?? ''
+    expect(cardsCell(rows[1])).toBe('Finding quotes…')
+    expect(cardsCell(rows[2])).toBe('3')
   })
 
   it('opens an article through its row’s Open link', async () => {

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie'
 import type { Article } from '../../../core/article/types'
 import type {
   ArticleRecord,
@@ -17,6 +18,8 @@ export interface ArticleSummary {
   wordCount: number
   /** Number of lines of page furniture the loader removed. */
   removedLineCount: number
+  /** Flashcards made from the article so far. */
+  cardCount: number
   /** Epoch ms. */
   addedAt: number
 }
@@ -38,7 +41,7 @@ export interface RemovedArticleSnapshot {
 }
 
 /** Strips the body so lists never hold article texts. */
-export function toArticleSummary(record: ArticleRecord): ArticleSummary {
+export function toArticleSummary(record: ArticleRecord, cardCount = 0): ArticleSummary {
   return {
     id: record.id,
     title: record.title,
@@ -46,8 +49,20 @@ export function toArticleSummary(record: ArticleRecord): ArticleSummary {
     source: record.source,
     wordCount: record.wordCount,
     removedLineCount: record.removed.length,
+    cardCount,
     addedAt: record.addedAt
   }
+}
+
+/** Cards per article, read from the `articleId` index alone (no card is loaded). */
+async function countCardsByArticle(db: QuotedeckDatabase): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  const articleIds = await db.cards.orderBy('articleId').keys()
+  for (const articleId of articleIds) {
+    const key = String(articleId)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
 }
 
 /**
@@ -72,14 +87,31 @@ export async function addArticle(
  * with a cursor and reduced one at a time: no array of full bodies is ever built.
  */
 export async function listArticleSummaries(db: QuotedeckDatabase): Promise<ArticleSummary[]> {
+  const cardCounts = await countCardsByArticle(db)
   const summaries: ArticleSummary[] = []
   await db.articles
     .orderBy('addedAt')
     .reverse()
     .each((record) => {
-      summaries.push(toArticleSummary(record))
+      summaries.push(toArticleSummary(record, cardCounts.get(record.id) ?? 0))
     })
   return summaries
+}
+
+/**
+ * Calls `listener` with the summaries now and whenever articles or cards change (cards are made
+ * in the background after an article is added). Returns the unsubscribe function.
+ */
+export function watchArticleSummaries(
+  db: QuotedeckDatabase,
+  listener: (summaries: ArticleSummary[]) => void,
+  onError: (error: unknown) => void
+): () => void {
+  const subscription = liveQuery(() => listArticleSummaries(db)).subscribe({
+    next: listener,
+    error: onError
+  })
+  return () => subscription.unsubscribe()
 }
 
 /** Number of articles in the library. */

@@ -9,6 +9,7 @@ import {
   listArticleSummaries,
   removeArticle as removeArticleRecords,
   restoreArticle,
+  watchArticleSummaries,
   type ArticleSummary,
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
@@ -72,6 +73,27 @@ export const useLibraryStore = defineStore('library', () => {
   /** Text of the open paste dialog, or null when it is closed. */
   const pasteDraft = ref<string | null>(null)
   let initializing: Promise<void> | null = null
+  let unwatch: (() => void) | null = null
+
+  /** Keeps the list current as cards are generated in the background. */
+  function watchSummaries(): void {
+    unwatch?.()
+    unwatch = watchArticleSummaries(
+      getDatabase(),
+      (summaries) => {
+        articles.value = summaries
+      },
+      () => {
+        // The list still refreshes after every change made here; only live card counts stop.
+      }
+    )
+  }
+
+  /** Stops watching the database (tests, or before switching databases). */
+  function dispose(): void {
+    unwatch?.()
+    unwatch = null
+  }
 
   async function refresh(): Promise<void> {
     articles.value = await listArticleSummaries(getDatabase())
@@ -100,6 +122,7 @@ export const useLibraryStore = defineStore('library', () => {
           }
         }
         await refresh()
+        watchSummaries()
       } catch (error) {
         // IndexedDB can be unavailable (disk full, a damaged profile): say so instead of spinning.
         loaded.value = true
@@ -222,6 +245,7 @@ export const useLibraryStore = defineStore('library', () => {
     pasteDraft,
     initialize,
     refresh,
+    dispose,
     addArticle,
     addFromResult,
     openFromDialog,
