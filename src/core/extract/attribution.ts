@@ -356,8 +356,15 @@ class Analyser {
       if (m.size < 2 && !(m.size === 1 && m.orgWord)) continue
       const key = normalizeName(m.name.replace(/^the\s+/iu, ''))
       if (key.length === 0) continue
-      const kind: Entity['kind'] = m.orgWord ? 'organisation' : m.placeWord ? 'place' : 'person'
-      const e = this.entityFor(key, m.name.replace(/^the\s+/iu, ''), kind, m.start)
+      const group = m.afterThe && /s$/u.test(m.name) && !m.placeWord && !m.personCue
+      const kind: Entity['kind'] = group
+        ? 'group'
+        : m.orgWord
+          ? 'organisation'
+          : m.placeWord
+            ? 'place'
+            : 'person'
+      const e = this.entityFor(key, group ? `the ${m.name}` : m.name, kind, m.start)
       this.link(m, e)
     }
     const people = (): number[] =>
@@ -629,6 +636,12 @@ class Analyser {
           'it',
           'we',
           'i',
+          'his',
+          'her',
+          'their',
+          'its',
+          'our',
+          'my',
           'officials',
           'police',
           'critics',
@@ -656,6 +669,25 @@ class Analyser {
     const m = this.mentionStartingAtUnit(p, i)
     if (m && !m.possessive)
       return { kind: 'mention', mention: m, from: i, to: this.unitOf(p, m.nameTo - 1) + 1 }
+    // "The Harbour Authority", "His rival Jane Doe", "Her lawyer, John Roe,"
+    if (t.lower === 'the' || POSSESSIVE_DETERMINERS.has(t.lower)) {
+      const reach = t.lower === 'the' ? i + 1 : i + 4
+      for (let k = i + 1; k < limit && k <= reach; k++) {
+        const x = this.tok(p, k)
+        if (!x || !x.isWord || TAIL_PREPOSITIONS.has(x.lower)) break
+        const inner = this.mentionStartingAtUnit(p, k)
+        if (inner && !inner.possessive) {
+          return {
+            kind: 'mention',
+            mention: inner,
+            from: i,
+            to: this.unitOf(p, inner.nameTo - 1) + 1
+          }
+        }
+        if (x.cap) break
+      }
+      if (POSSESSIVE_DETERMINERS.has(t.lower)) return { kind: 'unnamed', from: i, to: i + 1 }
+    }
     if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') {
       // "The leader of the party, Jane Doe, said"
       for (let k = i + 1; k < limit && k < i + 12; k++) {
@@ -949,6 +981,16 @@ class Analyser {
     }
     // no cue of its own: a whole-sentence quote continues the latest speaker
     if (initial && /^[[(…."'‘“ ]*[\p{Lu}\d]/u.test(text)) {
+      // the sentence just before, in the same paragraph, names who speaks ("Jones disagreed.")
+      const previous = this.previousSentenceSubject(p, sf)
+      if (previous !== null) {
+        return {
+          speaker: previous,
+          rule: 'continuation',
+          confidence: CONFIDENCE.continuation,
+          cue: null
+        }
+      }
       const last = this.lastSpeech(q.start, p.index)
       if (last !== undefined) {
         if (last === null) return nul('unnamed-source')
@@ -961,6 +1003,24 @@ class Analyser {
       }
     }
     return nul('no-cue')
+  }
+
+  /** The person who is the main subject of the narration sentence right before unit `sf`. */
+  private previousSentenceSubject(p: Para, sf: number): number | null {
+    const index = p.sentences.findIndex(([from]) => from === sf)
+    if (index <= 0) return null
+    const [from, to] = p.sentences[index - 1]
+    if (this.quoteAt(p, from) >= 0) return null
+    for (let u = from; u < to; u++) if (this.quoteAt(p, u) >= 0) return null
+    const subject = this.mainSubject(p, from, to)
+    if (subject.kind !== 'mention' && subject.kind !== 'pronoun') return null
+    const pos = subject.kind === 'pronoun' ? subject.pos : subject.mention.start
+    const e =
+      subject.kind === 'pronoun'
+        ? this.subjectEvents.find((ev) => ev.pos === this.sentenceSpan(p, from, to).start)?.entity
+        : this.resolveMention(subject.mention, pos)
+    if (e === undefined || e < 0) return null
+    return this.entities[e].kind === 'person' ? e : null
   }
 
   /** Latest speaker before `pos` in this or the previous paragraph (undefined when none). */

@@ -1,6 +1,7 @@
 import type { Token } from './tokens'
 import { isAbbreviationBefore, stripPossessive, isPossessive } from './tokens'
 import {
+  ABBREVIATIONS,
   GENDERED_ROLE_NOUNS,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
@@ -188,6 +189,8 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     break
   }
   if (!sawRole) return from
+  // "leader of Ennahda": the name is the object of the role, not its holder
+  if (from - 1 >= floor && ['of', 'for', 'and'].includes(tokens[from - 1].lower)) return from
   // a role starts with a content word
   while (start < from && ['and', 'of', 'for'].includes(tokens[start].lower)) start++
   return start
@@ -268,9 +271,13 @@ function nameStartInRun(tokens: Token[], from: number, to: number): number {
     const t = tokens[s - 1]
     const base = stripPossessive(t.lower).replace(/\.$/u, '')
     if (t.text === '.') {
-      // the dot of an initial ("M.") belongs to the name
-      s--
-      continue
+      // the dot of an initial ("M.") belongs to the name; the dot of "Dr." does not
+      const before = tokens[s - 2]
+      if (before && before.text.length === 1 && before.cap) {
+        s--
+        continue
+      }
+      break
     }
     if (TITLE_WORDS.has(base) || (CONNECTORS.has(base) && !PARTICLES.has(base))) break
     s--
@@ -314,8 +321,8 @@ export function findMentions(
       // an initial's dot: "Brian M. Good"
       if (
         u.text === '.' &&
-        tokens[j - 1].text.length === 1 &&
-        tokens[j - 1].cap &&
+        ((tokens[j - 1].text.length === 1 && tokens[j - 1].cap) ||
+          ABBREVIATIONS.has(tokens[j - 1].lower)) &&
         j + 1 < tokens.length &&
         isNameWord(tokens[j + 1])
       ) {
