@@ -55,11 +55,19 @@ const FIGURE_HINTS: Record<FigureKind, string> = {
   time: 'time'
 }
 
+interface LibraryName {
+  name: string
+  key: string
+  lastKey: string
+}
+
 interface Context {
   article: Article
   speakersById: Map<string, Speaker>
   quotedSpeakerIds: Set<string>
-  librarySpeakerNames: string[]
+  library: LibraryName[]
+  /** Per speaker id: the article's distractor candidates in order (see `articleCandidates`). */
+  articleCandidates: Map<string, string[]>
   notes: Note[]
   cards: CardContent[]
 }
@@ -255,20 +263,30 @@ export function pickClozePhrase(
   speakerWords: Set<string>
 ): { start: number; end: number } | null {
   const tokens = wordTokens(text)
+  const keys = tokens.map((t) => wordKey(t.text))
+  const blankable = tokens.map((t) => isBlankable(t, speakerWords))
+  const occurrences = (from: number, length: number): number => {
+    let count = 0
+    for (let k = 0; k + length <= keys.length; k++) {
+      let same = true
+      for (let m = 0; m < length && same; m++) same = keys[k + m] === keys[from + m]
+      if (same) count++
+    }
+    return count
+  }
   let best: { start: number; end: number; score: number } | null = null
   for (let i = 0; i < tokens.length; i++) {
     let score = 0
     for (let j = i; j < tokens.length && j < i + MAX_CLOZE_PHRASE_WORDS; j++) {
       const token = tokens[j]
-      if (!isBlankable(token, speakerWords)) break
+      if (!blankable[j]) break
       // Adjacent means separated by one space or a hyphen only, not by punctuation.
       if (j > i && !/^[\s-]+$/.test(text.slice(tokens[j - 1].end, token.start))) break
       score += informativeness(token, j === 0)
       // Leave at least two words visible around the gap.
       if (tokens.length - (j - i + 1) < 2) break
-      const phrase = text.slice(tokens[i].start, token.end)
-      const occurrences = text.match(phrasePattern(phrase, 'giu'))?.length ?? 0
-      if (occurrences !== 1) continue
+      // A phrase that occurs twice would still show in the prompt.
+      if (occurrences(i, j - i + 1) !== 1) continue
       if (!best || score > best.score) best = { start: tokens[i].start, end: token.end, score }
     }
   }
@@ -320,43 +338,61 @@ function lastWordKey(name: string): string {
   return tokens.length > 1 ? wordKey(tokens[tokens.length - 1].text) : ''
 }
 
-/** Distractor names for a who-said card, most relevant first, at most `DISTRACTOR_COUNT`. */
-function distractorsFor(ctx: Context, speaker: Speaker, cardId: string): string[] {
-  const excluded = new Set([speaker.name, ...speaker.aliases].map(normaliseText))
-  const chosen: string[] = []
-  const take = (name: string): void => {
+/** Library names, normalised once and without duplicates, in the order given. */
+function libraryNames(names: string[]): LibraryName[] {
+  const seen = new Set<string>()
+  const result: LibraryName[] = []
+  for (const name of names) {
     const key = normaliseText(name)
-    if (chosen.length >= DISTRACTOR_COUNT || key.length === 0 || excluded.has(key)) return
-    excluded.add(key)
-    chosen.push(name.trim())
+    if (key.length === 0 || seen.has(key)) continue
+    seen.add(key)
+    result.push({ name: name.trim(), key, lastKey: lastWordKey(name) })
   }
+  return result
+}
+
+/** Names from the article, most relevant first: the first two sources of distractors. */
+function articleCandidates(ctx: Context, speaker: Speaker): string[] {
+  const cached = ctx.articleCandidates.get(speaker.id)
+  if (cached) return cached
   const others = [...ctx.speakersById.values()].filter((s) => s.id !== speaker.id)
   const byRelevance = (a: Speaker, b: Speaker): number =>
     b.quoteCount - a.quoteCount ||
     b.mentions.length - a.mentions.length ||
     (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  const quoted = others.filter((s) => ctx.quotedSpeakerIds.has(s.id))
-  const named = others.filter((s) => !ctx.quotedSpeakerIds.has(s.id))
-  // 1. other quoted speakers of the same kind; 2. anyone else the article names (same kind
-  // first); 3. speakers from the rest of the library.
-  quoted
-    .filter((s) => s.kind === speaker.kind)
-    .sort(byRelevance)
-    .forEach((s) => take(s.name))
   const sameKindFirst = (a: Speaker, b: Speaker): number =>
     Number(b.kind === speaker.kind) - Number(a.kind === speaker.kind) || byRelevance(a, b)
-  ;[...named, ...quoted.filter((s) => s.kind !== speaker.kind)]
-    .sort(sameKindFirst)
-    .forEach((s) => take(s.name))
-  // The library may name the same person differently ("Antony J. Blinken"): skip its names that
-  // share the answer's last name. Start at a seeded place so cards do not all get the same names.
-  const answerLastNames = new Set(
-    [speaker.name, ...speaker.aliases].map((n) => lastWordKey(n)).filter((k) => k.length > 0)
-  )
-  const library = ctx.librarySpeakerNames.filter((n) => !answerLastNames.has(lastWordKey(n)))
+  const quoted = others.filter((s) => ctx.quotedSpeakerIds.has(s.id))
+  const named = others.filter((s) => !ctx.quotedSpeakerIds.has(s.id))
+  // 1. other quoted speakers of the same kind; 2. anyone else the article names (same kind first).
+  const names = [
+    ...quoted.filter((s) => s.kind === speaker.kind).sort(byRelevance),
+    ...[...named, ...quoted.filter((s) => s.kind !== speaker.kind)].sort(sameKindFirst)
+  ].map((s) => s.name)
+  ctx.articleCandidates.set(speaker.id, names)
+  return names
+}
+
+/** Distractor names for a who-said card, most relevant first, at most `DISTRACTOR_COUNT`. */
+function distractorsFor(ctx: Context, speaker: Speaker, cardId: string): string[] {
+  const answerNames = [speaker.name, ...speaker.aliases]
+  const excluded = new Set(answerNames.map(normaliseText))
+  const chosen: string[] = []
+  const take = (name: string, key = normaliseText(name)): void => {
+    if (chosen.length >= DISTRACTOR_COUNT || key.length === 0 || excluded.has(key)) return
+    excluded.add(key)
+    chosen.push(name.trim())
+  }
+  for (const name of articleCandidates(ctx, speaker)) take(name)
+  // 3. the rest of the library. It may name the same person differently ("Antony J. Blinken"),
+  // so names sharing the answer's last name are skipped; a seeded starting place keeps cards from
+  // all getting the same names.
+  const answerLastNames = new Set(answerNames.map(lastWordKey).filter((k) => k.length > 0))
+  const library = ctx.library
   const offset = library.length > 0 ? Math.floor(seededRandom(cardId)() * library.length) : 0
   for (let i = 0; i < library.length && chosen.length < DISTRACTOR_COUNT; i++) {
-    take(library[(offset + i) % library.length])
+    const entry = library[(offset + i) % library.length]
+    if (!answerLastNames.has(entry.lastKey)) take(entry.name, entry.key)
   }
   return chosen
 }
@@ -490,18 +526,18 @@ function roleCards(ctx: Context, speakers: Speaker[]): void {
 function promptKey(card: CardContent): string {
   return normaliseText(`${card.context ?? ''} ${card.prompt}`)
 }
-
 /**
  * Removes cards whose prompt repeats another's. A repeated who-is prompt ("Who is the
  * spokesperson?" for two people) has no single answer, so every copy goes; otherwise the first
  * card (in text order) stays.
  */
 function withoutDuplicatePrompts(cards: CardContent[]): CardContent[] {
+  const keys = cards.map(promptKey)
   const counts = new Map<string, number>()
-  for (const card of cards) counts.set(promptKey(card), (counts.get(promptKey(card)) ?? 0) + 1)
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
   const seen = new Set<string>()
-  return cards.filter((card) => {
-    const key = promptKey(card)
+  return cards.filter((card, index) => {
+    const key = keys[index]
     if (card.template === 'who-is' && (counts.get(key) ?? 0) > 1) return false
     if (seen.has(key)) return false
     seen.add(key)
@@ -526,7 +562,8 @@ export function generateCards(input: GenerateCardsInput): GeneratedCards {
     article,
     speakersById,
     quotedSpeakerIds,
-    librarySpeakerNames: input.librarySpeakerNames ?? [],
+    library: libraryNames(input.librarySpeakerNames ?? []),
+    articleCandidates: new Map(),
     notes: [],
     cards: []
   }

@@ -108,14 +108,20 @@ export function wordCount(text: string): number {
   return wordTokens(text).length
 }
 
+/** A single word lower-cased with apostrophes folded; full normalisation only when needed. */
+function foldWord(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f’]*$/.test(word) ? word.toLowerCase().replace(/’/g, "'") : normaliseText(word)
+}
+
 /** The word without a possessive ending, lower-cased, for stop-word and name comparisons. */
 export function wordKey(word: string): string {
-  return normaliseText(word).replace(/'s$/, '')
+  return foldWord(word).replace(/'s$/, '')
 }
 
 /** Whether `word` is a function word (never blanked). */
 export function isStopWord(word: string): boolean {
-  const key = normaliseText(word)
+  const key = foldWord(word)
   // Also inflected function words: "needs", "wants", "one's".
   return STOP_WORDS.has(key) || STOP_WORDS.has(key.replace(/'?s$/, ''))
 }
@@ -124,13 +130,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+const patternCache = new Map<string, RegExp>()
+
 /**
  * A regular expression matching `phrase` as whole words, tolerant of straight/curly apostrophes
  * and of a possessive ending.
  */
 export function phrasePattern(phrase: string, flags = 'gu'): RegExp {
+  const cacheKey = `${flags}\u0000${phrase}`
+  const cached = patternCache.get(cacheKey)
+  // Callers only use the pattern with replace/match/matchAll/test-without-g, which reset or ignore
+  // `lastIndex`, so a compiled pattern can be shared.
+  if (cached) return cached
   const body = escapeRegExp(phrase.trim()).replace(/['’]/g, "['’]").replace(/\s+/g, '\\s+')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:['’]s)?(?![\\p{L}\\p{N}])`, flags)
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:['’]s)?(?![\\p{L}\\p{N}])`, flags)
+  if (patternCache.size >= 2000) patternCache.clear()
+  patternCache.set(cacheKey, pattern)
+  return pattern
 }
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive). */
