@@ -129,4 +129,45 @@ describe('e2e shell harness', () => {
     expect(seen.map((command) => command.kind)).toEqual(['about', 'open-article'])
     expect(app.consoleErrorsOf(page)).toEqual([])
   })
+
+  it('drops real File objects whose bytes reach the loader unchanged', async () => {
+    const page = await app.newPage()
+    await page.evaluate(() => {
+      const results: unknown[] = []
+      ;(window as unknown as { dropResults: unknown[] }).dropResults = results
+      document.body.addEventListener('drop', (event) => {
+        event.preventDefault()
+        for (const file of Array.from(event.dataTransfer?.files ?? [])) {
+          void file.arrayBuffer().then(async (buffer) => {
+            const bytes = new Uint8Array(buffer)
+            results.push(
+              await window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+            )
+          })
+        }
+      })
+    })
+    // Windows-1252 bytes (0x93/0x94 curly quotes) only decode right if every byte survives.
+    const legacy = Uint8Array.from([
+      ...Buffer.from('Harbour reopens\n\nThe mayor said ', 'latin1'),
+      0x93,
+      ...Buffer.from('we are open again', 'latin1'),
+      0x94,
+      ...Buffer.from(' on Friday, to cheers from the crowd at the quay.\n', 'latin1')
+    ])
+    await app.dropFiles(page, [
+      { name: 'harbour.txt', content: legacy },
+      {
+        name: 'photo.png',
+        content: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0])
+      }
+    ])
+    const results = await page.waitForFunction(() => {
+      const list = (window as unknown as { dropResults: Result<Article>[] }).dropResults
+      return list.length === 2 ? list : null
+    })
+    const [harbour, photo] = (await results.jsonValue()) as Result<Article>[]
+    expect(harbour.ok && harbour.value.text).toContain('“we are open again”')
+    expect(photo.ok ? null : photo.error.code).toBe('BINARY')
+  })
 })

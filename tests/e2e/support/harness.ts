@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -58,6 +58,14 @@ export interface NewPageOptions {
   userDataDir?: string
 }
 
+/** A file for `dropFiles`: text is encoded as UTF-8, bytes are sent as they are. */
+export interface DroppedFileSpec {
+  name: string
+  content: string | Uint8Array
+  /** MIME type of the File; default empty, as browsers report for unknown types. */
+  type?: string
+}
+
 /** A running e2e app: static server + Chromium + real main-process services per page. */
 export interface E2EApp {
   /** URL of the served renderer (`out/renderer`), trailing slash. */
@@ -78,6 +86,11 @@ export interface E2EApp {
    * shows the fake dialog, loads the file and sends `open-article` or `open-error`).
    */
   runMenuAction(page: Page, action: MenuAction): Promise<void>
+  /**
+   * Drops files on an element (CSS selector; default the page body) the way a user does: real
+   * `File`s in a `DataTransfer`, with dragenter, dragover and drop events.
+   */
+  dropFiles(page: Page, files: DroppedFileSpec[], selector?: string): Promise<void>
   /** Replaces what the fake clipboard holds for this page. */
   setClipboardText(page: Page, text: string): void
   /** The real services behind this page's `window.api`. */
@@ -183,6 +196,33 @@ function isIgnoredConsoleError(text: string, url: string | undefined): boolean {
   return /directive 'frame-ancestors' is ignored when delivered via a <meta> element/.test(text)
 }
 
+/** The `./assets/…` files an index.html refers to. */
+function referencedAssets(indexHtml: string): string[] {
+  return [...indexHtml.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((match) => match[1])
+}
+
+/**
+ * Copies the built renderer into `targetDir` and serves the copy, so that another engineer's
+ * `electron-vite build` (which empties `out/renderer`) cannot pull files from under a running
+ * test. Retries while the copy is incomplete (a build was half-way through).
+ */
+async function snapshotRenderer(targetDir: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    await rm(targetDir, { recursive: true, force: true })
+    try {
+      await cp(RENDERER_DIR, targetDir, { recursive: true })
+      const indexHtml = await readFile(join(targetDir, 'index.html'), 'utf8')
+      if (referencedAssets(indexHtml).every((asset) => existsSync(join(targetDir, asset)))) {
+        return targetDir
+      }
+    } catch {
+      // A build replaced files while we copied; try again.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500))
+  }
+  throw new Error(`Could not take a complete copy of ${RENDERER_DIR}; is a build running?`)
+}
+
 /**
  * Starts the e2e app: serves `out/renderer` on 127.0.0.1 and launches headless Debian Chromium.
  * Throws at once (not after a timeout) when the renderer has not been built.
@@ -205,7 +245,7 @@ export async function launchApp(): Promise<E2EApp> {
   let server: StaticServer | undefined
   let browser: Browser | undefined
   try {
-    server = await startStaticServer(RENDERER_DIR)
+    server = await startStaticServer(await snapshotRenderer(join(tempDir, 'renderer')))
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
@@ -331,6 +371,36 @@ export async function launchApp(): Promise<E2EApp> {
       })
       await run(action)
       await Promise.all(pending)
+    },
+    async dropFiles(page: Page, files: DroppedFileSpec[], selector?: string): Promise<void> {
+      stateOf(page)
+      const wireFiles = files.map((file) => ({
+        name: file.name,
+        type: file.type ?? '',
+        base64: Buffer.from(
+          typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content
+        ).toString('base64')
+      }))
+      await page.evaluate(
+        ({ sent, targetSelector }) => {
+          const target =
+            targetSelector === null ? document.body : document.querySelector(targetSelector)
+          if (target === null) throw new Error(`dropFiles: nothing matches ${targetSelector}`)
+          const transfer = new DataTransfer()
+          for (const file of sent) {
+            const binary = atob(file.base64)
+            const bytes = new Uint8Array(binary.length)
+            for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
+            transfer.items.add(new File([bytes], file.name, { type: file.type }))
+          }
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            target.dispatchEvent(
+              new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer })
+            )
+          }
+        },
+        { sent: wireFiles, targetSelector: selector ?? null }
+      )
     },
     setClipboardText(page: Page, text: string): void {
       stateOf(page).clipboardText = text
