@@ -36,13 +36,25 @@ async function openSeedArticle(page: Page, seed: Article): Promise<void> {
     (id) =>
       new Promise<boolean>((resolve) => {
         const request = indexedDB.open('quotedeck')
+        // Never create the database here (the app must), and never hold a connection open:
+        // either would block the app's own schema upgrade.
+        request.onupgradeneeded = () => request.transaction?.abort()
         request.onerror = () => resolve(false)
         request.onsuccess = () => {
           const db = request.result
-          if (!db.objectStoreNames.contains('articles')) return resolve(false)
+          if (!db.objectStoreNames.contains('articles')) {
+            db.close()
+            return resolve(false)
+          }
           const get = db.transaction('articles').objectStore('articles').get(id)
-          get.onsuccess = () => resolve(get.result !== undefined)
-          get.onerror = () => resolve(false)
+          get.onsuccess = () => {
+            db.close()
+            resolve(get.result !== undefined)
+          }
+          get.onerror = () => {
+            db.close()
+            resolve(false)
+          }
         }
       }),
     seed.id,
@@ -138,6 +150,14 @@ describe('Article view (e2e)', () => {
     expect(
       await quoteStarting(page, 'I reiterated our serious concern').getAttribute('class')
     ).toContain('dimmed')
+    // The chosen speaker's first quote is scrolled into view.
+    await page.waitForFunction(() => {
+      const mark = Array.from(document.querySelectorAll<HTMLElement>('mark.quote')).find((m) =>
+        (m.textContent ?? '').includes('This is a fundamental issue')
+      )
+      const rect = mark?.getBoundingClientRect()
+      return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight
+    })
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-filtered.png') })
 
     expect(app.consoleErrorsOf(page)).toEqual([])
@@ -185,6 +205,9 @@ describe('Article view (e2e)', () => {
     await quoteStarting(page, 'This is a fundamental issue').hover()
     await page.locator('.quote-tooltip').waitFor()
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-dark.png') })
+    await quoteStarting(page, 'This is a fundamental issue').click()
+    await page.getByRole('dialog', { name: 'Quote by Xi Jinping' }).waitFor()
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-dark-popover.png') })
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(background).toBe('rgb(22, 22, 24)')
     expect(app.consoleErrorsOf(page)).toEqual([])

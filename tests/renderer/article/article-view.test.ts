@@ -2,6 +2,9 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import type { Article } from '../../../src/core/article/types'
+import type { Extraction } from '../../../src/core/extract/types'
+import { createExtractor } from '../../../src/renderer/src/composables/useExtractor'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
 import { listCorrections } from '../../../src/renderer/src/db/extractions-repo'
 import { QuotedeckDatabase, setDatabase } from '../../../src/renderer/src/db/schema'
@@ -25,10 +28,15 @@ function makeRouter(): Router {
   })
 }
 
-async function render(id: string): Promise<HTMLElement> {
+async function render(
+  id: string,
+  extract: (article: Article) => Extraction | Promise<Extraction> = fakeExtract
+): Promise<HTMLElement> {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useExtractionStore().setExtractor(fakeExtract)
+  useExtractionStore().setExtractor(
+    createExtractor({ createWorker: () => null, extractInThread: extract })
+  )
   const router = makeRouter()
   await router.push(`/article/${id}`)
   wrapper = mount(ArticleView, {
@@ -189,5 +197,50 @@ describe('ArticleView', () => {
     const root = await render('no-such-article')
     expect(getByRole(root, 'heading', 'Article not found', { level: 1 })).toBeTruthy()
     expect(getByRole(root, 'link', 'Back to the Library').getAttribute('href')).toBe('/')
+  })
+
+  it('shows the text with visible progress while quotes are being found', async () => {
+    let finish: (extraction: Extraction) => void = () => undefined
+    const root = await render(
+      'article-1',
+      () => new Promise<Extraction>((resolve) => (finish = resolve))
+    )
+    expect(getByRole(root, 'status', 'Finding quotes…')).toBeTruthy()
+    expect(getByRole(root, 'heading', 'Plans for the future', { level: 2 })).toBeTruthy()
+    expect(queryAllByRole(root, 'button', /said by/)).toHaveLength(0)
+
+    finish(fakeExtract(sampleArticle()))
+    await settle()
+    expect(queryAllByRole(root, 'status', 'Finding quotes…')).toHaveLength(0)
+    expect(queryAllByRole(root, 'button', /said by/)).toHaveLength(3)
+  })
+
+  it('says in words when quotes could not be found, and can try again', async () => {
+    let attempts = 0
+    const root = await render('article-1', (article) => {
+      attempts++
+      if (attempts === 1) throw new Error('the text could not be split into sentences')
+      return fakeExtract(article)
+    })
+    expect(getByRole(root, 'alert').textContent).toContain(
+      'Quotes could not be found in this article: the text could not be split into sentences'
+    )
+    getByRole(root, 'button', 'Try again').click()
+    await settle()
+    expect(queryAllByRole(root, 'alert')).toHaveLength(0)
+    expect(queryAllByRole(root, 'button', /said by/)).toHaveLength(3)
+  })
+
+  it('closes the popover without taking focus back when focus moves elsewhere', async () => {
+    const root = await render('article-1')
+    getByRole(root, 'button', /said by Charles Babbage$/).click()
+    await settle()
+    const dialog = getByRole(document.body, 'dialog', 'Quote by Charles Babbage')
+    const elsewhere = getByRole(root, 'button', 'Ada Lovelace, 1 quote, Minister')
+    dialog
+      .querySelector('select')
+      ?.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: elsewhere }))
+    await settle()
+    expect(queryAllByRole(document.body, 'dialog')).toHaveLength(0)
   })
 })

@@ -23,6 +23,7 @@ function roleOf(element: Element): string | null {
   if (tag === 'a' && element.hasAttribute('href')) return 'link'
   const named = element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby')
   if (tag === 'section' && named) return 'region'
+  if (tag === 'details' || tag === 'summary') return null
   return implicitRoles[tag] ?? null
 }
 
