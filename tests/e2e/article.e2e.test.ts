@@ -129,7 +129,6 @@ describe('Article view (e2e)', () => {
     expect(await page.locator('.figure[data-kind="money"]').count()).toBeGreaterThan(0)
 
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-light.png') })
-    await copyFile(join(ARTIFACTS_DIR, 'article-light.png'), COMMITTED_SCREENSHOT)
 
     // Focus shows how a quote was attributed; Enter opens the correction popover; Esc closes it.
     const blinken = quoteStarting(page, 'I reiterated our serious concern')
@@ -137,6 +136,7 @@ describe('Article view (e2e)', () => {
     await page.locator('.quote-tooltip').waitFor()
     expect(await page.locator('.quote-tooltip').textContent()).toMatch(/Confidence\s*\d+%/)
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-tooltip.png') })
+    await copyFile(join(ARTIFACTS_DIR, 'article-tooltip.png'), COMMITTED_SCREENSHOT)
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Quote by Antony Blinken' })
     await dialog.waitFor()
