@@ -283,8 +283,9 @@ export function pickClozePhrase(
       // Adjacent means separated by one space or a hyphen only, not by punctuation.
       if (j > i && !/^[\s-]+$/.test(text.slice(tokens[j - 1].end, token.start))) break
       score += informativeness(token, j === 0)
-      // Leave at least two words visible around the gap.
-      if (tokens.length - (j - i + 1) < 2) break
+      // Leave most of the quote visible: at least two words, and no more than half blanked.
+      const gapWords = j - i + 1
+      if (tokens.length - gapWords < 2 || gapWords > Math.max(1, (tokens.length - 1) / 2)) break
       // A phrase that occurs twice would still show in the prompt.
       if (occurrences(i, j - i + 1) !== 1) continue
       if (!best || score > best.score) best = { start: tokens[i].start, end: token.end, score }
@@ -297,6 +298,8 @@ export function pickClozePhrase(
 function roleWithArticle(role: string): string {
   const first = wordTokens(role)[0]?.text ?? ''
   const startsWithDeterminer = /^(the|a|an|his|her|their|its|our|my|your)$/i.test(first)
+  // One of many: "a member of the board", "one of the founders".
+  if (/^(member|one)$/i.test(first)) return `${/^one$/i.test(first) ? '' : 'a '}${role}`
   const startsPossessive = /['’]s$/.test(first) || /['’]s\s/.test(role.slice(0, first.length + 3))
   return startsWithDeterminer || startsPossessive ? role : `the ${role}`
 }
@@ -477,6 +480,20 @@ function roleAnchor(article: Article, speaker: Speaker, role: string): SourceAnc
   return anchorFor(article, sentence, span)
 }
 
+/** Roles longer than this (in words) make clumsy questions and are left out. */
+export const MAX_ROLE_WORDS = 10
+
+const ORDINALS = new Set(
+  'first second third fourth fifth sixth seventh eighth ninth tenth last former late'.split(' ')
+)
+
+/** A role worth asking about: some content word beyond ordinals, and not a whole paragraph. */
+function isUsableRole(role: string): boolean {
+  const words = wordTokens(role).map((t) => t.text)
+  if (words.length === 0 || words.length > MAX_ROLE_WORDS) return false
+  return words.some((w) => !isStopWord(w) && !ORDINALS.has(wordKey(w)))
+}
+
 /** A role held in the past ("then-House Speaker") is asked about in the past tense. */
 function roleTense(role: string): { role: string; past: boolean } {
   const stripped = role.replace(/^then[-\s]+/i, '')
@@ -487,7 +504,7 @@ function roleCards(ctx: Context, speakers: Speaker[]): void {
   const roles = speakers.map((s) => (s.role ? roleTense(tidy(s.role)).role : ''))
   speakers.forEach((speaker, index) => {
     const statedRole = speaker.role ? tidy(speaker.role) : ''
-    if (statedRole.length === 0 || wordTokens(statedRole).length === 0) return
+    if (!isUsableRole(statedRole)) return
     // A role that names its holder would give the answer away.
     if (givingAwayPhrases(speaker).some((phrase) => containsPhrase(statedRole, phrase))) return
     const anchor = roleAnchor(ctx.article, speaker, statedRole)

@@ -21,6 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'thing things way ways really quite rather well like want wants ' +
     "let let's it's i'm we're they're you're he's she's that's there's what's don't doesn't " +
     "didn't can't won't isn't aren't wasn't weren't we've i've they've we'll i'll " +
+    'instead however perhaps maybe indeed therefore thus hence anyway pretty otherwise ' +
     'mr mrs ms dr sir'
   ).split(/\s+/)
 )
@@ -122,8 +123,12 @@ export function wordKey(word: string): string {
 /** Whether `word` is a function word (never blanked). */
 export function isStopWord(word: string): boolean {
   const key = foldWord(word)
-  // Also inflected function words: "needs", "wants", "one's".
-  return STOP_WORDS.has(key) || STOP_WORDS.has(key.replace(/'?s$/, ''))
+  // Also inflected function words ("needs", "one's") and contractions of them ("could've").
+  return (
+    STOP_WORDS.has(key) ||
+    STOP_WORDS.has(key.replace(/'?s$/, '')) ||
+    (/'(ve|d|ll|re|m|t)$/.test(key) && STOP_WORDS.has(key.replace(/'[a-z]+$/, '')))
+  )
 }
 
 function escapeRegExp(text: string): string {

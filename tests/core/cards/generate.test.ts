@@ -99,6 +99,28 @@ describe('cloze-quote', () => {
     expect(card.prompt).toContain('Blinken')
   })
 
+  it('blanks at most half of a short quote, and never a contraction of a function word', () => {
+    const a = makeArticle(['“We could’ve gone to Jamaica instead,” Smith said. Jones laughed.'])
+    const smith = speaker('jane-smith', 'Jane Smith', { aliases: ['Smith'] })
+    const x = makeExtraction(
+      a,
+      [smith, speaker('tom-jones', 'Tom Jones')],
+      [quote(a, 'We could’ve gone to Jamaica instead,', smith.id)],
+      []
+    )
+    const [card] = byTemplate(generateCards({ article: a, extraction: x }).cards, 'cloze-quote')
+    expect(card.answer).toBe('Jamaica')
+    const b = makeArticle(['He called it “common sense gun safety laws” on Monday.'])
+    const y = makeExtraction(
+      b,
+      [smith, speaker('tom-jones', 'Tom Jones')],
+      [quote(b, 'common sense gun safety laws', smith.id, { kind: 'partial' })],
+      []
+    )
+    const [short] = byTemplate(generateCards({ article: b, extraction: y }).cards, 'cloze-quote')
+    expect(short.answer.split(' ').length).toBeLessThanOrEqual(2)
+  })
+
   it('a short quote gets no cloze (too little left around the gap)', () => {
     const wangClozes = clozes.filter((c) => c.context === 'Wang Yi said:')
     expect(wangClozes.every((c) => !c.prompt.includes('endless'))).toBe(true)
@@ -381,6 +403,36 @@ describe('who-is and role-of', () => {
     )
     expect(find(past, 'role-of', 'House Speaker').prompt).toBe(
       'What was Nancy Pelosi’s role at the time?'
+    )
+  })
+
+  it('skips roles that are only an ordinal or too long to ask about', () => {
+    const a = makeArticle(['The First Amendment and a long-winded person spoke.'])
+    const x = makeExtraction(
+      a,
+      [
+        speaker('amendment', 'Amendment', { role: 'First' }),
+        speaker('jane-smith', 'Jane Smith', {
+          role: 'veteran herself and the wife of an active-duty member of the armed services'
+        })
+      ],
+      [],
+      []
+    )
+    expect(generateCards({ article: a, extraction: x }).cards).toEqual([])
+  })
+
+  it('one of many is asked with "a": "Who is a member of …?"', () => {
+    const a = makeArticle(['Jane Smith, a member of the party’s executive, spoke.'])
+    const x = makeExtraction(
+      a,
+      [speaker('jane-smith', 'Jane Smith', { role: 'member of the party’s executive' })],
+      [],
+      []
+    )
+    const { cards: member } = generateCards({ article: a, extraction: x })
+    expect(find(member, 'who-is', 'Jane Smith').prompt).toBe(
+      'Who is a member of the party’s executive?'
     )
   })
 
