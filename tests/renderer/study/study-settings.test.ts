@@ -1,0 +1,105 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultSchedulerSettings } from '../../../src/core/scheduling'
+import { setDatabase, type QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import {
+  loadSchedulerSettings,
+  SCHEDULER_SETTINGS_KEY
+} from '../../../src/renderer/src/db/study-settings-repo'
+import StudySettings from '../../../src/renderer/src/components/study/StudySettings.vue'
+import { freshDatabase } from '../db/fixtures'
+import { getByRole } from './helpers'
+
+let db: QuotedeckDatabase
+let wrapper: VueWrapper | null = null
+
+beforeEach(async () => {
+  db = freshDatabase()
+  setDatabase(db)
+  setActivePinia(createPinia())
+})
+
+afterEach(async () => {
+  wrapper?.unmount()
+  document.body.innerHTML = ''
+  await db.delete()
+})
+
+function field(label: string): HTMLInputElement {
+  const labelElement = [...document.querySelectorAll('label')].find(
+    (element) => element.textContent?.trim() === label
+  )
+  if (!labelElement) throw new Error(`No field labelled ${label}`)
+  return document.getElementById(labelElement.htmlFor) as HTMLInputElement
+}
+
+async function mountSettings(): Promise<void> {
+  const host = document.createElement('div')
+  document.body.appendChild(host)
+  wrapper = mount(StudySettings, { attachTo: host })
+  const startedAt = Date.now()
+  while (!document.querySelector('form') && Date.now() - startedAt < 2000) {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+async function setValue(input: HTMLInputElement, value: string): Promise<void> {
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+async function save(): Promise<void> {
+  getByRole(document.body, 'button', 'Save study settings').click()
+  await flushPromises()
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  await flushPromises()
+}
+
+describe('StudySettings', () => {
+  it('shows the defaults and stores edited values in the settings table', async () => {
+    await mountSettings()
+    expect(field('Desired retention (%)').value).toBe('90')
+    expect(field('Learning steps (minutes)').value).toBe('1 10')
+
+    await setValue(field('New cards per day'), '35')
+    await setValue(field('Desired retention (%)'), '85')
+    await setValue(field('Learning steps (minutes)'), '2, 15 60')
+    await setValue(field('Next day starts at (hour)'), '6')
+    await save()
+
+    expect(getByRole(document.body, 'status', /Study settings saved/)).toBeTruthy()
+    expect(await loadSchedulerSettings(db)).toEqual({
+      ...defaultSchedulerSettings,
+      newCardsPerDay: 35,
+      desiredRetention: 0.85,
+      learningStepsMinutes: [2, 15, 60],
+      dayRolloverHour: 6
+    })
+  })
+
+  it('refuses out-of-range values with the reason in words and stores nothing', async () => {
+    await mountSettings()
+    await setValue(field('Desired retention (%)'), '50')
+    await save()
+
+    expect(getByRole(document.body, 'alert', /Desired retention must be between 70% and 99%/))
+    expect(await db.settings.get(SCHEDULER_SETTINGS_KEY)).toBeUndefined()
+
+    await setValue(field('Desired retention (%)'), '90')
+    await setValue(field('Learning steps (minutes)'), '1 ten')
+    await save()
+    expect(getByRole(document.body, 'alert', /Learning steps are minutes/)).toBeTruthy()
+    expect(await db.settings.get(SCHEDULER_SETTINGS_KEY)).toBeUndefined()
+  })
+
+  it('a stored value that no longer validates falls back to the defaults', async () => {
+    await db.settings.put({
+      key: SCHEDULER_SETTINGS_KEY,
+      value: { ...defaultSchedulerSettings, dayRolloverHour: 99 }
+    })
+    expect(await loadSchedulerSettings(db)).toEqual(defaultSchedulerSettings)
+  })
+})
