@@ -170,4 +170,27 @@ describe('e2e shell harness', () => {
     expect(harbour.ok && harbour.value.text).toContain('“we are open again”')
     expect(photo.ok ? null : photo.error.code).toBe('BINARY')
   })
+
+  it('enforces the page CSP in Chromium: no inline scripts, no eval', async () => {
+    const page = await app.newPage()
+    const outcome = await page.evaluate(async () => {
+      const flags = window as unknown as { inlineRan?: boolean }
+      const script = document.createElement('script')
+      script.textContent = 'window.inlineRan = true'
+      document.head.appendChild(script)
+      await new Promise((resolveWait) => setTimeout(resolveWait, 50))
+      let evalRan = false
+      try {
+        evalRan = (0, eval)('1 + 1') === 2
+      } catch {
+        evalRan = false
+      }
+      return { inlineRan: flags.inlineRan === true, evalRan }
+    })
+    expect(outcome).toEqual({ inlineRan: false, evalRan: false })
+    // Chromium reports each blocked attempt; nothing else went wrong.
+    const errors = app.consoleErrorsOf(page)
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors.every((message) => /Content Security Policy/.test(message))).toBe(true)
+  })
 })

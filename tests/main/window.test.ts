@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => import('./electron-mock'))
@@ -153,5 +155,16 @@ describe('createMainWindow', () => {
     expect(DEV_CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
     expect(DEV_CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
     expect(DEV_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/)
+  })
+
+  it('ships a production page whose CSP meta forbids inline and eval scripts', () => {
+    const html = readFileSync(resolve(__dirname, '../../src/renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)
+    expect(meta).not.toBeNull()
+    const policy = meta![1]
+    expect(policy).toContain("script-src 'self'")
+    expect(policy).toContain("object-src 'none'")
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/)
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
 })
