@@ -545,65 +545,46 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
 
 function vagueAt(tokens: Token[], i: number): Draft | null {
   const t = tokens[i]
-  if (t.lower === 'tens' || t.lower === 'hundreds') {
-    const of = tokens[i + 1]
-    const big = tokens[i + 2]
-    if (of && of.lower === 'of' && big && /^(?:thousands|millions|billions)$/u.test(big.lower)) {
-      return extendVague(tokens, i, i + 3, 'count')
-    }
-  }
-  if (t.lower === 'tens') return null
-  const next = tokens[i + 1]
-  if (!next || (next.lower !== 'of' && next.lower !== 'in')) return null
-  return extendVague(
-    tokens,
-    i,
-    i + 1,
-    t.lower === 'billions' || t.lower === 'millions' ? 'money' : 'count',
-    true
-  )
-}
-
-function extendVague(
-  tokens: Token[],
-  from: number,
-  after: number,
-  kind: FigureKind,
-  needNoun = false
-): Draft | null {
-  let to = after
-  if (needNoun || tokens[to]?.lower === 'of') {
-    if (tokens[to] && (tokens[to].lower === 'of' || tokens[to].lower === 'in')) {
-      let k = to + 1
-      let words = 0
-      let end = -1
-      while (k < tokens.length && words < 3) {
-        const w = tokens[k]
-        if (!w.isWord || NP_STOPWORDS.has(w.lower)) break
-        words++
-        k++
-        end = k
-        if (isPlural(w.text) || w.cap) break
-      }
-      if (end < 0)
-        return needNoun ? null : { from, to, kind, value: null, unit: null, iso: null, vague: true }
-      to = end
-    }
-  }
-  const isMoney =
-    kind === 'money' &&
-    !tokens
-      .slice(after, to)
-      .some((w) => isPlural(w.text) && !/^(?:dollars|pounds|euros)$/u.test(w.lower))
-  return {
-    from,
+  const vague = (to: number, kind: FigureKind): Draft => ({
+    from: i,
     to,
-    kind: isMoney ? 'money' : 'count',
+    kind,
     value: null,
     unit: null,
     iso: null,
     vague: true
+  })
+  if (t.lower === 'tens' || t.lower === 'hundreds') {
+    const big = tokens[i + 2]
+    if (
+      tokens[i + 1]?.lower === 'of' &&
+      big &&
+      /^(?:thousands|millions|billions)$/u.test(big.lower)
+    ) {
+      return vague(i + 3, 'count')
+    }
   }
+  if (t.lower === 'tens') return null
+  const link = tokens[i + 1]
+  if (!link || (link.lower !== 'of' && link.lower !== 'in')) return null
+  // "billions in defence aid": up to three words; "thousands of tourists": up to a plural noun
+  let k = i + 2
+  let end = -1
+  while (k < tokens.length && k < i + 5) {
+    const w = tokens[k]
+    if (!w.isWord || NP_STOPWORDS.has(w.lower)) break
+    k++
+    if (isPlural(w.text) || w.cap) {
+      end = k
+      break
+    }
+    if (link.lower === 'in') end = k
+  }
+  if (end < 0) return null
+  const money =
+    link.lower === 'in' ||
+    tokens.slice(i + 2, end).some((w) => CURRENCY_WORDS[w.lower] !== undefined)
+  return vague(end, money && (t.lower === 'billions' || t.lower === 'millions') ? 'money' : 'count')
 }
 
 function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): Draft | null {

@@ -148,6 +148,7 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     if (!t.isWord) break
     if (
       t.cap ||
+      isPossessive(t.text) ||
       ROLE_NOUNS.has(base) ||
       ROLE_MODIFIERS.has(base) ||
       /^(?:then|ex|former)-/u.test(base)
@@ -269,7 +270,9 @@ function nameStartInRun(tokens: Token[], from: number, to: number): number {
   let s = to
   while (s > from) {
     const t = tokens[s - 1]
-    const base = stripPossessive(t.lower).replace(/\.$/u, '')
+    const base = stripPossessive(t.lower)
+      .replace(/\.$/u, '')
+      .replace(/^(?:then|ex|former)-/u, '')
     if (t.text === '.') {
       // the dot of an initial ("M.") belongs to the name; the dot of "Dr." does not
       const before = tokens[s - 2]
@@ -279,6 +282,7 @@ function nameStartInRun(tokens: Token[], from: number, to: number): number {
       }
       break
     }
+    if (/^(?:then|ex|former)-/u.test(t.lower)) break
     if (TITLE_WORDS.has(base) || (CONNECTORS.has(base) && !PARTICLES.has(base))) break
     s--
   }
