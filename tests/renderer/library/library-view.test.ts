@@ -107,6 +107,69 @@ describe('Library view', () => {
     expect(cardsCell(rows[2])).toBe('3')
   })
 
+  it('sorts by a column header and says which way', async () => {
+    await addArticle(db, makeArticle('b', { title: 'Bravo', wordCount: 10 }), NOW_MS - 3000)
+    await addArticle(db, makeArticle('a', { title: 'alpha', wordCount: 30 }), NOW_MS - 2000)
+    await addArticle(db, makeArticle('c', { title: 'Charlie', wordCount: 20 }), NOW_MS - 1000)
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', 'Bravo'))
+    const titles = (): string[] =>
+      queryAllByRole(getByRole(document.body, 'table'), 'row')
+        .slice(1)
+        .map((row) => row.querySelector('th a')?.textContent?.trim() ?? '')
+    const header = (name: string): HTMLElement =>
+      getByRole(document.body, 'button', name).closest('th') as HTMLElement
+
+    expect(titles()).toEqual(['Charlie', 'alpha', 'Bravo'])
+    expect(header('Added').getAttribute('aria-sort')).toBe('descending')
+
+    getByRole(document.body, 'button', 'Title').click()
+    await flushPromises()
+    expect(titles()).toEqual(['alpha', 'Bravo', 'Charlie'])
+    expect(header('Title').getAttribute('aria-sort')).toBe('ascending')
+    expect(header('Added').hasAttribute('aria-sort')).toBe(false)
+
+    getByRole(document.body, 'button', 'Words').click()
+    await flushPromises()
+    expect(titles()).toEqual(['alpha', 'Charlie', 'Bravo'])
+    getByRole(document.body, 'button', 'Words').click()
+    await flushPromises()
+    expect(titles()).toEqual(['Bravo', 'Charlie', 'alpha'])
+    expect(header('Words').getAttribute('aria-sort')).toBe('ascending')
+  })
+
+  it('offers a filter once the library is long, matching title and file name', async () => {
+    for (const [index, name] of ['one', 'two', 'three', 'four', 'five'].entries()) {
+      await addArticle(db, makeArticle(name), NOW_MS - index * 1000)
+    }
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', 'Article one'))
+    // Five articles: no filter yet.
+    expect(queryAllByRole(document.body, 'searchbox')).toHaveLength(0)
+
+    await addArticle(db, makeArticle('six', { title: 'Harbour bridge' }), NOW_MS)
+    await app.wrapper.vm.$nextTick()
+    await eventually(() => getByRole(document.body, 'link', 'Harbour bridge'))
+    const filter = getByRole(document.body, 'searchbox', 'Filter articles') as HTMLInputElement
+
+    filter.value = 'HARBOUR'
+    filter.dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(queryAllByRole(getByRole(document.body, 'table'), 'row')).toHaveLength(2)
+    expect(getByRole(document.body, 'status', '1 of 6 shown')).toBeTruthy()
+
+    filter.value = 'four.txt'
+    filter.dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(getByRole(document.body, 'link', 'Article four')).toBeTruthy()
+
+    filter.value = 'nothing like this'
+    filter.dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(document.body.textContent).toContain('No articles match “nothing like this”.')
+    expect(queryAllByRole(document.body, 'table')).toHaveLength(0)
+  })
+
   it('opens an article through its row’s Open link', async () => {
     await libraryWithSeed()
     click(getByRole(document.body, 'link', `Open “${seedTitle}”`))

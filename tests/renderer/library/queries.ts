@@ -24,7 +24,8 @@ const implicitRoles: Record<string, (element: Element) => string | null> = {
     const type = (element.getAttribute('type') ?? 'text').toLowerCase()
     if (type === 'radio') return 'radio'
     if (type === 'checkbox') return 'checkbox'
-    if (['text', 'search', 'email', 'url'].includes(type)) return 'textbox'
+    if (type === 'search') return 'searchbox'
+    if (['text', 'email', 'url'].includes(type)) return 'textbox'
     return null
   }
 }
