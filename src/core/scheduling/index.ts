@@ -293,7 +293,10 @@ export function studyDayStart(
   return Math.floor(localShifted / DAY_MS) * DAY_MS + rolloverMs - offsetMs
 }
 
-/** When a card buried now comes back: the next day rollover (epoch ms). */
+/**
+ * When a card buried now comes back: the next day rollover (epoch ms). The offset is taken as
+ * fixed for the day, so across a daylight-saving change the rollover is off by that hour.
+ */
 export function buryUntil(
   nowMs: number,
   settings: SchedulerSettings,
