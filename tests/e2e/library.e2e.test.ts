@@ -245,6 +245,23 @@ describe('library e2e', () => {
       window.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true }))
     })
 
+    // Dialogs and errors in dark.
+    await page.getByRole('button', { name: 'Paste text…' }).click()
+    const pasteDialog = page.getByRole('dialog', { name: 'New article from text' })
+    await pasteDialog
+      .getByRole('textbox', { name: 'Article text' })
+      .fill('Short headline\n\nA body.')
+    await shoot(page, 'library-paste-dialog-dark')
+    await page.keyboard.press('Escape')
+    await pasteDialog.waitFor({ state: 'detached' })
+    const pdfPath = join(app.tempDir, 'dark.pdf')
+    await writeFile(pdfPath, PDF_BYTES)
+    await app.setNextDialogPaths(page, [pdfPath])
+    await page.keyboard.press('Control+o')
+    await page.getByRole('alert').waitFor()
+    await shoot(page, 'library-error-dark')
+    await page.getByRole('button', { name: 'Dismiss error' }).click()
+
     // Settings › Light overrides the OS; the choice survives a reload.
     await page
       .getByRole('navigation', { name: 'Main' })
