@@ -343,6 +343,30 @@ export function articleFromText(text: string, title?: string): Result<Article> {
   return cleanArticle({ rawText: text, source: { kind: 'clipboard' }, encoding: 'utf-8', title })
 }
 
+/** Title and byline shipped beside the seed text (the text itself has no headline line). */
+export const BUILTIN_ARTICLE_META_FILE = 'seed-article.meta.json'
+
+async function readBuiltinMeta(
+  resourcesDir: string
+): Promise<{ title: string | null; byline: string | null }> {
+  try {
+    const meta: unknown = JSON.parse(
+      await readFile(join(resourcesDir, BUILTIN_ARTICLE_META_FILE), 'utf8')
+    )
+    const record = (typeof meta === 'object' && meta !== null ? meta : {}) as Record<
+      string,
+      unknown
+    >
+    return {
+      title: typeof record.title === 'string' ? record.title : null,
+      byline: typeof record.byline === 'string' ? record.byline : null
+    }
+  } catch {
+    // The metadata is a nicety: without it the title comes from the text as for any article.
+    return { title: null, byline: null }
+  }
+}
+
 /** Loads the built-in seed article that ships in the resources directory. */
 export async function loadBuiltinArticle(resourcesDir: string): Promise<Result<Article>> {
   const filePath = join(resourcesDir, BUILTIN_ARTICLE_FILE)
@@ -350,10 +374,13 @@ export async function loadBuiltinArticle(resourcesDir: string): Promise<Result<A
     const bytes = await readFile(filePath)
     const decoded = decodeBytes(bytes)
     if (!decoded.ok) return decoded
+    const meta = await readBuiltinMeta(resourcesDir)
     return cleanArticle({
       rawText: decoded.value.text,
       source: { kind: 'builtin', name: BUILTIN_ARTICLE_FILE },
-      encoding: decoded.value.encoding
+      encoding: decoded.value.encoding,
+      title: meta.title,
+      byline: meta.byline
     })
   } catch (error) {
     return fileSystemFailure(BUILTIN_ARTICLE_FILE, error)

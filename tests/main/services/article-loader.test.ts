@@ -363,6 +363,8 @@ describe('loadBuiltinArticle', () => {
   it('loads the seed article from the resources directory', async () => {
     const article = expectArticle(await loadBuiltinArticle(RESOURCES))
     expect(article.source).toEqual({ kind: 'builtin', name: 'seed-article.txt' })
+    expect(article.title).toBe('Blinken raises concerns over China’s support for Russia’s military')
+    expect(article.byline).toBe('CBC News, April 2024')
     expect(article.encoding).toBe('utf-8')
     expect(article.removed).toHaveLength(5)
     expect(headings(article)).toEqual([
