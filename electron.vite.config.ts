@@ -1,13 +1,31 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type Plugin } from 'vite'
+import { defineConfig as defineElectronConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-export default defineConfig({
+/**
+ * The page's CSP meta allows only same-origin styles and connections. The dev server injects
+ * component CSS as `<style>` elements and talks to a hot-reload socket, so in `serve` mode only,
+ * relax those two directives. Scripts stay `'self'` in every mode.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'quotedeck-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+    }
+  }
+}
+
+export default defineElectronConfig({
   main: {},
   preload: {},
-  renderer: {
+  renderer: defineConfig({
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
-    plugins: [vue()],
+    plugins: [vue(), devContentSecurityPolicy()],
     worker: { format: 'es' }
-  }
+  })
 })

@@ -22,15 +22,18 @@ export interface MainWindowConfig {
 
 /**
  * The Content-Security-Policy sent as a header for pages from the dev server. The packaged page
- * carries the same policy in a `<meta>` tag; a header is the only way `frame-ancestors` applies.
+ * carries the strict policy in a `<meta>` tag; a header is the only way `frame-ancestors` applies.
+ * Scripts stay `'self'` only. Styles allow inline here because Vite's dev server injects component
+ * CSS as `<style>` elements, and `connect-src` allows its hot-reload socket; the build extracts CSS
+ * to files, so the packaged policy needs neither.
  */
 export const DEV_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
