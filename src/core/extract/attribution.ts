@@ -19,7 +19,7 @@ import {
   UNNAMED_SOURCE_NOUNS,
   VERB_PARTICLE
 } from './lexicon'
-import { nameWords, normalizeName, slugify, surnameOf } from './names'
+import { nameWords, normalizeName, slugify } from './names'
 
 /** A person, organisation, group or place the article names. */
 interface Entity {
@@ -185,8 +185,8 @@ export interface QuoteAnalysis {
 }
 
 /** Finds quotes, the people and bodies the article names, and who said each quote. */
-export function analyseQuotes(article: Article): QuoteAnalysis {
-  return new Analyser(article).run()
+export function analyseQuotes(article: Article, tokenLists?: Token[][]): QuoteAnalysis {
+  return new Analyser(article, tokenLists).run()
 }
 
 class Analyser {
@@ -201,7 +201,7 @@ class Analyser {
   private readonly quoteSentence = new Map<number, TextSpan>()
   private readonly quoteKind = new Map<number, 'full' | 'partial'>()
 
-  constructor(article: Article) {
+  constructor(article: Article, tokenLists?: Token[][]) {
     this.text = article.text
     const paragraphs =
       article.paragraphs.length > 0
@@ -209,18 +209,19 @@ class Analyser {
         : [{ kind: 'body' as const, start: 0, end: article.text.length }]
     this.spans = findQuoteSpans(this.text, paragraphs)
     const lowerWords = new Set<string>()
-    const tokenLists = paragraphs.map((p) => tokenize(this.text, p.start, p.end))
-    for (const list of tokenLists)
-      for (const t of list) if (t.isWord && !t.cap) lowerWords.add(t.lower)
+    const lists = tokenLists ?? paragraphs.map((p) => tokenize(this.text, p.start, p.end))
+    for (const list of lists) for (const t of list) if (t.isWord && !t.cap) lowerWords.add(t.lower)
     const allMentions: Mention[] = []
+    const quotesByParagraph: { q: QuoteSpan; qi: number }[][] = []
+    this.spans.forEach((q, qi) => {
+      ;(quotesByParagraph[q.paragraph] ??= []).push({ q, qi })
+    })
     paragraphs.forEach((p, index) => {
-      const tokens = tokenLists[index]
+      const tokens = lists[index]
       const quoteOf = new Int32Array(tokens.length).fill(-1)
       const units: number[] = []
       const unitOfToken = new Int32Array(tokens.length).fill(-1)
-      const paraQuotes = this.spans
-        .map((q, qi) => ({ q, qi }))
-        .filter((x) => x.q.paragraph === index)
+      const paraQuotes = quotesByParagraph[index] ?? []
       let k = 0
       tokens.forEach((t, ti) => {
         while (k < paraQuotes.length && t.start >= paraQuotes[k].q.closeEnd) k++
@@ -367,23 +368,23 @@ class Analyser {
       const e = this.entityFor(key, group ? `the ${m.name}` : m.name, kind, m.start)
       this.link(m, e)
     }
-    const people = (): number[] =>
-      this.entities.map((e, i) => (e.kind === 'person' ? i : -1)).filter((i) => i >= 0)
+    // people known by a full name, with their name words folded once
+    const people: { index: number; words: string[] }[] = []
+    this.entities.forEach((e, index) => {
+      if (e.kind === 'person' && e.mentions.some((x) => x.size > 1)) {
+        people.push({ index, words: nameWords(e.name) })
+      }
+    })
     for (const m of ordered) {
       if (m.entity >= 0 || m.size !== 1) continue
       const word = normalizeName(m.name)
       if (word.length === 0) continue
-      let candidates = people().filter(
-        (i) =>
-          surnameOf(this.entities[i].name) === word &&
-          this.entities[i].mentions.some((x) => x.size > 1)
-      )
-      if (candidates.length === 0)
-        candidates = people().filter(
-          (i) =>
-            nameWords(this.entities[i].name).includes(word) &&
-            this.entities[i].mentions.some((x) => x.size > 1)
-        )
+      let candidates = people
+        .filter((x) => x.words[x.words.length - 1] === word)
+        .map((x) => x.index)
+      if (candidates.length === 0) {
+        candidates = people.filter((x) => x.words.includes(word)).map((x) => x.index)
+      }
       if (candidates.length === 1) {
         this.link(m, candidates[0])
       } else if (candidates.length > 1) {
@@ -816,7 +817,7 @@ class Analyser {
               cue: null
             })
         }
-        this.speechEvents.push({ pos: p.start, paragraph: p.index, entity: null })
+        insertByPos(this.speechEvents, { pos: p.start, paragraph: p.index, entity: null })
         continue
       }
       for (const [sf, st] of p.sentences) this.sentence(p, sf, st)
@@ -853,10 +854,14 @@ class Analyser {
       const d = this.attribute(p, qi, u, sf, st)
       this.decide(qi, d)
       if (d.speaker !== null || d.rule === 'unnamed-source') {
-        this.speechEvents.push({ pos: this.spans[qi].start, paragraph: p.index, entity: d.speaker })
+        insertByPos(this.speechEvents, {
+          pos: this.spans[qi].start,
+          paragraph: p.index,
+          entity: d.speaker
+        })
       }
       if (d.speaker !== null)
-        this.subjectEvents.push({
+        insertByPos(this.subjectEvents, {
           pos: this.spans[qi].start,
           paragraph: p.index,
           entity: d.speaker
@@ -871,9 +876,9 @@ class Analyser {
       if (typeof x.entity === 'number') {
         events.push({ pos: t.start, entity: x.entity })
         this.entities[x.entity].spoke = true
-        this.speechEvents.push({ pos: t.start, paragraph: p.index, entity: x.entity })
+        insertByPos(this.speechEvents, { pos: t.start, paragraph: p.index, entity: x.entity })
       } else if (x.entity === null && x.subject.kind === 'unnamed') {
-        this.speechEvents.push({ pos: t.start, paragraph: p.index, entity: null })
+        insertByPos(this.speechEvents, { pos: t.start, paragraph: p.index, entity: null })
       }
     }
     // "Jane Doe, who …" makes Jane Doe the subject of the relative clause
@@ -886,11 +891,9 @@ class Analyser {
     }
     events.sort((a, b) => a.pos - b.pos)
     for (const e of events) {
-      this.subjectEvents.push({ ...e, paragraph: p.index })
+      insertByPos(this.subjectEvents, { ...e, paragraph: p.index })
       this.entities[e.entity].subject = true
     }
-    this.speechEvents.sort((a, b) => a.pos - b.pos)
-    this.subjectEvents.sort((a, b) => a.pos - b.pos)
   }
 
   private sentenceSpan(p: Para, sf: number, st: number): TextSpan {
@@ -1206,4 +1209,11 @@ export function looksLikeTitle(text: string): boolean {
     'is'
   ])
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && small.has(w.toLowerCase())))
+}
+
+/** Inserts an event keeping the list ordered by position (events mostly arrive in order). */
+function insertByPos<T extends { pos: number }>(list: T[], event: T): void {
+  let i = list.length
+  while (i > 0 && list[i - 1].pos > event.pos) i--
+  list.splice(i, 0, event)
 }

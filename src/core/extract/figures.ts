@@ -376,7 +376,8 @@ function parseNumberAt(tokens: Token[], i: number, text: string): NumberPhrase |
 /** Value of a number written in words: "seven", "twenty-five", "five-and-a-half". */
 export function wordNumber(word: string): number | null {
   const w = word.toLowerCase()
-  if (w in ONES) return ONES[w]
+  if (Object.prototype.hasOwnProperty.call(ONES, w)) return ONES[w]
+  if (!w.includes('-')) return null
   const half = /^([a-z]+)-and-a-half$/u.exec(w)
   if (half) {
     const base = wordNumber(half[1])
@@ -429,6 +430,10 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
   let i = 0
   while (i < tokens.length) {
     const t = tokens[i]
+    if (t.isWord && !mayStartFigure(t.lower)) {
+      i++
+      continue
+    }
     // vague amounts: "thousands of tourists", "tens of thousands", "for decades"
     if (t.isWord && VAGUE_WORDS.has(t.lower)) {
       const d = vagueAt(tokens, i)
@@ -541,6 +546,20 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
     }
   }
   return out
+}
+
+/** Cheap test: can a word token start a figure at all? */
+function mayStartFigure(lower: string): boolean {
+  return (
+    Object.prototype.hasOwnProperty.call(ONES, lower) ||
+    VAGUE_WORDS.has(lower) ||
+    Object.prototype.hasOwnProperty.call(CURRENCY_WORDS, lower) ||
+    Object.prototype.hasOwnProperty.call(CURRENCY_PREFIX, lower) ||
+    lower === 'a' ||
+    lower === 'an' ||
+    lower === 'decades' ||
+    lower.includes('-')
+  )
 }
 
 function vagueAt(tokens: Token[], i: number): Draft | null {
@@ -854,18 +873,18 @@ function countNounEnd(tokens: Token[], from: number): number {
  * percentages, counts, durations, dates that carry a year, ages, measures and clock times, each
  * with a normalised value and unit. Heading paragraphs are skipped; page chrome is already gone.
  */
-export function extractFigures(article: Article): Figure[] {
+export function extractFigures(article: Article, tokenLists?: Token[][]): Figure[] {
   const text = article.text
   const paragraphs =
     article.paragraphs.length > 0
       ? article.paragraphs
       : [{ kind: 'body' as const, start: 0, end: text.length }]
   const figures: Figure[] = []
-  for (const p of paragraphs) {
-    if (p.kind === 'heading') continue
-    const tokens = tokenize(text, p.start, p.end)
+  paragraphs.forEach((p, index) => {
+    if (p.kind === 'heading') return
+    const tokens = tokenLists?.[index] ?? tokenize(text, p.start, p.end)
     const drafts = scanParagraph(text, tokens)
-    if (drafts.length === 0) continue
+    if (drafts.length === 0) return
     const sentences = sentenceSpans(text, p.start, p.end)
     for (const d of drafts) {
       const start = tokens[d.from].start
@@ -887,6 +906,6 @@ export function extractFigures(article: Article): Figure[] {
         sentence
       })
     }
-  }
+  })
   return figures
 }

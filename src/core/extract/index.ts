@@ -2,6 +2,7 @@ import type { Article } from '../article/types'
 import type { Extraction } from './types'
 import { analyseQuotes } from './attribution'
 import { extractFigures } from './figures'
+import { tokenize } from './tokens'
 
 export type * from './types'
 export { sentenceSpans, tokenize } from './tokens'
@@ -27,7 +28,12 @@ export { SPEECH_VERBS, HONORIFICS } from './lexicon'
  * body paragraphs only.
  */
 export function extractArticle(article: Article): Extraction {
-  const { speakers, quotes } = analyseQuotes(article)
-  const figures = extractFigures(article)
+  const paragraphs =
+    article.paragraphs.length > 0
+      ? article.paragraphs
+      : [{ kind: 'body' as const, start: 0, end: article.text.length }]
+  const tokenLists = paragraphs.map((p) => tokenize(article.text, p.start, p.end))
+  const { speakers, quotes } = analyseQuotes(article, tokenLists)
+  const figures = extractFigures(article, tokenLists)
   return { articleId: article.id, speakers, quotes, figures }
 }

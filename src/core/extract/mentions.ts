@@ -115,7 +115,8 @@ export function sentenceInitialFlags(text: string, tokens: Token[]): Uint8Array 
 }
 
 function isNameWord(t: Token): boolean {
-  return t.isWord && (t.cap || /^(?:then|ex|former)-\p{Lu}/u.test(t.text))
+  if (!t.isWord) return false
+  return t.cap || (t.text.includes('-') && /^(?:then|ex|former)-\p{Lu}/u.test(t.text))
 }
 
 /** True when `t` is a capitalised word that is a name, not a capitalised function word. */

@@ -7,6 +7,12 @@ import { HONORIFICS } from './lexicon'
  * removed, lower case, single spaces. `normalizeName("Mr. José O’Neill’s")` → `"jose o'neill"`.
  */
 export function normalizeName(name: string): string {
+  // plain ASCII words need no Unicode folding
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/u.test(name)) {
+    const words = name.toLowerCase().split(' ')
+    while (words.length > 1 && HONORIFICS.has(words[0])) words.shift()
+    return words.join(' ')
+  }
   const folded = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

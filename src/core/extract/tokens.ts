@@ -13,31 +13,92 @@ export interface Token {
   isNumber: boolean
 }
 
-// Abbreviations with inner dots ("U.S.", "a.m."), numbers with separators, words with inner
-// apostrophes or hyphens ("China’s", "then-House"), then any other single visible character.
-const TOKEN_RE =
-  /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*|[\p{L}\p{M}]+(?:['’\u2010\u2011-][\p{L}\p{M}\d]+)*|\S/gu
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u
+const UPPER = /\p{Lu}/u
 
-const UPPER_RE = /^\p{Lu}/u
-const WORD_RE = /^\p{L}/u
-const NUMBER_RE = /^\d/
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true
+  if (c < 128 || Number.isNaN(c)) return false
+  return LETTER_OR_MARK.test(text[i])
+}
 
-/** Splits `text[start, end)` into tokens carrying absolute offsets. */
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return c >= 48 && c <= 57
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return (
+    c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || (c > 127 && /\s/u.test(text[i]))
+  )
+}
+
+const WORD_JOINERS = new Set(["'", '’', '\u2010', '\u2011', '-'])
+
+/**
+ * Splits `text[start, end)` into tokens carrying absolute offsets: abbreviations with inner dots
+ * ("U.S.", "a.m."), numbers with separators ("1,400.50", "23:36"), words with inner apostrophes or
+ * hyphens ("China’s", "then-House"), then any other single visible character.
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = []
-  const slice = text.slice(start, end)
-  TOKEN_RE.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = TOKEN_RE.exec(slice)) !== null) {
-    const t = m[0]
+  let i = start
+  while (i < end) {
+    if (isSpaceAt(text, i)) {
+      i++
+      continue
+    }
+    const from = i
+    let kind: 'word' | 'number' | 'other' = 'other'
+    if (isLetterAt(text, i)) {
+      kind = 'word'
+      if (
+        text[i + 1] === '.' &&
+        i + 3 < end + 1 &&
+        isLetterAt(text, i + 2) &&
+        text[i + 3] === '.'
+      ) {
+        // "U.S.", "a.m.", "e.g."
+        while (i + 1 < end && isLetterAt(text, i) && text[i + 1] === '.') i += 2
+      } else {
+        while (i < end && isLetterAt(text, i)) i++
+        while (
+          i + 1 < end &&
+          WORD_JOINERS.has(text[i]) &&
+          (isLetterAt(text, i + 1) ||
+            (isDigitAt(text, i + 1) && text[i] !== "'" && text[i] !== '’'))
+        ) {
+          i++
+          while (i < end && (isLetterAt(text, i) || isDigitAt(text, i))) i++
+        }
+      }
+    } else if (isDigitAt(text, i)) {
+      kind = 'number'
+      while (i < end && isDigitAt(text, i)) i++
+      while (
+        i + 1 < end &&
+        (text[i] === '.' || text[i] === ',' || text[i] === ':') &&
+        isDigitAt(text, i + 1)
+      ) {
+        i++
+        while (i < end && isDigitAt(text, i)) i++
+      }
+    } else {
+      const cp = text.codePointAt(i) ?? 0
+      i += cp > 0xffff ? 2 : 1
+    }
+    const t = text.slice(from, i)
+    const first = t.charCodeAt(0)
     out.push({
       text: t,
       lower: t.toLowerCase(),
-      start: start + m.index,
-      end: start + m.index + t.length,
-      cap: UPPER_RE.test(t),
-      isWord: WORD_RE.test(t),
-      isNumber: NUMBER_RE.test(t)
+      start: from,
+      end: i,
+      cap: kind === 'word' && ((first >= 65 && first <= 90) || (first > 127 && UPPER.test(t[0]))),
+      isWord: kind === 'word',
+      isNumber: kind === 'number'
     })
   }
   return out
