@@ -548,18 +548,20 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
   return out
 }
 
+/** Words that can open a figure; any other word is skipped at once. */
+const FIGURE_STARTERS: ReadonlySet<string> = new Set([
+  ...Object.keys(ONES),
+  ...VAGUE_WORDS,
+  ...Object.keys(CURRENCY_WORDS),
+  ...Object.keys(CURRENCY_PREFIX),
+  'a',
+  'an',
+  'decades'
+])
+
 /** Cheap test: can a word token start a figure at all? */
 function mayStartFigure(lower: string): boolean {
-  return (
-    Object.prototype.hasOwnProperty.call(ONES, lower) ||
-    VAGUE_WORDS.has(lower) ||
-    Object.prototype.hasOwnProperty.call(CURRENCY_WORDS, lower) ||
-    Object.prototype.hasOwnProperty.call(CURRENCY_PREFIX, lower) ||
-    lower === 'a' ||
-    lower === 'an' ||
-    lower === 'decades' ||
-    lower.includes('-')
-  )
+  return FIGURE_STARTERS.has(lower) || lower.includes('-')
 }
 
 function vagueAt(tokens: Token[], i: number): Draft | null {

@@ -6,7 +6,19 @@ import { HONORIFICS } from './lexicon'
  * dashes made plain, a possessive "’s" and courtesy titles ("Mr", "Dr.") dropped, dots and commas
  * removed, lower case, single spaces. `normalizeName("Mr. José O’Neill’s")` → `"jose o'neill"`.
  */
+const normalizedCache = new Map<string, string>()
+
 export function normalizeName(name: string): string {
+  const cached = normalizedCache.get(name)
+  if (cached !== undefined) return cached
+  const result = foldName(name)
+  // a bounded memo: the same names recur across an article and across articles
+  if (normalizedCache.size > 10000) normalizedCache.clear()
+  normalizedCache.set(name, result)
+  return result
+}
+
+function foldName(name: string): string {
   // plain ASCII words need no Unicode folding
   if (/^[A-Za-z]+(?: [A-Za-z]+)*$/u.test(name)) {
     const words = name.toLowerCase().split(' ')

@@ -72,8 +72,11 @@ function doubleQuotes(text: string, from: number, to: number, paragraph: number)
       })
     }
   }
-  for (let i = from; i < to; i++) {
-    if (!DOUBLE_MARKS.has(text[i])) continue
+  const marks = /["“”„«»\u201f]/gu
+  marks.lastIndex = from
+  let match: RegExpExecArray | null
+  while ((match = marks.exec(text)) !== null && match.index < to) {
+    const i = match.index
     const opens = canOpen(text, i, from, to)
     const closes = canClose(text, i, from, to)
     if (open < 0) {
@@ -98,9 +101,13 @@ function doubleQuotes(text: string, from: number, to: number, paragraph: number)
 function singleQuotes(text: string, from: number, to: number, paragraph: number): QuoteSpan[] {
   const out: QuoteSpan[] = []
   let i = from
+  const marks = /['‘’‚\u201b]/gu
   while (i < to) {
-    const c = text[i]
-    if (!SINGLE_MARKS.has(c) || !canOpen(text, i, from, to) || /\d/u.test(text[i + 1] ?? '')) {
+    marks.lastIndex = i
+    const found = marks.exec(text)
+    if (found === null || found.index >= to) break
+    i = found.index
+    if (!canOpen(text, i, from, to) || /\d/u.test(text[i + 1] ?? '')) {
       i++
       continue
     }
