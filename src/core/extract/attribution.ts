@@ -11,6 +11,7 @@ import {
 } from './mentions'
 import {
   CLAUSE_OPENERS,
+  ORG_WORDS,
   ROLE_NOUNS,
   SENTENCE_START_STOPWORDS,
   SPEECH_VERBS,
@@ -597,6 +598,24 @@ class Analyser {
     if (pronoun && (pronoun === 'male' || pronoun === 'female'))
       return { kind: 'pronoun', word: t.lower, pos: t.start, from: u, to: u + 1 }
     const m = this.mentionStartingAtUnit(p, u)
+    if (m && m.possessive) {
+      // "said Smith’s lawyer, John Roe" names the lawyer; "said Smith’s lawyer" names nobody
+      const comma = this.unitOf(p, m.nameTo - 1) + 1
+      for (let k = comma; k < limit && k < comma + 4; k++) {
+        if (this.tok(p, k)?.text !== ',') continue
+        const inner = this.mentionStartingAtUnit(p, k + 1)
+        if (inner && !inner.possessive) {
+          return {
+            kind: 'mention',
+            mention: inner,
+            from: v,
+            to: this.unitOf(p, inner.nameTo - 1) + 1
+          }
+        }
+        break
+      }
+      return { kind: 'unnamed', from: v, to: comma }
+    }
     if (m) return { kind: 'mention', mention: m, from: v, to: this.unitOf(p, m.nameTo - 1) + 1 }
     if (t.lower === 'the') {
       const words: string[] = []
@@ -751,21 +770,40 @@ class Analyser {
     return null
   }
 
+  /**
+   * "the senator" → the one person whose role has that word; "the ministry" → the one named
+   * organisation whose name has that word ("Defence Ministry"); otherwise nobody.
+   */
   private resolveDefinite(words: string[]): number | null {
-    const roleWord = words.find((w) => ROLE_NOUNS.has(w))
-    if (!roleWord) return null
-    const hits = this.entities
+    const head: string[] = []
+    for (const w of words) {
+      if (SPEECH_VERBS.has(w) || SUBJECT_VERB_FILLERS.has(w)) break
+      head.push(w)
+    }
+    const roleWord = head.find((w) => ROLE_NOUNS.has(w))
+    if (roleWord) {
+      const hits = this.entities
+        .map((e, i) => ({ e, i }))
+        .filter(
+          ({ e }) =>
+            e.kind === 'person' &&
+            e.role !== null &&
+            e.role
+              .toLowerCase()
+              .split(/[\s,]+/u)
+              .includes(roleWord)
+        )
+      return hits.length === 1 ? hits[0].i : null
+    }
+    const noun = head[head.length - 1]
+    if (!noun || !ORG_WORDS.has(noun)) return null
+    const orgs = this.entities
       .map((e, i) => ({ e, i }))
       .filter(
         ({ e }) =>
-          e.kind === 'person' &&
-          e.role !== null &&
-          e.role
-            .toLowerCase()
-            .split(/[\s,]+/u)
-            .includes(roleWord)
+          (e.kind === 'organisation' || e.kind === 'group') && nameWords(e.name).includes(noun)
       )
-    return hits.length === 1 ? hits[0].i : null
+    return orgs.length === 1 ? orgs[0].i : null
   }
 
   /** Entity a subject stands for: an index, null (unnamed or unresolved) or undefined (no subject). */
@@ -1011,8 +1049,20 @@ class Analyser {
   /** The person who is the main subject of the narration sentence right before unit `sf`. */
   private previousSentenceSubject(p: Para, sf: number): number | null {
     const index = p.sentences.findIndex(([from]) => from === sf)
-    if (index <= 0) return null
-    const [from, to] = p.sentences[index - 1]
+    if (index < 0) return null
+    if (index === 0) {
+      // "Judge X addressed the court:" closing the paragraph before a quote paragraph
+      const before = this.paras[p.index - 1]
+      if (!before || before.heading || before.sentences.length === 0) return null
+      const [from, to] = before.sentences[before.sentences.length - 1]
+      if (this.tok(before, to - 1)?.text !== ':') return null
+      return this.subjectPerson(before, from, to)
+    }
+    return this.subjectPerson(p, ...p.sentences[index - 1])
+  }
+
+  /** The person who is the main subject of a sentence with no quote in it, or null. */
+  private subjectPerson(p: Para, from: number, to: number): number | null {
     if (this.quoteAt(p, from) >= 0) return null
     for (let u = from; u < to; u++) if (this.quoteAt(p, u) >= 0) return null
     const subject = this.mainSubject(p, from, to)

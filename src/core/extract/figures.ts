@@ -228,6 +228,8 @@ const IRREGULAR_PLURALS = new Set([
   'troops'
 ])
 const NP_STOPWORDS = new Set([
+  'times',
+  'ways',
   'the',
   'a',
   'an',
@@ -511,6 +513,77 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
         continue
       }
     }
+    // clock times with minutes: "10:30 a.m.", "at 14:00 GMT"
+    if (
+      t.isNumber &&
+      /^\d{1,2}:\d{2}$/u.test(t.text) &&
+      !isLetter(text[t.start - 1]) &&
+      !isLetter(text[t.end])
+    ) {
+      const time = clockAt(tokens, i)
+      if (time) {
+        out.push(time)
+        i = time.to
+        continue
+      }
+    }
+    // "mid-2015", "the 1990s"
+    if (t.isWord && /^(?:mid|early|late)-\d{4}$/u.test(t.lower)) {
+      const year = Number(t.lower.slice(-4))
+      out.push({
+        from: i,
+        to: i + 1,
+        kind: 'date',
+        value: year,
+        unit: 'year',
+        iso: String(year),
+        vague: false
+      })
+      i++
+      continue
+    }
+    if (
+      t.isNumber &&
+      /^\d{3}0$/u.test(t.text) &&
+      tokens[i + 1]?.text === 's' &&
+      tokens[i + 1].start === t.end
+    ) {
+      const decade = Number(t.text)
+      if (decade >= 1800 && decade <= 2090) {
+        out.push({
+          from: i,
+          to: i + 2,
+          kind: 'date',
+          value: decade,
+          unit: 'decade',
+          iso: `${t.text}s`,
+          vague: false
+        })
+        i += 2
+        continue
+      }
+    }
+    // an age in an appositive: "Jane Roe, 45, said"
+    if (
+      t.isNumber &&
+      /^\d{1,3}$/u.test(t.text) &&
+      tokens[i - 1]?.text === ',' &&
+      tokens[i + 1]?.text === ',' &&
+      tokens[i - 2]?.cap &&
+      Number(t.text) < 120
+    ) {
+      out.push({
+        from: i,
+        to: i + 1,
+        kind: 'age',
+        value: Number(t.text),
+        unit: 'years',
+        iso: null,
+        vague: false
+      })
+      i++
+      continue
+    }
     const num = t.isNumber || t.isWord ? parseNumberAt(tokens, i, text) : null
     if (!num) {
       i++
@@ -562,6 +635,30 @@ const FIGURE_STARTERS: ReadonlySet<string> = new Set([
 /** Cheap test: can a word token start a figure at all? */
 function mayStartFigure(lower: string): boolean {
   return FIGURE_STARTERS.has(lower) || lower.includes('-')
+}
+
+/** A clock time written with minutes, when the words around it say it is one. */
+function clockAt(tokens: Token[], i: number): Draft | null {
+  const t = tokens[i]
+  const [h, m] = t.text.split(':').map(Number)
+  if (h > 24 || m > 59) return null
+  const next = tokens[i + 1]
+  const prev = tokens[i - 1]
+  let to = i + 1
+  let hour = h
+  if (next && /^(?:a\.m\.|p\.m\.|am|pm)$/u.test(next.lower)) {
+    if (h > 12) return null
+    hour = (h % 12) + (next.lower.startsWith('p') ? 12 : 0)
+    to++
+  } else if (
+    !(next && TIME_ZONES.has(next.lower)) &&
+    !(prev && /^(?:at|by|until|from|before|after|since)$/u.test(prev.lower))
+  ) {
+    return null
+  }
+  if (tokens[to] && TIME_ZONES.has(tokens[to].lower)) to++
+  const iso = `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+  return { from: i, to, kind: 'time', value: hour + m / 60, unit: 'hour', iso, vague: false }
 }
 
 function vagueAt(tokens: Token[], i: number): Draft | null {

@@ -334,15 +334,15 @@ export function findMentions(
         j++
         continue
       }
-      if (
-        (CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) &&
-        !u.cap &&
-        j + 1 < tokens.length &&
-        isNameWord(tokens[j + 1]) &&
-        quoteOf[j + 1] === q
-      ) {
-        j++
-        continue
+      if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
+        // "Ursula von der Leyen": one or more particles, then a name word
+        let k = j
+        while (k < tokens.length && PARTICLES.has(tokens[k].lower) && !tokens[k].cap) k++
+        if (k === j) k = j + 1
+        if (k < tokens.length && k <= j + 2 && isNameWord(tokens[k]) && quoteOf[k] === q) {
+          j = k
+          continue
+        }
       }
       break
     }

@@ -120,6 +120,38 @@ describe('cue before the quote', () => {
   })
 })
 
+describe('more cue styles', () => {
+  it('resolves "the ministry" to the one named organisation with that word', () => {
+    const x = run(
+      'The Defence Ministry announced new drills on Monday.\n\n"The exercises are routine," the ministry said in a statement.'
+    )
+    expect(speakerOf(x, 'exercises are routine')).toBe('Defence Ministry')
+  })
+
+  it('does not credit the possessor in "said Smith’s lawyer"', () => {
+    const x = run(
+      'Tomas Eklund denies the charges.\n\n"He is innocent," said Eklund’s lawyer, Rita Moss. "The case is weak," said Eklund’s brother.'
+    )
+    expect(speakerOf(x, 'He is innocent')).toBe('Rita Moss')
+    expect(speakerOf(x, 'case is weak')).toBeNull()
+  })
+
+  it('keeps lower-case particles inside a name', () => {
+    const x = run('"We are ready," said Anna von der Berg, the commissioner.')
+    expect(speakerOf(x, 'ready')).toBe('Anna von der Berg')
+  })
+
+  it('reads a question quote with "asked"', () => {
+    const x = run('"Who pays for this?" asked councillor Dev Malhotra.')
+    expect(speakerOf(x, 'Who pays')).toBe('Dev Malhotra')
+  })
+
+  it('gives a colon cue paragraph’s speaker to the quote paragraph after it', () => {
+    const x = run('Judge Amara Obi addressed the court:\n\n"This sentence reflects the harm done."')
+    expect(speakerOf(x, 'sentence reflects')).toBe('Amara Obi')
+  })
+})
+
 describe('pronouns', () => {
   it('resolves "he said" to the latest male subject', () => {
     const x = run('Peter Vance opened the hearing.\n\n"We owe the public an answer," he said.')

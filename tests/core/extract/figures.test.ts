@@ -155,6 +155,34 @@ describe('durations, ages, measures, times', () => {
   })
 })
 
+describe('more styles', () => {
+  it('reads clock times with minutes only when they read as times', () => {
+    const list = figures(
+      'The ferry left at 10:30 and docked at 1:15 p.m. local time; the score was 3:2.'
+    )
+    expect(list.map((f) => [f.kind, f.text, f.iso])).toEqual([
+      ['time', '10:30', '10:30'],
+      ['time', '1:15 p.m. local', '13:15']
+    ])
+  })
+
+  it('reads an age in an appositive after a name', () => {
+    expect(one('Marta Ruiz, 34, opened the shop.')).toMatchObject({ kind: 'age', value: 34 })
+  })
+
+  it('reads decades and "mid-" years', () => {
+    const list = figures('Prices rose in the 1970s and again in mid-2008.')
+    expect(list.map((f) => [f.text, f.iso])).toEqual([
+      ['1970s', '1970s'],
+      ['mid-2008', '2008']
+    ])
+  })
+
+  it('does not count multipliers such as "three times"', () => {
+    expect(figures('Rents rose three times faster than wages.')).toEqual([])
+  })
+})
+
 describe('dates', () => {
   it('reads years, month-year, full dates and year ranges', () => {
     const list = figures(
