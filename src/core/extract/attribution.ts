@@ -11,7 +11,6 @@ import {
 } from './mentions'
 import {
   CLAUSE_OPENERS,
-  ORG_WORDS,
   ROLE_NOUNS,
   SENTENCE_START_STOPWORDS,
   SPEECH_VERBS,
@@ -63,7 +62,7 @@ type Subject =
   | { kind: 'elided' }
   | { kind: 'mention'; mention: Mention; from: number; to: number }
   | { kind: 'pronoun'; word: string; pos: number; from: number; to: number }
-  | { kind: 'definite'; words: string[]; from: number; to: number }
+  | { kind: 'definite'; words: string[]; from: number; to: number; np: TextSpan }
   | { kind: 'unnamed'; from: number; to: number }
 
 interface SpeechEvent {
@@ -80,6 +79,83 @@ interface Decision {
 }
 
 const NONE: Subject = { kind: 'none' }
+/** Reporting verb forms that are also common nouns. */
+const NOUN_LIKE_VERB_FORMS = new Set(
+  'state states post posts note notes report reports text texts question questions comment comments claim claims call calls answer answers promise promises demand demands remark remarks counter counters welcome welcomes email emails e-mail e-mails reply replies cry cries sigh sighs estimate estimates forecast forecasts point points brand brands label labels joke jokes quip quips shout shouts whisper whispers caution cautions praise praises stress stresses pledge pledges vow vows mention mentions blame blames chant chants plea pleas warning warnings'.split(
+    ' '
+  )
+)
+/** Words that may follow a reporting verb. */
+const VERB_FOLLOWERS = new Set(
+  'that the a an it he she they we i you his her its their our my this these those there on in to at for of with about by from out up as if whether how what why when where who which no not never also again only just repeatedly publicly privately later earlier yesterday today so simply then afterwards'.split(
+    ' '
+  )
+)
+/** Head nouns of definite descriptions that stand for a body ("the company", "the ministry"). */
+const BODY_NOUNS = new Set([
+  'department',
+  'agency',
+  'administration',
+  'commission',
+  'committee',
+  'association',
+  'federation',
+  'organisation',
+  'organization',
+  'foundation',
+  'institute',
+  'bank',
+  'party',
+  'coalition',
+  'movement',
+  'authority',
+  'board',
+  'network',
+  'society',
+  'office',
+  'bureau',
+  'parliament',
+  'senate',
+  'congress',
+  'assembly',
+  'cabinet',
+  'treasury',
+  'partners',
+  'company',
+  'firm',
+  'carrier',
+  'operator',
+  'fund',
+  'maker',
+  'chipmaker',
+  'carmaker',
+  'automaker',
+  'regulator',
+  'watchdog',
+  'insurer',
+  'lender',
+  'retailer',
+  'startup',
+  'developer',
+  'publisher',
+  'broadcaster',
+  'charity',
+  'airline',
+  'utility',
+  'ministry',
+  'government',
+  'alliance',
+  'union',
+  'club',
+  'team',
+  'trust',
+  'hospital',
+  'university',
+  'council',
+  'court',
+  'company’s',
+  'group'
+])
 const PREPOSITIONS_BEFORE_NOUN = new Set([
   'the',
   'a',
@@ -468,6 +544,13 @@ class Analyser {
       const n = this.tok(p, u + 1)
       if (!n || n.lower !== particle) return false
     }
+    if (NOUN_LIKE_VERB_FORMS.has(t.lower)) {
+      // "state", "reports", "calls": also nouns; as verbs they are followed by a clause, a
+      // quote, a name or punctuation, never by another common noun ("state broadcaster")
+      const next = p.units[u + 1]
+      const n = next !== undefined && next >= 0 ? p.tokens[next] : null
+      if (n && n.isWord && !n.cap && !VERB_FOLLOWERS.has(n.lower)) return false
+    }
     const prev = this.tok(p, u - 1)
     if (prev) {
       if (prev.lower === 'to') return false
@@ -569,7 +652,8 @@ class Analyser {
         if (w.lower === 'the' || w.lower === 'this' || w.lower === 'that') {
           const words: string[] = []
           for (let x = k + 1; x <= j; x++) words.push(this.tok(p, x)?.lower ?? '')
-          return { kind: 'definite', words, from: k, to: j + 1 }
+          const np = { start: this.tok(p, k)!.start, end: t.end }
+          return { kind: 'definite', words, from: k, to: j + 1, np }
         }
         if (UNNAMED_DETERMINERS.has(w.lower) || POSSESSIVE_DETERMINERS.has(w.lower))
           return { kind: 'unnamed', from: k, to: j + 1 }
@@ -624,7 +708,8 @@ class Analyser {
         if (!w || !w.isWord) break
         words.push(w.lower)
       }
-      return { kind: 'definite', words, from: v, to: u + 1 + words.length }
+      const np = this.spanOfUnits(p, u, u + 1 + words.length) ?? { start: t.start, end: t.end }
+      return { kind: 'definite', words, from: v, to: u + 1 + words.length, np }
     }
     if (UNNAMED_DETERMINERS.has(t.lower) || UNNAMED_SOURCE_NOUNS.has(t.lower))
       return { kind: 'unnamed', from: v, to: u + 1 }
@@ -730,7 +815,13 @@ class Analyser {
         words.push(w.lower)
       }
       return t.lower === 'the'
-        ? { kind: 'definite', words, from: i, to: i + 1 + words.length }
+        ? {
+            kind: 'definite',
+            words,
+            from: i,
+            to: i + 1 + words.length,
+            np: this.spanOfUnits(p, i, i + 1 + words.length) ?? { start: t.start, end: t.end }
+          }
         : { kind: 'unnamed', from: i, to: i + 1 }
     }
     if (UNNAMED_SOURCE_NOUNS.has(t.lower)) return { kind: 'unnamed', from: i, to: i + 1 }
@@ -771,17 +862,20 @@ class Analyser {
   }
 
   /**
-   * "the senator" → the one person whose role has that word; "the ministry" → the one named
-   * organisation whose name has that word ("Defence Ministry"); otherwise nobody.
+   * "the senator" → the one person whose role has that word; "the French farm ministry" → that
+   * body; "the alliance" → the one named organisation with that word in its name; "the company"
+   * → the organisation the article last made the subject of a sentence; otherwise nobody.
    */
-  private resolveDefinite(words: string[]): number | null {
-    const head: string[] = []
+  private resolveDefinite(words: string[], np: TextSpan): number | null {
+    let headCount = 0
     for (const w of words) {
-      if (SPEECH_VERBS.has(w) || SUBJECT_VERB_FILLERS.has(w)) break
-      head.push(w)
+      if (SPEECH_VERBS.has(w) || SUBJECT_VERB_FILLERS.has(w) || CLAUSE_OPENERS.has(w)) break
+      headCount++
     }
+    const head = words.slice(0, headCount)
     const roleWord = head.find((w) => ROLE_NOUNS.has(w))
-    if (roleWord) {
+    const noun = head[head.length - 1]
+    if (roleWord && !(noun && BODY_NOUNS.has(noun))) {
       const hits = this.entities
         .map((e, i) => ({ e, i }))
         .filter(
@@ -795,15 +889,30 @@ class Analyser {
         )
       return hits.length === 1 ? hits[0].i : null
     }
-    const noun = head[head.length - 1]
-    if (!noun || !ORG_WORDS.has(noun)) return null
-    const orgs = this.entities
+    if (!noun || !BODY_NOUNS.has(noun)) return null
+    // the words of the phrase as written, without the article
+    const written = this.text.slice(np.start, np.end).split(/\s+/u)
+    if (written.length > 0 && /^(?:the|this|that)$/iu.test(written[0])) written.shift()
+    const phrase = written.slice(0, headCount).join(' ')
+    if (written.slice(0, headCount - 1).some((w) => /^\p{Lu}/u.test(w))) {
+      // a specific body named by a proper adjective: "the French agriculture ministry"
+      return this.entityFor(normalizeName(phrase), phrase, 'organisation', np.start)
+    }
+    const named = this.entities
       .map((e, i) => ({ e, i }))
       .filter(
         ({ e }) =>
           (e.kind === 'organisation' || e.kind === 'group') && nameWords(e.name).includes(noun)
       )
-    return orgs.length === 1 ? orgs[0].i : null
+    if (named.length === 1) return named[0].i
+    if (named.length > 1) return null
+    // "the company": the body the article last made the subject of a sentence
+    for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
+      const ev = this.subjectEvents[i]
+      if (ev.pos >= np.start) continue
+      if (this.entities[ev.entity].kind === 'organisation') return ev.entity
+    }
+    return null
   }
 
   /** Entity a subject stands for: an index, null (unnamed or unresolved) or undefined (no subject). */
@@ -819,7 +928,7 @@ class Analyser {
       case 'pronoun':
         return this.resolvePronoun(s.word, s.pos, p.index)
       case 'definite':
-        return this.resolveDefinite(s.words)
+        return this.resolveDefinite(s.words, s.np)
       case 'unnamed':
         return null
       default:
@@ -1135,7 +1244,7 @@ class Analyser {
         if (d) return d
       } else if (first - k <= 14) {
         const s = this.subjectOfVerb(p, first, k, st)
-        if (s.kind !== 'none' && s.kind !== 'elided' && s.from === k) {
+        if (s.kind !== 'none' && s.kind !== 'elided' && this.onlyRoleWordsBetween(p, k, s.from)) {
           const d = this.fromSubject(p, s, 'cue-after', this.spanOfUnits(p, s.from, first + 1))
           if (d) return d
         }
@@ -1155,6 +1264,23 @@ class Analyser {
       }
     }
     return null
+  }
+
+  /** True when units [from, to) are at most four plain words of a role ("passenger", "local"). */
+  private onlyRoleWordsBetween(p: Para, from: number, to: number): boolean {
+    if (to < from || to - from > 4) return false
+    for (let u = from; u < to; u++) {
+      const t = this.tok(p, u)
+      if (!t || !t.isWord) return false
+      if (
+        CLAUSE_OPENERS.has(t.lower) ||
+        SPEECH_VERBS.has(t.lower) ||
+        SUBJECT_VERB_FILLERS.has(t.lower)
+      )
+        return false
+      if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') return false
+    }
+    return true
   }
 
   private cueBefore(p: Para, u: number, sf: number, st: number): Decision | null {

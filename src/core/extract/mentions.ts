@@ -323,6 +323,18 @@ export function findMentions(
         j++
         continue
       }
+      // a plural possessive inside a name: "Farmers’ Alliance"
+      if (
+        (u.text === '’' || u.text === "'") &&
+        u.start === tokens[j - 1].end &&
+        /s$/u.test(tokens[j - 1].text) &&
+        j + 1 < tokens.length &&
+        isNameWord(tokens[j + 1]) &&
+        ORG_WORDS.has(stripPossessive(tokens[j + 1].lower))
+      ) {
+        j++
+        continue
+      }
       // an initial's dot: "Brian M. Good"
       if (
         u.text === '.' &&
