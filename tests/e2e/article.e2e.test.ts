@@ -29,9 +29,9 @@ async function seedArticle(page: Page): Promise<Article> {
 
 /**
  * Opens the seed article's view once the Library has put it in IndexedDB (first launch), and
- * waits until its quotes are highlighted.
+ * waits until its quotes are highlighted. `query` is appended to the route (e.g. `?at=12`).
  */
-async function openSeedArticle(page: Page, seed: Article): Promise<void> {
+async function openSeedArticle(page: Page, seed: Article, query = ''): Promise<void> {
   await page.waitForFunction(
     (id) =>
       new Promise<boolean>((resolve) => {
@@ -60,9 +60,12 @@ async function openSeedArticle(page: Page, seed: Article): Promise<void> {
     seed.id,
     { timeout: 20000 }
   )
-  await page.evaluate((id) => {
-    window.location.hash = `#/article/${id}`
-  }, seed.id)
+  await page.evaluate(
+    ({ id, query }) => {
+      window.location.hash = `#/article/${id}${query}`
+    },
+    { id: seed.id, query }
+  )
   await waitForQuotes(page, seed)
 }
 
@@ -196,6 +199,60 @@ describe('Article view (e2e)', () => {
       'Wang Yi'
     )
     expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
+  it('locates the sentence a link points at (?at=&end=): highlighted, in view and focused', async () => {
+    const page = await app.newPage({ viewport: VIEWPORT })
+    const seed = await seedArticle(page)
+    // A sentence far down the article, so it has to be scrolled to.
+    const at = seed.text.indexOf('“This is a fundamental issue')
+    const end = seed.text.indexOf('Xi said.', at) + 'Xi said.'.length
+    expect(at).toBeGreaterThan(0)
+    expect(end).toBeGreaterThan(at)
+    await openSeedArticle(page, seed, `?at=${at}&end=${end}`)
+
+    const located = page.locator('[data-located]')
+    await located.waitFor()
+    expect(await located.count()).toBe(1)
+    const text = (await located.textContent()) ?? ''
+    expect(text.startsWith('“This is a fundamental issue')).toBe(true)
+    expect(text.endsWith('Xi said.')).toBe(true)
+    await page.getByRole('status').filter({ hasText: 'Showing the linked sentence.' }).waitFor()
+    expect(await located.evaluate((element) => element === document.activeElement)).toBe(true)
+    // Smooth scrolling brings it fully into the window.
+    await page.waitForFunction(() => {
+      const rect = document.querySelector('[data-located]')?.getBoundingClientRect()
+      return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight
+    })
+    const background = await located.evaluate(
+      (element) => getComputedStyle(element).backgroundColor
+    )
+    expect(background).toBe('rgb(235, 225, 255)')
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'article-located.png') })
+
+    // It fades after a few seconds; the focus stays on the sentence.
+    await page.waitForFunction(
+      () => document.querySelector('[data-located]')?.classList.contains('faded') === true,
+      undefined,
+      { timeout: 10000 }
+    )
+    expect(await located.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect(app.consoleErrorsOf(page)).toEqual([])
+
+    // The dark theme has its own located colour.
+    const dark = await app.newPage({ viewport: VIEWPORT, colorScheme: 'dark' })
+    await openSeedArticle(dark, seed, `?at=${at}&end=${end}`)
+    const darkLocated = dark.locator('[data-located]')
+    await darkLocated.waitFor()
+    expect(await darkLocated.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(59, 45, 99)'
+    )
+    await dark.waitForFunction(() => {
+      const rect = document.querySelector('[data-located]')?.getBoundingClientRect()
+      return rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight
+    })
+    await dark.screenshot({ path: join(ARTIFACTS_DIR, 'article-located-dark.png') })
+    expect(app.consoleErrorsOf(dark)).toEqual([])
   })
 
   it('looks right in the dark theme', async () => {

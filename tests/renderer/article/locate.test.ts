@@ -4,7 +4,7 @@ import {
   resolveLocatedSpan,
   type LocatedSegment
 } from '../../../src/renderer/src/components/article/locate'
-import { layoutArticle } from '../../../src/renderer/src/components/article/segments'
+import { layoutArticle, type Segment } from '../../../src/renderer/src/components/article/segments'
 import { buildArticle, fakeExtract, sampleArticle } from './fixtures'
 
 const article = buildArticle([
@@ -109,8 +109,10 @@ describe('markLocated', () => {
     const [wrapper] = wrappers({ start, end })
     expect(wrapper).toMatchObject({ start, end, first: true })
     expect(wrapper.segments).toEqual([{ kind: 'text', start, end, text: 'spoke on Monday' }])
+    const textOf = (segment: Segment): string =>
+      segment.kind === 'quote' ? segment.quote.text : segment.text
     const drawn = paragraph.segments
-      .map((s) => (s.kind === 'located' ? `[${s.segments.map((i) => i.text).join('')}]` : s.text))
+      .map((s) => (s.kind === 'located' ? `[${s.segments.map(textOf).join('')}]` : textOf(s)))
       .join('')
     expect(drawn).toBe('Minister Ada Lovelace [spoke on Monday] about the $5 billion engine plan.')
   })
