@@ -79,6 +79,23 @@ interface Decision {
 }
 
 const NONE: Subject = { kind: 'none' }
+const LABEL_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that'
+])
+const NOT_NOUNS_AFTER_LABEL = new Set(
+  'of to in on at for and or but nor that which who is was were are be been has had have will would could can may might should must as than by from with into over after before since because while if so'.split(
+    ' '
+  )
+)
 /** Reporting verb forms that are also common nouns. */
 const NOUN_LIKE_VERB_FORMS = new Set(
   'state states post posts note notes report reports text texts question questions comment comments claim claims call calls answer answers promise promises demand demands remark remarks counter counters welcome welcomes email emails e-mail e-mails reply replies cry cries sigh sighs estimate estimates forecast forecasts point points brand brands label labels joke jokes quip quips shout shouts whisper whispers caution cautions praise praises stress stresses pledge pledges vow vows mention mentions blame blames chant chants plea pleas warning warnings'.split(
@@ -248,6 +265,7 @@ const CONFIDENCE: Record<string, number> = {
   'multi-paragraph': 0.85,
   continuation: 0.75,
   heading: 0.9,
+  label: 0.7,
   title: 0.7,
   nickname: 0.8,
   'unnamed-source': 0.8,
@@ -509,9 +527,7 @@ class Analyser {
     for (const c of m.candidates) {
       const e = this.entities[c]
       const introduced = e.mentions.some((x) => x.size > 1 && x.start < pos)
-      const spoke =
-        this.speechEvents.some((s) => s.entity === c && s.pos < pos) ||
-        this.subjectEvents.some((s) => s.entity === c && s.pos < pos)
+      const spoke = this.speechEvents.some((s) => s.entity === c && s.pos < pos)
       let last = -1
       for (const x of e.mentions) if (x.start < pos && x.start > last) last = x.start
       for (const s of this.subjectEvents)
@@ -607,6 +623,16 @@ class Analyser {
     if (pronoun) return { kind: 'pronoun', word: t.lower, pos: t.start, from: j, to: j + 1 }
     if (t.lower === 'i' || t.lower === 'we' || t.lower === 'you')
       return { kind: 'unnamed', from: j, to: j + 1 }
+    // "Rep. Jo Diaz (D-Calif.) said", "Jo Diaz, 58, said": step over the bracket or the age
+    if (t.text === ')' && depth < 3) {
+      let k = j - 1
+      while (k >= floor && this.tok(p, k) && this.tok(p, k)!.text !== '(') k--
+      if (k > floor) return this.subjectLeft(p, k, floor, false, depth + 1)
+      return NONE
+    }
+    if (t.isNumber && this.tok(p, j - 1)?.text === ',' && depth < 3) {
+      return this.subjectLeft(p, j - 1, floor, false, depth + 1)
+    }
     const m = this.mentionEndingAtUnit(p, j)
     if (m && !m.possessive) {
       let from = this.unitOf(p, m.phraseFrom)
@@ -848,6 +874,10 @@ class Analyser {
       const ev = this.subjectEvents[i]
       if (ev.pos >= pos) continue
       if (ev.paragraph < paragraph - 3) break
+      if (ev.entity < 0) {
+        if (kind === 'male' || kind === 'female') return null
+        continue
+      }
       const e = this.entities[ev.entity]
       if (kind === 'male' || kind === 'female') {
         if (e.kind !== 'person') continue
@@ -910,7 +940,7 @@ class Analyser {
     for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
       const ev = this.subjectEvents[i]
       if (ev.pos >= np.start) continue
-      if (this.entities[ev.entity].kind === 'organisation') return ev.entity
+      if (ev.entity >= 0 && this.entities[ev.entity].kind === 'organisation') return ev.entity
     }
     return null
   }
@@ -1026,6 +1056,8 @@ class Analyser {
         insertByPos(this.speechEvents, { pos: t.start, paragraph: p.index, entity: x.entity })
       } else if (x.entity === null && x.subject.kind === 'unnamed') {
         insertByPos(this.speechEvents, { pos: t.start, paragraph: p.index, entity: null })
+        // "One paramedic said …" then "he said": the pronoun means the unnamed speaker
+        events.push({ pos: t.start, entity: -1 })
       }
     }
     // "Jane Doe, who …" makes Jane Doe the subject of the relative clause
@@ -1039,7 +1071,7 @@ class Analyser {
     events.sort((a, b) => a.pos - b.pos)
     for (const e of events) {
       insertByPos(this.subjectEvents, { ...e, paragraph: p.index })
-      this.entities[e.entity].subject = true
+      if (e.entity >= 0) this.entities[e.entity].subject = true
     }
   }
 
@@ -1115,6 +1147,7 @@ class Analyser {
       !SENTENCE_START_STOPWORDS.has(before.lower)
     )
       return nul('nickname')
+    if (this.isLabel(p, u, text)) return nul('label')
     const initial = this.isSentenceInitial(p, u, sf)
     const nextIsPunct = after !== null && DASHES.has(after.text)
     const endsForCue =
@@ -1266,6 +1299,22 @@ class Analyser {
     return null
   }
 
+  /**
+   * A short quoted name used as a modifier: "the ‘fair pay’ law", "its “no limits” partnership".
+   * Evaluative phrases ("the “particularly sensitive” nature") have an adverb and stay quotes.
+   */
+  private isLabel(p: Para, u: number, text: string): boolean {
+    const words = text.split(/\s+/u)
+    if (words.length > 4 || /[.,!?;:]$/u.test(text)) return false
+    if (words.some((w) => /ly$/iu.test(w))) return false
+    const before = this.tok(p, u - 1)
+    const after = this.tok(p, u + 1)
+    if (!before || !after || !after.isWord || after.cap) return false
+    if (!LABEL_DETERMINERS.has(before.lower)) return false
+    if (NOT_NOUNS_AFTER_LABEL.has(after.lower) || /(?:ed|ing|ly)$/u.test(after.lower)) return false
+    return !SPEECH_VERBS.has(after.lower)
+  }
+
   /** True when units [from, to) are at most four plain words of a role ("passenger", "local"). */
   private onlyRoleWordsBetween(p: Para, from: number, to: number): boolean {
     if (to < from || to - from > 4) return false
@@ -1289,6 +1338,14 @@ class Analyser {
       if (!this.isSpeechVerb(p, v)) continue
       const s = this.subjectOfVerb(p, v, sf, st)
       if (s.kind === 'none' || s.kind === 'elided') continue
+      if (
+        s.kind === 'definite' &&
+        this.resolveDefinite(s.words, s.np) === null &&
+        !s.words.some((w) => BODY_NOUNS.has(w) || ROLE_NOUNS.has(w) || UNNAMED_SOURCE_NOUNS.has(w))
+      ) {
+        // "the fine reflected …": a thing, not a source; look further back
+        continue
+      }
       const from = Math.min(s.from, v)
       const to = Math.max(v + 1, 'to' in s ? s.to : v + 1)
       return this.fromSubject(p, s, 'cue-before', this.spanOfUnits(p, from, Math.min(to, u)))

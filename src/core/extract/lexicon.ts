@@ -70,7 +70,6 @@ const SPEECH_VERB_FORMS: string[][] = [
   ['counter', 'counters', 'countered', 'countering'],
   ['retort', 'retorts', 'retorted', 'retorting'],
   ['muse', 'muses', 'mused', 'musing'],
-  ['reflect', 'reflects', 'reflected', 'reflecting'],
   ['conclude', 'concludes', 'concluded', 'concluding'],
   ['continue', 'continues', 'continued', 'continuing'],
   ['label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling'],
@@ -256,7 +255,7 @@ export const SENTENCE_START_STOPWORDS: ReadonlySet<string> = new Set(
     out off into onto upon within near toward towards according following including except
     against between beyond inside outside whatever whoever everyone everybody anyone nobody
     someone something nothing everything last another any much very too tomorrow today
-    yesterday tonight officials police authorities critics
+    yesterday tonight officials police authorities critics none
   `)
 )
 

@@ -1,6 +1,7 @@
 import type { Token } from './tokens'
 import { isAbbreviationBefore, stripPossessive, isPossessive } from './tokens'
 import {
+  UNNAMED_SOURCE_NOUNS,
   ABBREVIATIONS,
   GENDERED_ROLE_NOUNS,
   HONORIFICS,
@@ -127,6 +128,9 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
   if (t.text === 'I') return false
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
+    if (UNNAMED_SOURCE_NOUNS.has(base)) return false
+    // "Retired …", "Asked …": participles open sentences; short names such as "Ed" stay names
+    if (/ed$/u.test(base) && base.length >= 6) return false
     if (/(?:ing|ed|ly)$/u.test(base) && lowerWords.has(base)) return false
     if (/(?:ing|ly)$/u.test(base) && base.length > 5) return false
     if (lowerWords.has(base) && !TITLE_WORDS.has(base) && !HONORIFICS.has(base)) return false
@@ -147,6 +151,13 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     const t = tokens[i]
     const base = stripPossessive(t.lower)
     if (!t.isWord) break
+    // an agent noun right before the name: "passenger Jo Lee", "signalman Bo Hart"
+    if (i === from - 1 && !t.cap && isAgentNoun(base)) {
+      sawRole = true
+      start = i
+      i--
+      continue
+    }
     if (
       t.cap ||
       isPossessive(t.text) ||
@@ -197,6 +208,19 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
   while (start < from && ['and', 'of', 'for'].includes(tokens[start].lower)) start++
   return start
 }
+
+/** A lower-case noun that names a person by what they do ("passenger", "signalman"). */
+export function isAgentNoun(word: string): boolean {
+  if (ROLE_NOUNS.has(word)) return true
+  if (/^[a-z]{2,}(?:man|woman|person)$/u.test(word)) return true
+  return /^[a-z]{3,}(?:er|or|ist|ian|ant|ent)$/u.test(word) && !NOT_AGENTS.has(word)
+}
+
+const NOT_AGENTS = new Set(
+  'after under other over never either whether however rather later better water power order number border minor major floor door error mirror sector factor paper matter letter weather winter summer center centre corner member silent recent current urgent percent moment comment event extent agent parent talent patient client different ancient decent'.split(
+    ' '
+  )
+)
 
 /** The appositive role after a name (", a spokesman for the department,"), or null. */
 function appositiveRoleAfter(
