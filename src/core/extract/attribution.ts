@@ -5,6 +5,7 @@ import { findQuoteSpans, type QuoteSpan } from './quote-marks'
 import {
   findMentions,
   sentenceInitialFlags,
+  isAgentNoun,
   type Gender,
   type Mention,
   type TokenContext
@@ -79,6 +80,11 @@ interface Decision {
 }
 
 const NONE: Subject = { kind: 'none' }
+const BUSINESS_NOUNS = new Set(
+  'company firm carrier operator fund maker chipmaker carmaker automaker insurer lender retailer startup developer publisher broadcaster airline utility group bank'.split(
+    ' '
+  )
+)
 const LABEL_DETERMINERS = new Set([
   'the',
   'a',
@@ -561,6 +567,20 @@ class Analyser {
       if (!n || n.lower !== particle) return false
     }
     if (NOUN_LIKE_VERB_FORMS.has(t.lower)) {
+      // as a verb it follows its subject (a pronoun or a name), a quote, or "and"/"but"
+      let k = u - 1
+      while (k >= 0 && this.tok(p, k) && SUBJECT_VERB_FILLERS.has(this.tok(p, k)!.lower)) k--
+      const before = this.tok(p, k)
+      const subjectLike =
+        k < 0 ||
+        this.quoteAt(p, k) >= 0 ||
+        (before !== null &&
+          (SUBJECT_PRONOUNS.has(before.lower) ||
+            p.mentionEnding.has(p.units[k]) ||
+            before.text === ',' ||
+            before.lower === 'and' ||
+            before.lower === 'but'))
+      if (!subjectLike) return false
       // "state", "reports", "calls": also nouns; as verbs they are followed by a clause, a
       // quote, a name or punctuation, never by another common noun ("state broadcaster")
       const next = p.units[u + 1]
@@ -936,7 +956,8 @@ class Analyser {
       )
     if (named.length === 1) return named[0].i
     if (named.length > 1) return null
-    // "the company": the body the article last made the subject of a sentence
+    // "the company": the business the article last made the subject of a sentence
+    if (!BUSINESS_NOUNS.has(noun)) return null
     for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
       const ev = this.subjectEvents[i]
       if (ev.pos >= np.start) continue
@@ -1057,7 +1078,9 @@ class Analyser {
       } else if (x.entity === null && x.subject.kind === 'unnamed') {
         insertByPos(this.speechEvents, { pos: t.start, paragraph: p.index, entity: null })
         // "One paramedic said …" then "he said": the pronoun means the unnamed speaker
-        events.push({ pos: t.start, entity: -1 })
+        const head = this.tok(p, x.subject.to - 1)?.lower ?? ''
+        if (UNNAMED_SOURCE_NOUNS.has(head) || isAgentNoun(head))
+          events.push({ pos: t.start, entity: -1 })
       }
     }
     // "Jane Doe, who …" makes Jane Doe the subject of the relative clause

@@ -190,7 +190,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
     regulator negotiator mediator specialist lecturer fellow curator owner operator vicar
     spokespeople officials tsar czar whip councilman councilwoman congressman congresswoman
     governor-general premier counsellor counselor coordinator supervisor superintendent
-    trustee minister-president captain
+    trustee minister-president captain paramedic medic passenger victim survivor
+    witness volunteer
   `)
 )
 
