@@ -85,6 +85,8 @@ const BUSINESS_NOUNS = new Set(
     ' '
   )
 )
+/** A proper adjective of nationality ("French", "British", "Dutch", "Israeli"). */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|i)$/u
 const LABEL_DETERMINERS = new Set([
   'the',
   'a',
@@ -764,7 +766,7 @@ class Analyser {
 
   /** The subject of the main clause of the sentence [from, limit). */
   private mainSubject(p: Para, from: number, limit: number): Subject {
-    let i = from
+    let i = from === 0 ? this.afterDateline(p, limit) : from
     for (let guard = 0; guard < 3; guard++) {
       while (i < limit) {
         const t = this.tok(p, i)
@@ -874,6 +876,23 @@ class Analyser {
     return NONE
   }
 
+  /**
+   * Skips a wire dateline at the start of a paragraph ("TOKYO (Reuters) -", "CAIRO —") and returns
+   * the unit where the sentence proper starts.
+   */
+  private afterDateline(p: Para, limit: number): number {
+    let u = 0
+    while (u < limit && u < 4 && this.tok(p, u)?.cap) u++
+    if (u === 0) return 0
+    if (this.tok(p, u)?.text === '(') {
+      while (u < limit && this.tok(p, u) && this.tok(p, u)!.text !== ')') u++
+      u++
+    }
+    const dash = this.tok(p, u)
+    if (dash && /^(?:-|--|—|–)$/u.test(dash.text)) return u + 1
+    return 0
+  }
+
   /** Subject of the reporting verb at unit `v`, following elided subjects to the main clause. */
   private subjectOfVerb(p: Para, v: number, sentFrom: number, limit: number): Subject {
     const t = this.tok(p, v)
@@ -944,7 +963,7 @@ class Analyser {
     const written = this.text.slice(np.start, np.end).split(/\s+/u)
     if (written.length > 0 && /^(?:the|this|that)$/iu.test(written[0])) written.shift()
     const phrase = written.slice(0, headCount).join(' ')
-    if (written.slice(0, headCount - 1).some((w) => /^\p{Lu}/u.test(w))) {
+    if (written.slice(0, headCount - 1).some((w) => DEMONYM.test(w))) {
       // a specific body named by a proper adjective: "the French agriculture ministry"
       return this.entityFor(normalizeName(phrase), phrase, 'organisation', np.start)
     }
@@ -961,7 +980,11 @@ class Analyser {
     for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
       const ev = this.subjectEvents[i]
       if (ev.pos >= np.start) continue
-      if (ev.entity >= 0 && this.entities[ev.entity].kind === 'organisation') return ev.entity
+      if (ev.entity < 0) continue
+      const e = this.entities[ev.entity]
+      // a lone capitalised word seen only at sentence starts ("Revenue rose") is no company
+      const named = e.mentions.some((m) => m.size > 1 || !m.initial) || e.spoke
+      if (e.kind === 'organisation' && named) return ev.entity
     }
     return null
   }

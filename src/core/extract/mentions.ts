@@ -50,6 +50,8 @@ export interface Mention {
   placeWord: boolean
   /** Number of words in the name. */
   size: number
+  /** The name opens a sentence (weaker evidence that a lone word is a name). */
+  initial: boolean
   /** Entity index once linked; -1 while unknown; candidates when a bare word fits several. */
   entity: number
   candidates: number[]
@@ -115,6 +117,9 @@ export function sentenceInitialFlags(text: string, tokens: Token[]): Uint8Array 
   return flags
 }
 
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousands|millions|dozens)(?:-\w+)?$/u
+
 function isNameWord(t: Token): boolean {
   if (!t.isWord) return false
   return t.cap || (t.text.includes('-') && /^(?:then|ex|former)-\p{Lu}/u.test(t.text))
@@ -129,6 +134,7 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
     if (UNNAMED_SOURCE_NOUNS.has(base)) return false
+    if (NUMBER_WORD.test(base)) return false
     // "Retired …", "Asked …": participles open sentences; short names such as "Ed" stay names
     if (/ed$/u.test(base) && base.length >= 6) return false
     if (/(?:ing|ed|ly)$/u.test(base) && lowerWords.has(base)) return false
@@ -467,6 +473,7 @@ export function findMentions(
       orgWord,
       placeWord,
       size: words.length,
+      initial: sentenceInitial[runFrom] === 1 && phraseFrom === runFrom,
       entity: -1,
       candidates: []
     })
