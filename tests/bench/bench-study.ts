@@ -272,6 +272,10 @@ interface AnswerTimes {
   randomPhaseToPaint: number[]
   /** Key → the answer's transaction committed (card + log + sibling burial). */
   toStored: number[]
+  /** Key → its handler returned (the store's synchronous work, the write started). */
+  handler: number[]
+  /** Key → the DOM patched for the next card (before style, layout and paint). */
+  toDom: number[]
   answered: number
 }
 
@@ -308,8 +312,23 @@ async function timeAnswers(
         toPaint: [] as number[],
         randomPhaseToPaint: [] as number[],
         toStored: [] as number[],
+        handler: [] as number[],
+        toDom: [] as number[],
         answered: 0
       }
+      // When Vue has patched the DOM for the next card (a mutation-observer callback is a
+      // microtask right after the patch), to split "work before paint" from "waiting to paint".
+      let domAt = 0
+      let handlerDoneAt = 0
+      const observer = new MutationObserver(() => {
+        if (domAt === 0) domAt = performance.now()
+      })
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true
+      })
 
       for (let i = 0; i < warmup + runs; i++) {
         if (study.phase !== 'studying' || !study.current) break
@@ -324,8 +343,10 @@ async function timeAnswers(
         if (frameAligned) {
           paintedAt = await new Promise<number>((done) => {
             requestAnimationFrame(() => {
+              domAt = 0
               startedAt = performance.now()
               press('3')
+              handlerDoneAt = performance.now()
               const channel = new MessageChannel()
               channel.port1.onmessage = () => done(performance.now())
               channel.port2.postMessage(null)
@@ -333,8 +354,10 @@ async function timeAnswers(
           })
         } else {
           await new Promise((done) => setTimeout(done, Math.random() * 17))
+          domAt = 0
           startedAt = performance.now()
           press('3')
+          handlerDoneAt = performance.now()
           paintedAt = await afterPaint()
         }
         const after = shownId()
@@ -346,12 +369,15 @@ async function timeAnswers(
         if (i >= warmup) {
           ;(frameAligned ? times.toPaint : times.randomPhaseToPaint).push(paintedAt - startedAt)
           times.toStored.push(storedAt - startedAt)
+          times.handler.push(handlerDoneAt - startedAt)
+          if (domAt > 0) times.toDom.push(domAt - startedAt)
         }
         times.answered++
         if (times.answered % 50 === 0) console.log(`bench: ${times.answered} answers`)
         // A user reads the next card before answering it; let the machine settle briefly too.
         await new Promise((done) => setTimeout(done, 30))
       }
+      observer.disconnect()
       return times
     },
     { warmup: warmupCount, runs: runCount }
@@ -514,6 +540,10 @@ async function main(): Promise<void> {
     console.log(
       `    rating key → next card painted, key at a random moment (includes the wait for the ` +
         `next frame): ${describeTimes(answers.randomPhaseToPaint)}`
+    )
+    console.log(
+      `    of which: key handler ${describeTimes(answers.handler)}; ` +
+        `key → DOM patched ${describeTimes(answers.toDom)}`
     )
     console.log(
       `    rating key → answer stored (card + log + siblings, one transaction): ` +
