@@ -345,48 +345,65 @@ export function findMentions(
     const q = quoteOf[i]
     let j = i + 1
     let possessive = isPossessive(t.text)
-    while (!possessive && j < tokens.length && quoteOf[j] === q) {
-      const u = tokens[j]
-      const ub = stripPossessive(u.lower)
-      if (isNameWord(u) && (!WEEKDAYS_AND_MONTHS.has(ub) || ub === 'may')) {
-        possessive = isPossessive(u.text)
-        j++
-        continue
-      }
-      // a plural possessive inside a name: "Farmers’ Alliance"
-      if (
-        (u.text === '’' || u.text === "'") &&
-        u.start === tokens[j - 1].end &&
-        /s$/u.test(tokens[j - 1].text) &&
-        j + 1 < tokens.length &&
-        isNameWord(tokens[j + 1]) &&
-        ORG_WORDS.has(stripPossessive(tokens[j + 1].lower))
-      ) {
-        j++
-        continue
-      }
-      // an initial's dot: "Brian M. Good"
-      if (
-        u.text === '.' &&
-        ((tokens[j - 1].text.length === 1 && tokens[j - 1].cap) ||
-          ABBREVIATIONS.has(tokens[j - 1].lower)) &&
-        j + 1 < tokens.length &&
-        isNameWord(tokens[j + 1])
-      ) {
-        j++
-        continue
-      }
-      if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
-        // "Ursula von der Leyen": one or more particles, then a name word
-        let k = j
-        while (k < tokens.length && PARTICLES.has(tokens[k].lower) && !tokens[k].cap) k++
-        if (k === j) k = j + 1
-        if (k < tokens.length && k <= j + 2 && isNameWord(tokens[k]) && quoteOf[k] === q) {
-          j = k
+    let nickFrom = -1
+    let nickTo = -1
+    for (;;) {
+      while (!possessive && j < tokens.length && quoteOf[j] === q) {
+        const u = tokens[j]
+        const ub = stripPossessive(u.lower)
+        if (isNameWord(u) && (!WEEKDAYS_AND_MONTHS.has(ub) || ub === 'may')) {
+          possessive = isPossessive(u.text)
+          j++
           continue
         }
+        // a plural possessive inside a name: "Farmers’ Alliance"
+        if (
+          (u.text === '’' || u.text === "'") &&
+          u.start === tokens[j - 1].end &&
+          /s$/u.test(tokens[j - 1].text) &&
+          j + 1 < tokens.length &&
+          isNameWord(tokens[j + 1]) &&
+          ORG_WORDS.has(stripPossessive(tokens[j + 1].lower))
+        ) {
+          j++
+          continue
+        }
+        // an initial's dot: "Brian M. Good"
+        if (
+          u.text === '.' &&
+          ((tokens[j - 1].text.length === 1 && tokens[j - 1].cap) ||
+            ABBREVIATIONS.has(tokens[j - 1].lower)) &&
+          j + 1 < tokens.length &&
+          isNameWord(tokens[j + 1])
+        ) {
+          j++
+          continue
+        }
+        if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
+          // "Ursula von der Leyen": one or more particles, then a name word
+          let k = j
+          while (k < tokens.length && PARTICLES.has(tokens[k].lower) && !tokens[k].cap) k++
+          if (k === j) k = j + 1
+          if (k < tokens.length && k <= j + 2 && isNameWord(tokens[k]) && quoteOf[k] === q) {
+            j = k
+            continue
+          }
+        }
+        break
       }
-      break
+      // a nickname in quotation marks between given name and surname: Robert “Bobby” Ruiz
+      const mark = tokens[j]
+      if (!mark || nickFrom >= 0 || possessive || quoteOf[j] === q || !QUOTE_CHARS.test(mark.text))
+        break
+      let k = j + 1
+      while (k < tokens.length && quoteOf[k] >= 0 && quoteOf[k] !== q) k++
+      const close = tokens[k]
+      const after = tokens[k + 1]
+      if (k - j - 1 < 1 || k - j - 1 > 2 || !close || !QUOTE_CHARS.test(close.text)) break
+      if (!after || !isNameWord(after) || quoteOf[k + 1] !== q) break
+      nickFrom = mark.start
+      nickTo = close.end
+      j = k + 1
     }
     const runFrom = i
     const runTo = j
@@ -408,7 +425,11 @@ export function findMentions(
     const last = nameTokens[nameTokens.length - 1]
     const start = nameTokens[0].start
     const end = isPossessive(last.text) ? last.end - 2 : last.end
-    const name = text.slice(start, end).replace(/['’]$/u, '')
+    const written =
+      nickFrom > start && nickTo < end
+        ? `${text.slice(start, nickFrom).trimEnd()} ${text.slice(nickTo, end).trimStart()}`
+        : text.slice(start, end)
+    const name = written.replace(/['’]$/u, '')
     const lowers = words.map((w) => stripPossessive(w.lower))
     const orgWord = lowers.some((w) => ORG_WORDS.has(w))
     const placeWord = PLACE_WORDS.has(lowers[lowers.length - 1]) && nameFrom === runFrom
