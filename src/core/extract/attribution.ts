@@ -881,15 +881,18 @@ class Analyser {
    * the unit where the sentence proper starts.
    */
   private afterDateline(p: Para, limit: number): number {
-    let u = 0
-    while (u < limit && u < 4 && this.tok(p, u)?.cap) u++
-    if (u === 0) return 0
-    if (this.tok(p, u)?.text === '(') {
-      while (u < limit && this.tok(p, u) && this.tok(p, u)!.text !== ')') u++
-      u++
+    let inBracket = false
+    for (let u = 0; u < limit && u < 12; u++) {
+      const t = this.tok(p, u)
+      if (!t) return 0
+      if (inBracket) {
+        if (t.text === ')') inBracket = false
+        continue
+      }
+      if (t.text === '(') inBracket = true
+      else if (/^(?:-|--|—|–)$/u.test(t.text)) return u > 0 ? u + 1 : 0
+      else if (!(t.cap || t.isNumber || t.text === ',' || t.text === '.')) return 0
     }
-    const dash = this.tok(p, u)
-    if (dash && /^(?:-|--|—|–)$/u.test(dash.text)) return u + 1
     return 0
   }
 

@@ -265,7 +265,6 @@ const NP_STOPWORDS = new Set([
   'before',
   'ago',
   'old',
-  'more',
   'less',
   'each',
   'this',
@@ -527,6 +526,27 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
         continue
       }
     }
+    // "a seven-year deal", "a six-month-old calf"
+    const unitWord = t.isWord
+      ? /^([a-z]+(?:-[a-z]+)?)-(second|minute|hour|day|week|month|year|decade)(-old)?$/u.exec(
+          t.lower
+        )
+      : null
+    if (unitWord && wordNumber(unitWord[1]) !== null) {
+      const value = wordNumber(unitWord[1])
+      const unit = DURATION_UNITS[unitWord[2]]
+      out.push({
+        from: i,
+        to: i + 1,
+        kind: unitWord[3] ? 'age' : 'duration',
+        value,
+        unit,
+        iso: null,
+        vague: false
+      })
+      i++
+      continue
+    }
     // "mid-2015", "the 1990s"
     if (t.isWord && /^(?:mid|early|late)-\d{4}$/u.test(t.lower)) {
       const year = Number(t.lower.slice(-4))
@@ -595,7 +615,8 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       (isLetter(text[t.start - 1]) ||
         (isLetter(text[t.end]) &&
           !(tokens[i + 1] && MULTIPLIERS[tokens[i + 1].lower] !== undefined) &&
-          !(tokens[i + 1] && MEASURE_UNITS[tokens[i + 1].lower])))
+          !(tokens[i + 1] && MEASURE_UNITS[tokens[i + 1].lower]) &&
+          !(tokens[i + 1] && /^(?:am|pm)$/u.test(tokens[i + 1].lower))))
     ) {
       i++
       continue
@@ -716,14 +737,17 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   if (nt && /^(?:a\.m\.|p\.m\.|am|pm)$/u.test(nt.lower) && num.value <= 12 && !num.inWords) {
     let to = next + 1
     if (tokens[to] && TIME_ZONES.has(tokens[to].lower) && tokens[to].cap !== false) to++
-    const h = (num.value % 12) + (nt.lower.startsWith('p') ? 12 : 0)
+    // "6.15am": British style writes the minutes after a full stop
+    const minutes = Math.round((num.value % 1) * 100)
+    if (minutes > 59) return null
+    const h = (Math.floor(num.value) % 12) + (nt.lower.startsWith('p') ? 12 : 0)
     return {
       from: i,
       to,
       kind: 'time',
-      value: h,
+      value: h + minutes / 60,
       unit: 'hour',
-      iso: `${String(h).padStart(2, '0')}:00`,
+      iso: `${String(h).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`,
       vague: false
     }
   }
@@ -755,6 +779,25 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
       vague: false
     }
   }
+  // "a 128-minute film", "a seven-year deal"
+  if (
+    nt &&
+    nt.text === '-' &&
+    n2 &&
+    nt.start === t.end &&
+    DURATION_UNITS[n2.lower] &&
+    !/s$/u.test(n2.lower)
+  ) {
+    return {
+      from: i,
+      to: next + 2,
+      kind: 'duration',
+      value: num.value,
+      unit: DURATION_UNITS[n2.lower],
+      iso: null,
+      vague: false
+    }
+  }
   // "45-year-old", "six-month-old"
   if (nt && nt.text === '-' && n2 && /^(?:year|month|week|day)s?-old$/u.test(n2.lower)) {
     return {
@@ -777,6 +820,27 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
       unit: 'years',
       iso: null,
       vague: false
+    }
+  }
+  // "three of her short films", "46 of the report's recommendations"
+  if (
+    nt &&
+    nt.lower === 'of' &&
+    n2 &&
+    /^(?:the|her|his|their|its|our|my)$/u.test(n2.lower) &&
+    num.value !== 1
+  ) {
+    const end = countNounEnd(tokens, next + 2)
+    if (end > 0) {
+      return {
+        from: approx,
+        to: end,
+        kind: 'count',
+        value: num.value,
+        unit: tokens[end - 1].lower,
+        iso: null,
+        vague: false
+      }
     }
   }
   // "N of them", "six of those months"
@@ -959,7 +1023,6 @@ function countNounEnd(tokens: Token[], from: number): number {
       break
     }
     if (NP_STOPWORDS.has(w.lower)) break
-    if (w.cap && !isPlural(w.text) && !w.text.includes('-')) break
     words++
     k++
     if (isPlural(w.text)) return k

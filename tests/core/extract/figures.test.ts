@@ -178,6 +178,29 @@ describe('more styles', () => {
     ])
   })
 
+  it('reads British clock times and hyphenated durations', () => {
+    const list = figures(
+      'Gates opened at 6.15am and shut at 9pm after a 128-minute show; a two-year deal.'
+    )
+    expect(list.map((f) => [f.kind, f.text, f.iso])).toEqual([
+      ['time', '6.15am', '06:15'],
+      ['time', '9pm', '21:00'],
+      ['duration', '128-minute', null],
+      ['duration', 'two-year', null]
+    ])
+  })
+
+  it('counts "N of her …" and capitalised plural nouns', () => {
+    const list = figures(
+      'She won two Golden Globes and showed three of her early films to 500 more students.'
+    )
+    expect(list.map((f) => f.text)).toEqual([
+      'two Golden Globes',
+      'three of her early films',
+      '500 more students'
+    ])
+  })
+
   it('does not count multipliers such as "three times"', () => {
     expect(figures('Rents rose three times faster than wages.')).toEqual([])
   })
