@@ -24,10 +24,12 @@ import {
  * Each floor is the measured value rounded down to a multiple of 0.05, so that the test fails on a
  * regression, not on noise. Raise them when the extractor improves; never lower them to pass.
  */
+// Raised on 2026-11-28 ~21:50 UTC after the extractor improved (score.mjs through the CLI):
+//   who-said P 0.981 R 0.944 F1 0.962, speaker accuracy 0.962, figures P 1.000 R 0.985 F1 0.992.
 const FLOORS = {
-  whoSaidF1: 0.8,
-  speakerAccuracy: 0.75,
-  figureF1: 0.9
+  whoSaidF1: 0.95,
+  speakerAccuracy: 0.95,
+  figureF1: 0.95
 }
 
 const HELDOUT_DIR = join(__dirname, '../../fixtures/heldout')
