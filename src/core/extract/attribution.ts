@@ -56,6 +56,8 @@ interface Para {
   mentionStarting: Map<number, Mention>
   /** Unit index of each token that is a unit. */
   unitOfToken: Int32Array
+  /** Memo of the reporting-verb test per unit: 0 unknown, 1 verb, 2 not. */
+  verbAt: Uint8Array
 }
 
 type Subject =
@@ -369,7 +371,8 @@ class Analyser {
         sentences: [],
         mentionEnding,
         mentionStarting,
-        unitOfToken
+        unitOfToken,
+        verbAt: new Uint8Array(units.length)
       }
       para.sentences = this.splitSentences(para)
       this.paras.push(para)
@@ -554,8 +557,16 @@ class Analyser {
 
   // ---------------------------------------------------------------- speech verbs and subjects
 
-  /** Whether unit `u` is a reporting verb used as a verb. */
+  /** Whether unit `u` is a reporting verb used as a verb (memoised per paragraph). */
   private isSpeechVerb(p: Para, u: number): boolean {
+    const known = p.verbAt[u]
+    if (known !== 0) return known === 1
+    const answer = this.checkSpeechVerb(p, u)
+    p.verbAt[u] = answer ? 1 : 2
+    return answer
+  }
+
+  private checkSpeechVerb(p: Para, u: number): boolean {
     const t = this.tok(p, u)
     if (!t || !t.isWord || t.cap) return false
     if (t.lower === 'according') {
