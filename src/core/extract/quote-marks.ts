@@ -98,7 +98,13 @@ function doubleQuotes(text: string, from: number, to: number, paragraph: number)
 }
 
 /** Single-quoted spans inside `[from, to)` (a stretch with no double quotes). */
-function singleQuotes(text: string, from: number, to: number, paragraph: number): QuoteSpan[] {
+function singleQuotes(
+  text: string,
+  from: number,
+  to: number,
+  paragraph: number,
+  runOnAllowed = false
+): QuoteSpan[] {
   const out: QuoteSpan[] = []
   let i = from
   const marks = /['‘’‚\u201b]/gu
@@ -124,6 +130,22 @@ function singleQuotes(text: string, from: number, to: number, paragraph: number)
       }
     }
     if (close < 0) {
+      // a quote that runs on into the next paragraph, which opens with a single mark
+      const opensSentence =
+        i === from || /[.!?:]["'”’]?\s+$/u.test(text.slice(Math.max(from, i - 4), i))
+      if (runOnAllowed && opensSentence && /\p{Lu}/u.test(text[i + 1] ?? '')) {
+        const span = trimmed(text, i + 1, to)
+        out.push({
+          ...span,
+          openAt: i,
+          closeEnd: to,
+          unclosed: true,
+          continuesPrevious: false,
+          single: true,
+          paragraph
+        })
+        break
+      }
       i++
       continue
     }
@@ -160,6 +182,13 @@ function hasCloserAfter(text: string, from: number, to: number): boolean {
 export function findQuoteSpans(text: string, paragraphs: readonly TextSpan[]): QuoteSpan[] {
   const all: QuoteSpan[] = []
   let previousRanOn = false
+  const opensWithSingle = (index: number): boolean => {
+    const next = paragraphs[index + 1]
+    if (!next) return false
+    let k = next.start
+    while (k < next.end && /\s/u.test(text[k])) k++
+    return text[k] === '‘' || text[k] === "'"
+  }
   paragraphs.forEach((p, index) => {
     const doubles = doubleQuotes(text, p.start, p.end, index)
     const singles: QuoteSpan[] = []
@@ -169,7 +198,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly TextSpan[]): Q
       cursor = q.closeEnd
     }
     if (doubles.length === 0 || !doubles[doubles.length - 1].unclosed) {
-      singles.push(...singleQuotes(text, cursor, p.end, index))
+      singles.push(...singleQuotes(text, cursor, p.end, index, opensWithSingle(index)))
     }
     const spans = [...doubles, ...singles].sort((a, b) => a.start - b.start)
     if (previousRanOn && spans.length > 0) {

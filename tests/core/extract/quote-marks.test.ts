@@ -51,6 +51,15 @@ describe('findQuoteSpans', () => {
     ])
   })
 
+  it('runs a single-quoted quote on into a paragraph that opens with a single mark', () => {
+    const list = spans("'First we wait,' she said. 'Then we build.\n\n'And then we rest.'")
+    expect(list.map((x) => [x.text, x.unclosed, x.continuesPrevious])).toEqual([
+      ['First we wait,', false, false],
+      ['Then we build.', true, false],
+      ['And then we rest.', false, true]
+    ])
+  })
+
   it('keeps editorial brackets and ellipses inside the quote', () => {
     expect(texts('“[The plan] is … late,” she said.')).toEqual(['[The plan] is … late,'])
   })
