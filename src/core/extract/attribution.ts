@@ -491,6 +491,18 @@ class Analyser {
       if (candidates.length === 0) {
         candidates = people.filter((x) => x.words.includes(word)).map((x) => x.index)
       }
+      if (candidates.length === 0 && !m.honorific && !m.titled) {
+        // "Kanemura" after "Kanemura Electronics": the short form of one organisation's name
+        const orgs = this.entities
+          .map((e, index) => ({ e, index }))
+          .filter(
+            ({ e }) =>
+              (e.kind === 'organisation' || e.kind === 'group') &&
+              e.mentions.some((x) => x.size > 1) &&
+              nameWords(e.name)[0] === word
+          )
+        if (orgs.length === 1) candidates = [orgs[0].index]
+      }
       if (candidates.length === 1) {
         this.link(m, candidates[0])
       } else if (candidates.length > 1) {

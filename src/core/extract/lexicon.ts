@@ -224,7 +224,12 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     laboratories magazine journal herald tribune gazette press radio television tv
     broadcasting channel studios records entertainment festival council chambers chamber
     guard police patrol fbi cia nasa nato un eu who imf opec council democrats republicans
-    conservatives liberals socialists greens
+    conservatives liberals socialists greens electronics energy foods pharma capital ventures
+    solutions software networks communications telecom mining resources petroleum chemicals
+    logistics shipping lines railways railway insurance securities investments brands retail
+    stores markets pictures publishing therapeutics biotech sciences semiconductor
+    semiconductors devices instruments manufacturing automotive aerospace aviation utilities
+    airline
   `)
 )
 

@@ -1,6 +1,7 @@
 import type { Token } from './tokens'
 import { isAbbreviationBefore, stripPossessive, isPossessive } from './tokens'
 import {
+  SPEECH_VERBS,
   UNNAMED_SOURCE_NOUNS,
   ABBREVIATIONS,
   GENDERED_ROLE_NOUNS,
@@ -133,7 +134,7 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
   if (t.text === 'I') return false
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
-    if (UNNAMED_SOURCE_NOUNS.has(base)) return false
+    if (UNNAMED_SOURCE_NOUNS.has(base) || SPEECH_VERBS.has(base)) return false
     if (NUMBER_WORD.test(base)) return false
     // "Retired …", "Asked …": participles open sentences; short names such as "Ed" stay names
     if (/ed$/u.test(base) && base.length >= 6) return false
