@@ -789,7 +789,7 @@ class Analyser {
 
   /** The subject of the main clause of the sentence [from, limit). */
   private mainSubject(p: Para, from: number, limit: number): Subject {
-    let i = from === 0 ? this.afterDateline(p, limit) : from
+    let i = from === 0 ? this.afterLabel(p, this.afterDateline(p, limit), limit) : from
     for (let guard = 0; guard < 3; guard++) {
       while (i < limit) {
         const t = this.tok(p, i)
@@ -862,10 +862,14 @@ class Analyser {
         }
         if (x.cap) break
       }
-      if (POSSESSIVE_DETERMINERS.has(t.lower)) return { kind: 'unnamed', from: i, to: i + 1 }
     }
-    if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') {
-      // "The leader of the party, Jane Doe, said"
+    if (
+      t.lower === 'the' ||
+      t.lower === 'a' ||
+      t.lower === 'an' ||
+      POSSESSIVE_DETERMINERS.has(t.lower)
+    ) {
+      // "The leader of the party, Jane Doe, said", "My editor, Jane Doe, said"
       for (let k = i + 1; k < limit && k < i + 12; k++) {
         const x = this.tok(p, k)
         if (!x) break
@@ -885,6 +889,7 @@ class Analyser {
         if (!w || !w.isWord) break
         words.push(w.lower)
       }
+      if (POSSESSIVE_DETERMINERS.has(t.lower)) return { kind: 'unnamed', from: i, to: i + 1 }
       return t.lower === 'the'
         ? {
             kind: 'definite',
@@ -917,6 +922,16 @@ class Analyser {
       else if (!(t.cap || t.isNumber || t.text === ',' || t.text === '.')) return 0
     }
     return 0
+  }
+
+  /** Skips an interview transcript's speaker label at a paragraph start ("Solberg: …", "Q: …"). */
+  private afterLabel(p: Para, from: number, limit: number): number {
+    const m = this.mentionStartingAtUnit(p, from)
+    const end = m ? this.unitOf(p, m.nameTo - 1) + 1 : from + 1
+    const colon = this.tok(p, end)
+    if (end < limit && colon && colon.text === ':' && (m || this.tok(p, from)?.text === 'Q'))
+      return end + 1
+    return from
   }
 
   /** Subject of the reporting verb at unit `v`, following elided subjects to the main clause. */
