@@ -152,6 +152,61 @@ describe('more cue styles', () => {
   })
 })
 
+describe('wire, business and interview styles', () => {
+  it('skips a wire dateline and gives "the company" to the firm the article is about', () => {
+    const x = run(
+      'OSLO, March 3 (Wire) - Fjordline Shipping cut its forecast on Monday.\n\nFjordline expects lower freight rates. The company said demand was "flat at best".'
+    )
+    expect(speakerOf(x, 'flat at best')).toBe('Fjordline Shipping')
+  })
+
+  it('does not take a capitalised word opening a sentence for the company', () => {
+    const x = run('Revenue fell sharply.\n\n"We are cautious," the company said.')
+    expect(speakerOf(x, 'cautious')).toBeNull()
+  })
+
+  it('skips an interview speaker label and reads a possessive appositive', () => {
+    const x = run(
+      'Q: Was the ending hard?\n\nMarsh: My producer, Ola Brun, hated it. She said, "Nobody will stay for this."'
+    )
+    expect(speakerOf(x, 'Nobody will stay')).toBe('Ola Brun')
+  })
+
+  it('reads a nickname inside a name and a party tag after it', () => {
+    const x = run(
+      'The bill would "fix the river for good," according to Sen. Maria "Mia" Lund (D-Ore.). Rep. Tom Ash (R-Idaho), a co-sponsor, wrote that it was "overdue."'
+    )
+    expect(speakerOf(x, 'fix the river')).toBe('Maria Lund')
+    expect(speakerOf(x, 'overdue')).toBe('Tom Ash')
+  })
+
+  it('steps over an age between commas before the verb', () => {
+    const x = run('Mr Ross, 61, a retired teacher, said the school was "falling apart".')
+    expect(speakerOf(x, 'falling apart')).toBe('Ross')
+  })
+
+  it('lets an unnamed speaker block a later pronoun', () => {
+    const x = run(
+      'Dr Lea Park led the rescue.\n\nOne volunteer said the water was cold. "We could not feel our hands," he said.'
+    )
+    expect(speakerOf(x, 'feel our hands')).toBeNull()
+  })
+
+  it('treats a quoted label before a noun as no quote ("the ‘fair rent’ law")', () => {
+    const x = run('Mayor Ivo Kerr said he would use the ‘fair rent’ law against landlords.')
+    expect(speakerOf(x, 'fair rent')).toBeNull()
+    expect(ruleOf(x, 'fair rent')).toBe('label')
+  })
+
+  it('does not read a sentence-opening participle as a name', () => {
+    const x = run(
+      'Retired nurse Ada Holm, 70, spoke first. Asked about the plan, Holm said it was "a disgrace".'
+    )
+    expect(speakerOf(x, 'disgrace')).toBe('Ada Holm')
+    expect(x.speakers.map((s) => s.name)).toEqual(['Ada Holm'])
+  })
+})
+
 describe('pronouns', () => {
   it('resolves "he said" to the latest male subject', () => {
     const x = run('Peter Vance opened the hearing.\n\n"We owe the public an answer," he said.')
