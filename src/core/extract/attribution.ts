@@ -272,6 +272,7 @@ const CONFIDENCE: Record<string, number> = {
   'cue-after-inverted': 0.95,
   'cue-before': 0.9,
   'cue-clause-final': 0.85,
+  'cue-after-manner': 0.75,
   'multi-paragraph': 0.85,
   continuation: 0.75,
   heading: 0.9,
@@ -1249,8 +1250,11 @@ class Analyser {
       const d = f()
       if (d) return d
     }
-    // no cue of its own: a whole-sentence quote continues the latest speaker
-    if (initial && /^[[(…."'‘“ ]*[\p{Lu}\d]/u.test(text)) {
+    // no cue of its own: a whole-sentence quote continues the latest speaker; a quoted phrase
+    // that opens a sentence of narration ("“Woke” politics is …") does not
+    const closesSentence =
+      /[.!?…]["'”’)]*$/u.test(text) || u + 1 >= st || this.quoteAt(p, u + 1) >= 0
+    if (initial && closesSentence && /^[[(…."'‘“ ]*[\p{Lu}\d]/u.test(text)) {
       // the sentence just before, in the same paragraph, names who speaks ("Jones disagreed.")
       const previous = this.previousSentenceSubject(p, sf)
       if (previous !== null) {
@@ -1346,7 +1350,7 @@ class Analyser {
       if (this.quoteAt(p, v) >= 0) break
       if (this.isSpeechVerb(p, v)) candidates.push(v)
     }
-    if (candidates.length === 0) return null
+    if (candidates.length === 0) return endsForCue ? this.mannerCue(p, k, st) : null
     const first = candidates[0]
     if (endsForCue || initial) {
       if (first === k) {
@@ -1400,6 +1404,40 @@ class Analyser {
     if (!LABEL_DETERMINERS.has(before.lower)) return false
     if (NOT_NOUNS_AFTER_LABEL.has(after.lower) || /(?:ed|ing|ly)$/u.test(after.lower)) return false
     return !SPEECH_VERBS.has(after.lower)
+  }
+
+  /**
+   * `"…," she laughed.` — a subject and a verb of manner right after a quote that ends with a
+   * comma, question or exclamation mark, even when the verb is not a reporting verb.
+   */
+  private mannerCue(p: Para, k: number, st: number): Decision | null {
+    const t = this.tok(p, k)
+    if (!t) return null
+    let subject: Subject = NONE
+    let next = k + 1
+    const pronoun = SUBJECT_PRONOUNS.get(t.lower)
+    if (pronoun === 'male' || pronoun === 'female') {
+      subject = { kind: 'pronoun', word: t.lower, pos: t.start, from: k, to: k + 1 }
+    } else {
+      const m = this.mentionStartingAtUnit(p, k)
+      if (!m || m.possessive) return null
+      next = this.unitOf(p, m.nameTo - 1) + 1
+      subject = { kind: 'mention', mention: m, from: k, to: next }
+    }
+    const verb = this.tok(p, next)
+    if (!verb || !verb.isWord || verb.cap || !/(?:ed|s)$/u.test(verb.lower)) return null
+    if (SUBJECT_VERB_FILLERS.has(verb.lower) || CLAUSE_OPENERS.has(verb.lower)) return null
+    const after = this.tok(p, next + 1)
+    if (
+      next + 1 < st &&
+      after &&
+      after.isWord &&
+      !TAIL_PREPOSITIONS.has(after.lower) &&
+      after.lower !== 'as'
+    )
+      return null
+    const d = this.fromSubject(p, subject, 'cue-after-manner', this.spanOfUnits(p, k, next + 1))
+    return d
   }
 
   /** True when units [from, to) are at most four plain words of a role ("passenger", "local"). */

@@ -42,6 +42,15 @@ describe('cue after the quote', () => {
     expect(speakerOf(x, 'Bread is')).toBe('Ngozi Okafor')
   })
 
+  it('reads a verb of manner right after a quote ("…," she laughed)', () => {
+    const x = run(
+      'Mia Lund runs the kiosk. "Where else would I go?" she laughed. "It rains," she sighed.'
+    )
+    expect(speakerOf(x, 'Where else')).toBe('Mia Lund')
+    expect(ruleOf(x, 'Where else')).toBe('cue-after-manner')
+    expect(speakerOf(x, 'It rains')).toBe('Mia Lund')
+  })
+
   it('credits a role phrase before the name ("chief engineer Ana Ruiz said")', () => {
     const x = run('"The bridge will reopen in spring," chief engineer Ana Ruiz said.')
     expect(speakerOf(x, 'bridge')).toBe('Ana Ruiz')
@@ -312,6 +321,11 @@ describe('never attributed', () => {
     )
     expect(speakerOf(x, 'historic')).toBeNull()
     expect(speakerOf(x, 'a beginning')).toBe('Omar Haddad')
+  })
+
+  it('leaves a quoted phrase that opens a sentence of narration unattributed', () => {
+    const x = run('Nadia Sorel runs the campaign.\n\n"Green growth" became the slogan of the year.')
+    expect(speakerOf(x, 'Green growth')).toBeNull()
   })
 
   it('leaves quotes from unnamed sources unattributed', () => {
