@@ -81,7 +81,8 @@ const PARTICLES = new Set([
 ])
 const DETERMINERS = new Set(['the', 'a', 'an'])
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';'])
-const QUOTE_CHARS = /^["“”‘’'«»„]$/u
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„'])
+const QUOTE_CHARS = { test: (text: string): boolean => QUOTE_MARKS.has(text) }
 
 /** Per-token flags the mention finder needs. */
 export interface TokenContext {

@@ -170,7 +170,7 @@ export function sentenceSpans(text: string, start = 0, end = text.length): TextS
 /** True when the full stop at `dot` closes an abbreviation or an initial rather than a sentence. */
 export function isAbbreviationBefore(text: string, dot: number, floor = 0): boolean {
   let s = dot
-  while (s > floor && /[\p{L}.]/u.test(text[s - 1])) s--
+  while (s > floor && (text[s - 1] === '.' || isLetterAt(text, s - 1))) s--
   const word = text.slice(s, dot)
   if (word.length === 0) return false
   if (word.includes('.')) return true // "U.S." or "a.m."
