@@ -37,6 +37,8 @@ export interface MenuItemSpec {
   label?: string
   type?: 'normal' | 'separator' | 'submenu' | 'radio'
   accelerator?: string
+  /** false: show the accelerator but let the page receive the keystroke. */
+  registerAccelerator?: boolean
   role?: MenuRole
   checked?: boolean
   enabled?: boolean
@@ -122,8 +124,10 @@ export function buildMenuTemplate(state: MenuState): MenuItemSpec[] {
     label: 'Edit',
     type: 'submenu',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Off macOS the page gets Ctrl+Z itself: text fields keep their native undo and the study
+      // session undoes the last answer. A registered accelerator would take the key first.
+      { role: 'undo', ...(state.isMac ? {} : { registerAccelerator: false }) },
+      { role: 'redo', ...(state.isMac ? {} : { registerAccelerator: false }) },
       separator,
       { role: 'cut' },
       { role: 'copy' },

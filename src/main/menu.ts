@@ -20,6 +20,9 @@ export function toElectronMenuOptions(
     if (spec.label !== undefined) options.label = spec.label
     if (spec.type !== undefined) options.type = spec.type
     if (spec.accelerator !== undefined) options.accelerator = spec.accelerator
+    if (spec.registerAccelerator !== undefined) {
+      options.registerAccelerator = spec.registerAccelerator
+    }
     if (spec.role !== undefined) options.role = spec.role
     if (spec.checked !== undefined) options.checked = spec.checked
     if (spec.enabled !== undefined) options.enabled = spec.enabled

@@ -34,6 +34,13 @@ function allItems(items: readonly MenuItemSpec[]): MenuItemSpec[] {
 }
 
 describe('buildMenuTemplate', () => {
+  it('lets the page receive Ctrl+Z off macOS (study undo), keeps the menu key on macOS', () => {
+    const undoOf = (isMac: boolean): MenuItemSpec | undefined =>
+      allItems(buildMenuTemplate({ ...BASE, isMac })).find((item) => item.role === 'undo')
+    expect(undoOf(false)).toMatchObject({ role: 'undo', registerAccelerator: false })
+    expect(undoOf(true)?.registerAccelerator).toBeUndefined()
+  })
+
   it('has File, Edit, View and Help menus on Windows and Linux', () => {
     expect(labels(buildMenuTemplate(BASE))).toEqual(['File', 'Edit', 'View', 'Help'])
   })

@@ -73,6 +73,11 @@ describe('toElectronMenuOptions / installApplicationMenu', () => {
     const options = toElectronMenuOptions([{ role: 'copy' }, { type: 'separator' }], vi.fn())
     expect(options).toEqual([{ role: 'copy' }, { type: 'separator' }])
   })
+
+  it('passes registerAccelerator through so the page can keep a keystroke', () => {
+    const options = toElectronMenuOptions([{ role: 'undo', registerAccelerator: false }], vi.fn())
+    expect(options).toEqual([{ role: 'undo', registerAccelerator: false }])
+  })
 })
 
 describe('createMenuActionRunner', () => {
