@@ -3,6 +3,7 @@ import { applyCorrections } from '../../../src/core/cards'
 import { defaultSchedulerSettings, Queue } from '../../../src/core/scheduling'
 import type { Extraction } from '../../../src/core/extract/types'
 import { commitAnswer, syncArticleCards } from '../../../src/renderer/src/db/cards-repo'
+import { suspendCard } from '../../../src/renderer/src/db/missed-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { DAY_MS, freshDatabase, makeArticle, NOW_MS } from './fixtures'
 
@@ -133,6 +134,52 @@ describe('syncArticleCards', () => {
       due: answered.due,
       reps: answered.reps
     })
+  })
+
+  it('a card the user suspended stays suspended when a re-sync updates its content', async () => {
+    const { article, extraction } = makeArticle()
+    await syncArticleCards(db, { article, extraction }, NOW_MS)
+    const whoSaid = (await db.cards.toArray()).find(
+      (card) => card.template === 'who-said' && card.answer === 'Maria Alvarez'
+    )!
+    await answer(whoSaid.id)
+    const suspended = await suspendCard(db, whoSaid.id, NOW_MS + 1000)
+    expect(suspended.ok).toBe(true)
+    const renamed: Extraction = {
+      ...extraction,
+      speakers: extraction.speakers.map((s) =>
+        s.id === 'maria-alvarez' ? { ...s, name: 'María Álvarez Ruiz' } : s
+      )
+    }
+
+    await syncArticleCards(db, { article, extraction: renamed }, NOW_MS + 2000)
+
+    expect(await db.cards.get(whoSaid.id)).toMatchObject({
+      answer: 'María Álvarez Ruiz',
+      queue: Queue.Suspended
+    })
+  })
+
+  it('a contrast card survives a re-sync and lives and dies with its quote', async () => {
+    const { article, extraction } = makeArticle()
+    await syncArticleCards(db, { article, extraction }, NOW_MS)
+    const whoSaid = (await db.cards.toArray()).find(
+      (card) => card.template === 'who-said' && card.answer === 'Tomas Berg'
+    )!
+    const contrastId = `${whoSaid.noteId}:contrast:tomas-berg|maria-alvarez`
+    await db.cards.add({ ...whoSaid, id: contrastId, template: 'contrast' })
+
+    const again = await syncArticleCards(db, { article, extraction }, NOW_MS + 1000)
+    expect(again.removed).toBe(0)
+    expect(await db.cards.get(contrastId)).toMatchObject({ template: 'contrast' })
+
+    await answer(contrastId)
+    const corrected = withoutQuote(extraction, 'tomas-berg')
+    await syncArticleCards(db, { article, extraction: corrected }, NOW_MS + 2000)
+    expect(await db.cards.get(contrastId)).toMatchObject({ queue: Queue.Suspended })
+
+    await syncArticleCards(db, { article, extraction }, NOW_MS + 3000)
+    expect((await db.cards.get(contrastId))?.queue).not.toBe(Queue.Suspended)
   })
 
   it('touches only the synced article', async () => {

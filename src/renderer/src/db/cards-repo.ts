@@ -146,6 +146,22 @@ export interface SyncArticleCardsCounts {
   suspended: number
 }
 
+/** Suspended by a sync because its note vanished (not by the user, whose suspension stays). */
+function isOrphaned(card: CardRecord): boolean {
+  return card.queue === Queue.Suspended && card.orphanedAt != null
+}
+
+/** An orphaned card whose note came back: returns to the queue it was suspended from. */
+function returned(card: CardRecord, nowMs: number): CardRecord {
+  return {
+    ...card,
+    queue: card.queueBeforeBury ?? queueForMemoryState(card.memoryState),
+    queueBeforeBury: null,
+    orphanedAt: null,
+    updatedAt: nextStamp(card.updatedAt, nowMs)
+  }
+}
+
 /**
  * Generates the article's notes and cards and stores them in one transaction. Existing ids keep
  * their scheduling state and history (only their content is updated, and only when it changed).
@@ -192,23 +208,29 @@ export async function syncArticleCards(
         counts.added++
         return
       }
-      const cameBack = existing.queue === Queue.Suspended && existing.queueBeforeBury !== null
+      const cameBack = isOrphaned(existing)
       if (sameContent(existing, content) && !cameBack) return
-      const record: CardRecord = {
-        ...existing,
-        ...contentOf(content),
-        updatedAt: nextStamp(existing.updatedAt, nowMs)
-      }
-      if (cameBack) {
-        record.queue = existing.queueBeforeBury ?? queueForMemoryState(existing.memoryState)
-        record.queueBeforeBury = null
-      }
-      writes.push(record)
+      writes.push(
+        cameBack
+          ? { ...returned(existing, nowMs), ...contentOf(content) }
+          : { ...existing, ...contentOf(content), updatedAt: nextStamp(existing.updatedAt, nowMs) }
+      )
       counts.updated++
     })
 
     const generatedIds = new Set(generated.cards.map((card) => card.id))
-    const orphans = existingCards.filter((card) => !generatedIds.has(card.id))
+    // Contrast cards are made by the user from a confusion, not generated: they live as long as
+    // the quote's note does, and come back with it.
+    const isContrast = (card: CardRecord): boolean => card.template === 'contrast'
+    for (const card of existingCards) {
+      if (isContrast(card) && generatedNoteIds.has(card.noteId) && isOrphaned(card)) {
+        writes.push(returned(card, nowMs))
+        counts.updated++
+      }
+    }
+    const orphans = existingCards.filter((card) =>
+      isContrast(card) ? !generatedNoteIds.has(card.noteId) : !generatedIds.has(card.id)
+    )
     const toDelete: string[] = []
     for (const orphan of orphans) {
       const answered = await db.reviewLogs.where('cardId').equals(orphan.id).first()
@@ -223,6 +245,7 @@ export async function syncArticleCards(
           queue: Queue.Suspended,
           queueBeforeBury: home ?? queueForMemoryState(orphan.memoryState),
           buriedUntil: null,
+          orphanedAt: nowMs,
           updatedAt: nextStamp(orphan.updatedAt, nowMs)
         })
         counts.suspended++

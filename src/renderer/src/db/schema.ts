@@ -36,6 +36,11 @@ export interface CardRecord extends CardContent, SchedulingState {
   createdAt: number
   /** Epoch ms of the last change; checked before an answer is committed. */
   updatedAt: number
+  /**
+   * Epoch ms at which a sync suspended the card because its note vanished; null or absent
+   * otherwise. Tells a sync's suspension (undone when the note returns) from the user's own.
+   */
+  orphanedAt?: number | null
 }
 
 export type NoteRecord = Note
