@@ -79,6 +79,8 @@ interface Decision {
   rule: string
   confidence: number
   cue: TextSpan | null
+  /** The reporting verb, when it stands apart from the subject ("X, …, adding"). */
+  cueVerb?: TextSpan
 }
 
 const NONE: Subject = { kind: 'none' }
@@ -879,7 +881,12 @@ class Analyser {
           if (inner && !inner.possessive) {
             const after = this.tok(p, this.unitOf(p, inner.nameTo - 1) + 1)
             if (after && after.text === ',')
-              return { kind: 'mention', mention: inner, from: i, to: k + 2 }
+              return {
+                kind: 'mention',
+                mention: inner,
+                from: i,
+                to: this.unitOf(p, inner.nameTo - 1) + 1
+              }
           }
           break
         }
@@ -1473,6 +1480,13 @@ class Analyser {
       }
       const from = Math.min(s.from, v)
       const to = Math.max(v + 1, 'to' in s ? s.to : v + 1)
+      const subjectEnd = 'to' in s ? s.to : v
+      if (s.from < v && v - subjectEnd > 3) {
+        // a subject far from its verb: the cue is "subject … verb"
+        const d = this.fromSubject(p, s, 'cue-before', this.spanOfUnits(p, s.from, subjectEnd))
+        const verb = this.tok(p, v)
+        return d && verb ? { ...d, cueVerb: { start: verb.start, end: verb.end } } : d
+      }
       return this.fromSubject(p, s, 'cue-before', this.spanOfUnits(p, from, Math.min(to, u)))
     }
     return null
@@ -1507,7 +1521,10 @@ class Analyser {
         end: q.end,
         kind: this.quoteKind.get(qi) ?? 'partial',
         speaker: d.speaker === null ? null : ids[d.speaker],
-        cue: d.cue ? this.text.slice(d.cue.start, d.cue.end) : null,
+        cue: d.cue
+          ? this.text.slice(d.cue.start, d.cue.end) +
+            (d.cueVerb ? ` … ${this.text.slice(d.cueVerb.start, d.cueVerb.end)}` : '')
+          : null,
         confidence: Math.round(d.confidence * 100) / 100,
         rule: d.rule,
         sentence: this.quoteSentence.get(qi) ?? { start: q.openAt, end: q.closeEnd }
