@@ -91,6 +91,17 @@ const BUSINESS_NOUNS = new Set(
 )
 /** A proper adjective of nationality ("French", "British", "Dutch", "Israeli"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ch|i)$/u
+const OBJECT_PREPOSITIONS = new Set([
+  'for',
+  'of',
+  'to',
+  'at',
+  'with',
+  'from',
+  'behind',
+  'near',
+  'close'
+])
 const LABEL_DETERMINERS = new Set([
   'the',
   'a',
@@ -694,6 +705,23 @@ class Analyser {
           if (inner.kind === 'mention' && this.entityKind(inner.mention) === 'person')
             return { ...inner, to: v }
         }
+      }
+      // "a spokesman for Gov. Jo Ray said": the name is the object of a preposition and the
+      // speaker is the noun before it
+      const prep = this.tok(p, from - 1)
+      const head = this.tok(p, from - 2)
+      if (
+        prep &&
+        head &&
+        OBJECT_PREPOSITIONS.has(prep.lower) &&
+        head.isWord &&
+        !head.cap &&
+        !SPEECH_VERBS.has(head.lower) &&
+        !CLAUSE_OPENERS.has(head.lower)
+      ) {
+        const outer = this.subjectLeft(p, from - 1, floor, false, depth + 1)
+        if (outer.kind === 'definite' || outer.kind === 'unnamed') return outer
+        return { kind: 'unnamed', from: from - 2, to: j + 1 }
       }
       return { kind: 'mention', mention: m, from, to: j + 1 }
     }

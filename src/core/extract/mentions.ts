@@ -132,7 +132,7 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
   if (!isNameWord(t)) return false
   const base = stripPossessive(t.lower)
   if (WEEKDAYS_AND_MONTHS.has(base) && base !== 'may') return false
-  if (t.text === 'I') return false
+  if (t.text === 'I' || base === 'a' || base === 'an' || base === 'the') return false
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
     if (UNNAMED_SOURCE_NOUNS.has(base) || SPEECH_VERBS.has(base)) return false

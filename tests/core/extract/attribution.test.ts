@@ -344,6 +344,19 @@ describe('never attributed', () => {
     expect(speakerOf(x, 'more beds')).toBeNull()
   })
 
+  it('does not credit a name inside the speaker’s noun phrase ("a spokesman for X said")', () => {
+    const x = run(
+      'Gov. Lena Ortiz signed the bill.\n\nA spokesman for Gov. Lena Ortiz said she was "delighted."'
+    )
+    expect(speakerOf(x, 'delighted')).toBeNull()
+  })
+
+  it('does not read an article after a dateline as a name', () => {
+    const x = run('DENVER (Wire) — A judge on Monday called the rule "plainly unlawful."')
+    expect(speakerOf(x, 'plainly unlawful')).toBeNull()
+    expect(x.speakers).toEqual([])
+  })
+
   it('leaves titles of works unattributed', () => {
     const x = run('Marta Ilves wrote "The Silent Harbour Years" while living abroad.')
     expect(speakerOf(x, 'Silent Harbour')).toBeNull()
