@@ -217,6 +217,19 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
   return start
 }
 
+/** The run [from, to) ends with at least two name words after its titles: a person's name. */
+function personBefore(tokens: Token[], from: number, to: number): boolean {
+  let names = 0
+  for (let k = to - 1; k >= from; k--) {
+    const t = tokens[k]
+    if (t.text === '.') continue
+    const base = stripPossessive(t.lower).replace(/\.$/u, '')
+    if (!t.isWord || TITLE_WORDS.has(base) || ORG_WORDS.has(base) || CONNECTORS.has(base)) break
+    names++
+  }
+  return names >= 2
+}
+
 /** A lower-case noun that names a person by what they do ("passenger", "signalman"). */
 export function isAgentNoun(word: string): boolean {
   if (ROLE_NOUNS.has(word)) return true
@@ -380,6 +393,10 @@ export function findMentions(
         ) {
           j++
           continue
+        }
+        if ((u.lower === 'of' || u.lower === 'for') && personBefore(tokens, i, j)) {
+          // "Prof Terry Hughes of James Cook University": the person ends before "of"
+          break
         }
         if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
           // "Ursula von der Leyen": one or more particles, then a name word

@@ -61,6 +61,11 @@ describe('speakers', () => {
     ])
   })
 
+  it('ends a person’s name before "of" an institution', () => {
+    const list = speakers('"We have time," said Prof Hana Lee of Northfield University.')
+    expect(list.map((s) => [s.name, s.kind])).toEqual([['Hana Lee', 'person']])
+  })
+
   it('counts quotes per speaker and gives stable slug ids', () => {
     const x = extractArticle(
       makeArticle('"Yes," said Ada Rask. "No," Rask added. "Maybe," said Bo Lind.')
