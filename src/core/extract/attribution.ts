@@ -1487,7 +1487,7 @@ class Analyser {
         SUBJECT_VERB_FILLERS.has(t.lower)
       )
         return false
-      if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') return false
+      if ((t.lower === 'the' && u > from) || t.lower === 'a' || t.lower === 'an') return false
     }
     return true
   }

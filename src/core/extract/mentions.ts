@@ -238,7 +238,7 @@ export function isAgentNoun(word: string): boolean {
 }
 
 const NOT_AGENTS = new Set(
-  'after under other over never either whether however rather later better water power order number border minor major floor door error mirror sector factor paper matter letter weather winter summer center centre corner member silent recent current urgent percent moment comment event extent agent parent talent patient client different ancient decent'.split(
+  'elder older younger after under other over never either whether however rather later better water power order number border minor major floor door error mirror sector factor paper matter letter weather winter summer center centre corner member silent recent current urgent percent moment comment event extent agent parent talent patient client different ancient decent'.split(
     ' '
   )
 )
