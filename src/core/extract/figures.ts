@@ -67,7 +67,24 @@ const CURRENCY_WORDS: Record<string, string> = {
   rupee: 'INR',
   francs: 'CHF',
   pence: 'GBX',
-  cents: 'USX'
+  cents: 'USX',
+  kronor: 'SEK',
+  krona: 'SEK',
+  kroner: 'NOK',
+  rand: 'ZAR',
+  pesos: 'MXN',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  lira: 'TRY',
+  baht: 'THB',
+  ringgit: 'MYR',
+  naira: 'NGN',
+  shillings: 'KES',
+  dirhams: 'AED',
+  riyals: 'SAR',
+  zloty: 'PLN',
+  rupiah: 'IDR',
+  hryvnias: 'UAH'
 }
 const CURRENCY_PREFIX: Record<string, string> = {
   us: 'USD',
