@@ -648,6 +648,18 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       i = num.next
       continue
     }
+    // ranges: "10 to 15 inches", "three to five years"
+    const link = tokens[num.next]
+    const second = link && /^(?:to|-|–)$/u.test(link.lower) ? tokens[num.next + 1] : undefined
+    if (second && (second.isNumber || wordNumber(second.lower) !== null) && num.value !== 1) {
+      const secondNum = parseNumberAt(tokens, num.next + 1, text)
+      const ranged = secondNum ? classify(tokens, num.next + 1, secondNum, text) : null
+      if (ranged && ranged.kind !== 'date' && ranged.kind !== 'time' && ranged.kind !== 'count') {
+        out.push({ ...ranged, from: approximatorBefore(tokens, i), value: num.value })
+        i = ranged.to
+        continue
+      }
+    }
     const draft = classify(tokens, i, num, text)
     if (draft) {
       out.push(draft)

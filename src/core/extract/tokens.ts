@@ -173,7 +173,8 @@ export function isAbbreviationBefore(text: string, dot: number, floor = 0): bool
   while (s > floor && (text[s - 1] === '.' || isLetterAt(text, s - 1))) s--
   const word = text.slice(s, dot)
   if (word.length === 0) return false
-  if (word.includes('.')) return true // "U.S." or "a.m."
+  // "U.S." or "a.m." (short parts), not a domain name such as "example.com"
+  if (word.includes('.')) return word.split('.').every((part) => part.length <= 2)
   if (word.length === 1 && /\p{Lu}/u.test(word)) return true // an initial
   return ABBREVIATIONS.has(word.toLowerCase())
 }

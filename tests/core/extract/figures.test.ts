@@ -201,6 +201,14 @@ describe('more styles', () => {
     ])
   })
 
+  it('reads ranges of measures and durations', () => {
+    const list = figures('Forecasters expect 10 to 15 inches of rain in two to three days.')
+    expect(list.map((f) => [f.kind, f.text, f.value])).toEqual([
+      ['measure', '10 to 15 inches', 10],
+      ['duration', 'two to three days', 2]
+    ])
+  })
+
   it('does not count multipliers such as "three times"', () => {
     expect(figures('Rents rose three times faster than wages.')).toEqual([])
   })
