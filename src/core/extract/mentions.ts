@@ -217,6 +217,17 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
   return start
 }
 
+/** First words of names of storms, operations and other things that never speak. */
+const THING_FIRST_WORDS = new Set([
+  'hurricane',
+  'storm',
+  'typhoon',
+  'cyclone',
+  'tropical',
+  'operation',
+  'project'
+])
+
 /** The run [from, to) ends with at least two name words after its titles: a person's name. */
 function personBefore(tokens: Token[], from: number, to: number): boolean {
   let names = 0
@@ -451,7 +462,9 @@ export function findMentions(
     const name = written.replace(/['’]$/u, '')
     const lowers = words.map((w) => stripPossessive(w.lower))
     const orgWord = lowers.some((w) => ORG_WORDS.has(w))
-    const placeWord = PLACE_WORDS.has(lowers[lowers.length - 1]) && nameFrom === runFrom
+    const placeWord =
+      (PLACE_WORDS.has(lowers[lowers.length - 1]) || THING_FIRST_WORDS.has(lowers[0])) &&
+      nameFrom === runFrom
     // title words inside the run ("President", "Mr")
     let honorific: string | null = null
     let gender: Gender = null
