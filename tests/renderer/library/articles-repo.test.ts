@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import {
   addArticle,
   getArticle,
+  countCardsOfArticles,
   listArticleSummaries,
   removeArticle,
   restoreArticle
@@ -149,6 +150,25 @@ describe('articles repository', () => {
       ['b', 0],
       ['a', 2]
     ])
+  })
+
+  it('lists without card counts when asked, and counts any articles’ cards by id', async () => {
+    await seedArticleWithDependents(db, 'a')
+    await addArticle(db, makeArticle('b'), NOW_MS + MINUTE_MS)
+
+    const summaries = await listArticleSummaries(db, { withCardCounts: false })
+    const counts = await countCardsOfArticles(db, ['a', 'b', 'missing'])
+
+    expect(summaries.map((summary) => [summary.id, summary.cardCount])).toEqual([
+      ['b', 0],
+      ['a', 0]
+    ])
+    expect([...counts]).toEqual([
+      ['a', 2],
+      ['b', 0],
+      ['missing', 0]
+    ])
+    expect(await countCardsOfArticles(db, [])).toEqual(new Map())
   })
 
   it('gets an article with its body, or null when absent', async () => {

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { fail, ok } from '../../../src/shared/result'
 import { getSetting } from '../../../src/renderer/src/db/settings-repo'
-import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
+import { syncArticleCards } from '../../../src/renderer/src/db/cards-repo'
+import { makeArticle as makeArticleWithExtraction } from '../db/fixtures'
 import { maxArticleBytes, useLibraryStore } from '../../../src/renderer/src/stores/library'
 import { useNotificationsStore } from '../../../src/renderer/src/stores/notifications'
 import {
@@ -209,17 +211,22 @@ describe('library store', () => {
     })
   })
 
-  it('keeps card counts current as cards are made in the background', async () => {
+  it('keeps card counts current as cards are made in the background, while watched', async () => {
+    const { article, extraction } = makeArticleWithExtraction()
+    api.loadBuiltinArticle.mockResolvedValueOnce(ok(article))
     const library = restartApp()
-    await library.initialize()
+    // What the Library view does while it is mounted.
+    const stopWatching = library.watchCardCounts()
+    await vi.waitFor(() =>
+      expect(library.articles.map((summary) => summary.id)).toEqual([article.id])
+    )
     expect(library.articles[0].cardCount).toBe(0)
 
-    await db.cards.bulkPut(
-      ['c1', 'c2'].map((id) => ({ id, articleId: builtinArticle.id }) as unknown as CardRecord)
-    )
+    const made = await syncArticleCards(db, { article, extraction }, NOW_MS)
 
-    await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(2))
-    library.dispose()
+    expect(made.added).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(made.added))
+    stopWatching()
   })
 
   describe('removing', () => {

@@ -8,6 +8,7 @@ import type {
   NoteRecord,
   QuotedeckDatabase
 } from './schema'
+import { notifyArticleCardsChanged } from './card-changes'
 
 /** What the Library list needs of an article: everything except its body. */
 export interface ArticleSummary {
@@ -54,15 +55,20 @@ export function toArticleSummary(record: ArticleRecord, cardCount = 0): ArticleS
   }
 }
 
-/** Cards per article, read from the `articleId` index alone (no card is loaded). */
-async function countCardsByArticle(db: QuotedeckDatabase): Promise<Map<string, number>> {
-  const counts = new Map<string, number>()
-  const articleIds = await db.cards.orderBy('articleId').keys()
-  for (const articleId of articleIds) {
-    const key = String(articleId)
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  return counts
+/**
+ * How many cards each article has, counted on the `articleId` index one key range per article in
+ * one read transaction: IndexedDB counts a range without reading a card (or even its keys) into
+ * the page, and articles are few. Walking the whole index instead cost seconds at 100,000 cards.
+ */
+export async function countCardsOfArticles(
+  db: QuotedeckDatabase,
+  articleIds: readonly string[]
+): Promise<Map<string, number>> {
+  if (articleIds.length === 0) return new Map()
+  const counts = await db.transaction('r', db.cards, () =>
+    Promise.all(articleIds.map((id) => db.cards.where('articleId').equals(id).count()))
+  )
+  return new Map(articleIds.map((id, index) => [id, counts[index]]))
 }
 
 /**
@@ -82,35 +88,51 @@ export async function addArticle(
   })
 }
 
+/** What to include when listing the library. */
+export interface ListArticleSummariesOptions {
+  /** Count each article's cards (one index range count per article); else `cardCount` is 0. */
+  withCardCounts?: boolean
+}
+
 /**
  * The library, newest first, as summaries. IndexedDB has no projections, so records are walked
- * with a cursor and reduced one at a time: no array of full bodies is ever built.
+ * with a cursor and reduced one at a time: no array of full bodies is ever built. No card is read:
+ * card counts come from index range counts (`countCardsOfArticles`).
  */
-export async function listArticleSummaries(db: QuotedeckDatabase): Promise<ArticleSummary[]> {
-  const cardCounts = await countCardsByArticle(db)
+export async function listArticleSummaries(
+  db: QuotedeckDatabase,
+  options: ListArticleSummariesOptions = {}
+): Promise<ArticleSummary[]> {
   const summaries: ArticleSummary[] = []
   await db.articles
     .orderBy('addedAt')
     .reverse()
     .each((record) => {
-      summaries.push(toArticleSummary(record, cardCounts.get(record.id) ?? 0))
+      summaries.push(toArticleSummary(record))
     })
+  if (options.withCardCounts ?? true) {
+    const counts = await countCardsOfArticles(
+      db,
+      summaries.map((summary) => summary.id)
+    )
+    for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
+  }
   return summaries
 }
 
 /**
- * Calls `listener` with the summaries now and whenever articles or cards change (cards are made
- * in the background after an article is added). Returns the unsubscribe function.
+ * Calls `listener` with the summaries (without card counts) now and whenever the articles table
+ * changes. Only articles are observed: card writes (every answer) never re-run it. Returns the
+ * unsubscribe function.
  */
 export function watchArticleSummaries(
   db: QuotedeckDatabase,
   listener: (summaries: ArticleSummary[]) => void,
   onError: (error: unknown) => void
 ): () => void {
-  const subscription = liveQuery(() => listArticleSummaries(db)).subscribe({
-    next: listener,
-    error: onError
-  })
+  const subscription = liveQuery(() =>
+    listArticleSummaries(db, { withCardCounts: false })
+  ).subscribe({ next: listener, error: onError })
   return () => subscription.unsubscribe()
 }
 
@@ -136,7 +158,7 @@ export async function removeArticle(
   db: QuotedeckDatabase,
   articleId: string
 ): Promise<RemovedArticleSnapshot | null> {
-  return db.transaction(
+  const removed = await db.transaction(
     'rw',
     [db.articles, db.extractions, db.corrections, db.notes, db.cards],
     async () => {
@@ -157,6 +179,8 @@ export async function removeArticle(
       return snapshot
     }
   )
+  if (removed && removed.cards.length > 0) notifyArticleCardsChanged(db, [articleId])
+  return removed
 }
 
 /** Puts back exactly what `removeArticle` deleted (cards keep their scheduling state). */
@@ -175,4 +199,5 @@ export async function restoreArticle(
       if (snapshot.cards.length > 0) await db.cards.bulkPut(snapshot.cards)
     }
   )
+  if (snapshot.cards.length > 0) notifyArticleCardsChanged(db, [snapshot.article.id])
 }

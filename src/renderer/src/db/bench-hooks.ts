@@ -4,6 +4,7 @@ import {
   type SchedulerSettings
 } from '../../../core/scheduling'
 import { useStudyStore } from '../stores/study'
+import { listArticleSummaries, type ArticleSummary } from './articles-repo'
 import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
 import { getDatabase, type QuotedeckDatabase } from './schema'
 
@@ -15,6 +16,8 @@ export interface StudyBenchHooks {
     nowMs: number,
     settings?: SchedulerSettings
   ): Promise<StudyQueue>
+  /** What the Library view reads when it is shown (summaries with per-article card counts). */
+  listArticleSummaries(withCardCounts: boolean): Promise<ArticleSummary[]>
   study: ReturnType<typeof useStudyStore>
   tzOffsetMinutesAt: typeof tzOffsetMinutesAt
 }
@@ -42,6 +45,8 @@ export function installStudyBenchHooks(): void {
         settings,
         tzOffsetMinutes: tzOffsetMinutesAt(nowMs)
       }),
+    listArticleSummaries: (withCardCounts) =>
+      listArticleSummaries(getDatabase(), { withCardCounts }),
     study,
     tzOffsetMinutesAt
   }

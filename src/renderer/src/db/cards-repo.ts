@@ -26,6 +26,7 @@ import {
   type SchedulingState
 } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
+import { notifyArticleCardsChanged } from './card-changes'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -254,6 +255,8 @@ export async function syncArticleCards(
     await db.cards.bulkPut(writes)
     await db.cards.bulkDelete(toDelete)
   })
+  // Only a changed number of cards is news to the Library's counts (suspending keeps the card).
+  if (counts.added > 0 || counts.removed > 0) notifyArticleCardsChanged(db, [articleId])
   return counts
 }
 

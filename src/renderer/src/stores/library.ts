@@ -6,6 +6,7 @@ import type { AppError, Result } from '../../../shared/result'
 import {
   addArticle as addArticleRecord,
   countArticles,
+  countCardsOfArticles,
   listArticleSummaries,
   removeArticle as removeArticleRecords,
   restoreArticle,
@@ -13,6 +14,7 @@ import {
   type ArticleSummary,
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
+import { onArticleCardsChanged } from '../db/card-changes'
 import { getDatabase } from '../db/schema'
 import { shortTitle } from '../components/library/format'
 import { getSetting, setSetting } from '../db/settings-repo'
@@ -73,31 +75,116 @@ export const useLibraryStore = defineStore('library', () => {
   /** Text of the open paste dialog, or null when it is closed. */
   const pasteDraft = ref<string | null>(null)
   let initializing: Promise<void> | null = null
-  let unwatch: (() => void) | null = null
+  /** Views showing the list with card counts now (the Library view while mounted). */
+  const countViewers = new Set<symbol>()
+  let stopCountListener: (() => void) | null = null
+  let stopArticleQuery: (() => void) | null = null
+  /** Numbers list reads so an older one that finishes late never overwrites a newer one. */
+  let listSequence = 0
 
-  /** Keeps the list current as cards are generated in the background. */
-  function watchSummaries(): void {
-    unwatch?.()
-    unwatch = watchArticleSummaries(
-      getDatabase(),
-      (summaries) => {
-        articles.value = summaries
-      },
-      () => {
-        // The list still refreshes after every change made here; only live card counts stop.
-      }
-    )
-  }
-
-  /** Stops watching the database (tests, or before switching databases). */
-  function dispose(): void {
-    unwatch?.()
-    unwatch = null
-  }
-
+  /**
+   * Re-reads the article list. Card counts are read too (one index range count per article, no
+   * card is loaded) only while a view shows them; otherwise the last known counts are kept, and
+   * the next view to show them reads them again.
+   */
   async function refresh(): Promise<void> {
-    articles.value = await listArticleSummaries(getDatabase())
+    const sequence = ++listSequence
+    const withCardCounts = countViewers.size > 0
+    const summaries = await listArticleSummaries(getDatabase(), { withCardCounts })
+    if (sequence !== listSequence) return
+    if (!withCardCounts) {
+      const known = new Map(articles.value.map((article) => [article.id, article.cardCount]))
+      for (const summary of summaries) summary.cardCount = known.get(summary.id) ?? 0
+    }
+    articles.value = summaries
     loaded.value = true
+  }
+
+  /** Shows summaries the articles live query delivered, with every article's cards counted. */
+  async function showWithCounts(summaries: ArticleSummary[]): Promise<void> {
+    const sequence = ++listSequence
+    const counts = await countCardsOfArticles(
+      getDatabase(),
+      summaries.map((summary) => summary.id)
+    )
+    if (sequence !== listSequence) return
+    for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
+    articles.value = summaries
+    loaded.value = true
+  }
+
+  /** Recounts the cards of the listed articles among `articleIds` (after a card sync). */
+  async function recountCards(articleIds: readonly string[]): Promise<void> {
+    const listed = new Set(articles.value.map((article) => article.id))
+    const wanted = articleIds.filter((id) => listed.has(id))
+    if (wanted.length === 0) return
+    const counts = await countCardsOfArticles(getDatabase(), wanted)
+    for (const article of articles.value) {
+      const count = counts.get(article.id)
+      if (count !== undefined) article.cardCount = count
+    }
+  }
+
+  /**
+   * Keeps the list and every article's `cardCount` current until the returned function is called
+   * (the Library view calls this while mounted; cards are made in the background after an article
+   * is added). It observes the articles table (a live query, which card writes never wake), counts
+   * every article's cards when the list is read, and recounts only the articles whose cards a
+   * sync, removal or restore added or deleted. Answering cards never recounts anything, and while
+   * no view watches, nothing about cards is read or observed at all.
+   */
+  function watchCardCounts(): () => void {
+    const viewer = Symbol('card-count viewer')
+    countViewers.add(viewer)
+    stopCountListener ??= onArticleCardsChanged((db, articleIds) => {
+      if (db !== getDatabase()) return
+      recountCards(articleIds).catch(() => {
+        // The count stays as it was; the next time the Library is opened it is read again.
+      })
+    })
+    // After the first-launch seed, so the list never flashes empty before the seed appears. The
+    // query's first read also catches what changed while nobody watched (a line restored in the
+    // article view, a contrast card made in a quiz).
+    void initialize()
+      .then(async () => {
+        if (!countViewers.has(viewer)) {
+          if (!loaded.value) await refresh()
+          return
+        }
+        stopArticleQuery ??= watchArticleSummaries(
+          getDatabase(),
+          (summaries) => {
+            showWithCounts(summaries).catch((error: unknown) => {
+              reportFailure(`Your library could not be read: ${errorText(error)}`)
+            })
+          },
+          (error) => {
+            loaded.value = true
+            reportFailure(`Your library could not be read: ${errorText(error)}`)
+          }
+        )
+      })
+      .catch((error: unknown) => {
+        loaded.value = true
+        reportFailure(`Your library could not be read: ${errorText(error)}`)
+      })
+    return () => {
+      if (!countViewers.delete(viewer)) return
+      if (countViewers.size === 0) stopWatchingCardCounts()
+    }
+  }
+
+  function stopWatchingCardCounts(): void {
+    countViewers.clear()
+    stopCountListener?.()
+    stopCountListener = null
+    stopArticleQuery?.()
+    stopArticleQuery = null
+  }
+
+  /** Stops keeping card counts current (tests, or before switching databases). */
+  function dispose(): void {
+    stopWatchingCardCounts()
   }
 
   /**
@@ -121,8 +208,8 @@ export const useLibraryStore = defineStore('library', () => {
             )
           }
         }
-        await refresh()
-        watchSummaries()
+        // A watching view reads the list itself (with card counts) once this is done.
+        if (countViewers.size === 0) await refresh()
       } catch (error) {
         // IndexedDB can be unavailable (disk full, a damaged profile): say so instead of spinning.
         loaded.value = true
@@ -245,6 +332,7 @@ export const useLibraryStore = defineStore('library', () => {
     pasteDraft,
     initialize,
     refresh,
+    watchCardCounts,
     dispose,
     addArticle,
     addFromResult,
