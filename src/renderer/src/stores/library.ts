@@ -81,6 +81,8 @@ export const useLibraryStore = defineStore('library', () => {
   let stopArticleQuery: (() => void) | null = null
   /** Numbers list reads so an older one that finishes late never overwrites a newer one. */
   let listSequence = 0
+  /** Articles whose cards changed since the last full count began (it may have missed them). */
+  const changedSinceCount = new Set<string>()
 
   /**
    * Re-reads the article list. Card counts are read too (one index range count per article, no
@@ -90,6 +92,7 @@ export const useLibraryStore = defineStore('library', () => {
   async function refresh(): Promise<void> {
     const sequence = ++listSequence
     const withCardCounts = countViewers.size > 0
+    if (withCardCounts) changedSinceCount.clear()
     const summaries = await listArticleSummaries(getDatabase(), { withCardCounts })
     if (sequence !== listSequence) return
     if (!withCardCounts) {
@@ -98,11 +101,13 @@ export const useLibraryStore = defineStore('library', () => {
     }
     articles.value = summaries
     loaded.value = true
+    if (withCardCounts) recountChangedSinceCount()
   }
 
   /** Shows summaries the articles live query delivered, with every article's cards counted. */
   async function showWithCounts(summaries: ArticleSummary[]): Promise<void> {
     const sequence = ++listSequence
+    changedSinceCount.clear()
     const counts = await countCardsOfArticles(
       getDatabase(),
       summaries.map((summary) => summary.id)
@@ -111,6 +116,17 @@ export const useLibraryStore = defineStore('library', () => {
     for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
     articles.value = summaries
     loaded.value = true
+    recountChangedSinceCount()
+  }
+
+  /** A sync that committed while a full count was running may have been counted before it. */
+  function recountChangedSinceCount(): void {
+    if (changedSinceCount.size === 0) return
+    const articleIds = [...changedSinceCount]
+    changedSinceCount.clear()
+    recountCards(articleIds).catch(() => {
+      // The count stays as it was; the next time the Library is opened it is read again.
+    })
   }
 
   /** Recounts the cards of the listed articles among `articleIds` (after a card sync). */
@@ -138,6 +154,7 @@ export const useLibraryStore = defineStore('library', () => {
     countViewers.add(viewer)
     stopCountListener ??= onArticleCardsChanged((db, articleIds) => {
       if (db !== getDatabase()) return
+      for (const articleId of articleIds) changedSinceCount.add(articleId)
       recountCards(articleIds).catch(() => {
         // The count stays as it was; the next time the Library is opened it is read again.
       })
@@ -178,6 +195,7 @@ export const useLibraryStore = defineStore('library', () => {
     countViewers.clear()
     stopCountListener?.()
     stopCountListener = null
+    changedSinceCount.clear()
     stopArticleQuery?.()
     stopArticleQuery = null
   }
