@@ -482,7 +482,7 @@ class Analyser {
         ? 'group'
         : m.orgWord
           ? 'organisation'
-          : m.placeWord
+          : m.placeWord && !m.personCue
             ? 'place'
             : 'person'
       const e = this.entityFor(key, group ? `the ${m.name}` : m.name, kind, m.start)
@@ -1073,7 +1073,12 @@ class Analyser {
         const e = this.resolveMention(s.mention, s.mention.start)
         if (e < 0) return null
         const ent = this.entities[e]
-        if (ent.kind === 'place') ent.kind = 'organisation'
+        // a "place" that speaks was a person named like a place ("Tom Street") or a body
+        if (ent.kind === 'place') {
+          ent.kind = ent.mentions.some((x) => x.size >= 2 && !x.orgWord && !x.afterThe)
+            ? 'person'
+            : 'organisation'
+        }
         return e
       }
       case 'pronoun':

@@ -340,6 +340,8 @@ function nameStartInRun(tokens: Token[], from: number, to: number): number {
       break
     }
     if (/^(?:then|ex|former)-/u.test(t.lower)) break
+    // a capitalised role noun opening a longer run: "Investor Dana Park", "Councillor Jo Bell"
+    if (s - 1 === from && to - from >= 3 && ROLE_NOUNS.has(base)) break
     if (TITLE_WORDS.has(base) || (CONNECTORS.has(base) && !PARTICLES.has(base))) break
     s--
   }

@@ -216,6 +216,16 @@ describe('wire, business and interview styles', () => {
   })
 })
 
+describe('names that look like places', () => {
+  it('keeps a person whose surname is a place word', () => {
+    const x = run(
+      'Investor Dana Park bid for the club.\n\nPark, speaking from Boston, was calm. "Offers are cheap," she said.\n\n"Rain is coming," Tom Lake said. "Stay inside," he added.'
+    )
+    expect(speakerOf(x, 'Offers are cheap')).toBe('Dana Park')
+    expect(speakerOf(x, 'Stay inside')).toBe('Tom Lake')
+  })
+})
+
 describe('pronouns', () => {
   it('resolves "he said" to the latest male subject', () => {
     const x = run('Peter Vance opened the hearing.\n\n"We owe the public an answer," he said.')
