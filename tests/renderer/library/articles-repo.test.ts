@@ -171,6 +171,24 @@ describe('articles repository', () => {
     expect(await countCardsOfArticles(db, [])).toEqual(new Map())
   })
 
+  it('counts many articles in batches, and stops between batches once cancelled', async () => {
+    const articleIds = Array.from({ length: 120 }, (_, index) => `article-${index}`)
+    await db.cards.bulkPut(
+      articleIds.map((articleId, index) => ({ id: `card-${index}`, articleId }) as CardRecord)
+    )
+
+    const counts = await countCardsOfArticles(db, articleIds)
+    let batchesAllowed = 1
+    const partial = await countCardsOfArticles(db, articleIds, {
+      cancelled: () => batchesAllowed-- <= 0
+    })
+
+    expect(counts.size).toBe(120)
+    expect([...counts.values()].every((count) => count === 1)).toBe(true)
+    expect(partial.size).toBeGreaterThan(0)
+    expect(partial.size).toBeLessThan(120)
+  })
+
   it('gets an article with its body, or null when absent', async () => {
     await addArticle(db, makeArticle('a'), NOW_MS)
     expect((await getArticle(db, 'a'))?.text).toContain('Body text of a')

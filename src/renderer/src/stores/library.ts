@@ -104,13 +104,24 @@ export const useLibraryStore = defineStore('library', () => {
     if (withCardCounts) recountChangedSinceCount()
   }
 
-  /** Shows summaries the articles live query delivered, with every article's cards counted. */
+  /**
+   * Shows summaries the articles live query delivered, with every article's cards counted. A list
+   * already shown is updated at once with the counts known so far, then again once counted.
+   */
   async function showWithCounts(summaries: ArticleSummary[]): Promise<void> {
     const sequence = ++listSequence
     changedSinceCount.clear()
+    if (loaded.value) {
+      const known = new Map(articles.value.map((article) => [article.id, article.cardCount]))
+      articles.value = summaries.map((summary) => ({
+        ...summary,
+        cardCount: known.get(summary.id) ?? 0
+      }))
+    }
     const counts = await countCardsOfArticles(
       getDatabase(),
-      summaries.map((summary) => summary.id)
+      summaries.map((summary) => summary.id),
+      { cancelled: () => sequence !== listSequence }
     )
     if (sequence !== listSequence) return
     for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
@@ -198,6 +209,8 @@ export const useLibraryStore = defineStore('library', () => {
     changedSinceCount.clear()
     stopArticleQuery?.()
     stopArticleQuery = null
+    // A full count still running is no longer wanted.
+    listSequence++
   }
 
   /** Stops keeping card counts current (tests, or before switching databases). */
