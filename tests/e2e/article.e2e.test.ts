@@ -4,10 +4,10 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../src/core/article/types'
 import type { Result } from '../../src/shared/result'
-import { ARTIFACTS_DIR, PROJECT_ROOT, launchApp, type E2EApp } from './support/harness'
+import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
 
 /** The screenshot committed with the project (README). */
-const COMMITTED_SCREENSHOT = join(PROJECT_ROOT, 'tests/e2e/screenshots/article.png')
+const COMMITTED_SCREENSHOT = join(SCREENSHOTS_DIR, 'article.png')
 const VIEWPORT = { width: 1360, height: 900 }
 
 let app: E2EApp

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Article } from '../../src/core/article/types'
 import { shortTitle } from '../../src/renderer/src/components/library/format'
-import { ARTIFACTS_DIR, PROJECT_ROOT, launchApp, type E2EApp } from './support/harness'
+import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
 
 /** The committed screenshot the README shows. */
-const README_SCREENSHOT = join(PROJECT_ROOT, 'tests/e2e/screenshots/library.png')
+const README_SCREENSHOT = join(SCREENSHOTS_DIR, 'library.png')
 
 const SECOND_ARTICLE = [
   'Harbour bridge reopens after repairs',
@@ -147,7 +147,7 @@ describe('library e2e', () => {
     await expect(libraryRows(page).count()).resolves.toBe(2)
     await page.waitForTimeout(300)
     const readmeShot = await shoot(page, 'library-light')
-    await mkdir(join(PROJECT_ROOT, 'tests/e2e/screenshots'), { recursive: true })
+    await mkdir(SCREENSHOTS_DIR, { recursive: true })
     await copyFile(readmeShot, README_SCREENSHOT)
 
     expect(app.consoleErrorsOf(page)).toEqual([])

@@ -2,10 +2,8 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROJECT_ROOT, launchApp, type E2EApp } from './support/harness'
-
-/** Committed screenshots (looked at by people reviewing the study screen). */
-const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'tests/e2e/screenshots')
+import { SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
+import { readStore } from './support/idb'
 
 interface StoredCard {
   id: string
@@ -37,32 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-/** Every record of a store of the app's IndexedDB, read in the page with the raw API. */
-function readStore<T>(page: Page, storeName: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('quotedeck')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains(name)) {
-            db.close()
-            resolve([])
-            return
-          }
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll()
-          request.onsuccess = () => {
-            db.close()
-            resolve(request.result as T[])
-          }
-          request.onerror = () => reject(request.error)
-        }
-      }),
-    storeName
-  )
-}
 
 async function waitForCards(page: Page): Promise<StoredCard[]> {
   const deadline = Date.now() + 30_000

@@ -26,6 +26,16 @@ export const RENDERER_DIR = join(PROJECT_ROOT, 'out/renderer')
 export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources')
 /** Where e2e screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'tests/e2e/artifacts')
+/**
+ * Where the screenshots the README shows are written. Ordinary runs put them under ARTIFACTS_DIR,
+ * so an e2e run does not leave the committed PNGs modified when nothing changed visually; refresh
+ * the committed ones on purpose with `UPDATE_SCREENSHOTS=1 npm run test:e2e`
+ * (they land in tests/e2e/screenshots).
+ */
+export const SCREENSHOTS_DIR =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(PROJECT_ROOT, 'tests/e2e/screenshots')
+    : ARTIFACTS_DIR
 /** Debian's Chromium; override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** The version string `window.api.getVersion()` reports in e2e runs. */
