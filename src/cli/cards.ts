@@ -3,17 +3,16 @@
  * quotes and figures, and prints the cards generated from them — a readable list by default, the
  * cards as JSON with `--json`, or an Anki-importable TSV with `--tsv`.
  */
-import { resolve } from 'node:path'
-import { loadArticleFromPath } from '../main/services/article-loader'
 import { extractArticle } from '../core/extract'
 import { cardFront, generateCards, toAnkiTsv, type CardContent } from '../core/cards'
+import { cliArgs, loadArticleOrReport, runCli } from './load'
 
 type OutputFormat = 'list' | 'json' | 'tsv'
 
 const USAGE = 'Usage: npm run cards -- <file> [--json|--tsv]\n'
 
 function parseArgs(argv: readonly string[]): { file: string; format: OutputFormat } | null {
-  const args = argv.filter((arg) => arg !== '--')
+  const args = cliArgs(argv)
   const flags = args.filter((arg) => arg.startsWith('-'))
   const files = args.filter((arg) => !arg.startsWith('-'))
   if (files.length !== 1 || flags.some((f) => f !== '--json' && f !== '--tsv')) return null
@@ -41,12 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(USAGE)
     return 1
   }
-  const loaded = await loadArticleFromPath(resolve(options.file))
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.error.code}: ${loaded.error.message}\n`)
-    return 1
-  }
-  const article = loaded.value
+  const article = await loadArticleOrReport(options.file)
+  if (!article) return 1
   const extraction = extractArticle(article)
   const { cards } = generateCards({ article, extraction })
   if (options.format === 'json') {
@@ -59,12 +54,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`INTERNAL: ${(error as Error).message}\n`)
-    process.exitCode = 1
-  }
-)
+runCli(main)

@@ -3,11 +3,10 @@
  * cleaner, runs the extractor and prints speakers, quotes and figures. With `--json` it prints
  * exactly one JSON object; without, a readable listing. Errors go to stderr with exit code 1.
  */
-import { resolve } from 'node:path'
-import { loadArticleFromPath } from '../main/services/article-loader'
 import { extractArticle } from '../core/extract'
 import type { Article } from '../core/article/types'
 import type { Extraction } from '../core/extract/types'
+import { cliArgs, loadArticleOrReport, runCli } from './load'
 
 /** The CLI's JSON shape (see issue 3). */
 export function extractionJson(article: Article, extraction: Extraction): object {
@@ -73,32 +72,21 @@ export function extractionListing(article: Article, extraction: Extraction): str
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = argv.filter((arg) => arg !== '--')
+  const args = cliArgs(argv)
   const json = args.includes('--json')
   const files = args.filter((arg) => arg !== '--json')
   if (files.length !== 1 || files[0] === '--help' || files[0] === '-h') {
     process.stderr.write('Usage: npm run extract -- <file.txt|file.md|file.html> [--json]\n')
     return 1
   }
-  const loaded = await loadArticleFromPath(resolve(files[0]))
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.error.code}: ${loaded.error.message}\n`)
-    return 1
-  }
-  const extraction = extractArticle(loaded.value)
+  const article = await loadArticleOrReport(files[0])
+  if (!article) return 1
+  const extraction = extractArticle(article)
   const out = json
-    ? JSON.stringify(extractionJson(loaded.value, extraction))
-    : extractionListing(loaded.value, extraction)
+    ? JSON.stringify(extractionJson(article, extraction))
+    : extractionListing(article, extraction)
   process.stdout.write(`${out}\n`)
   return 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`INTERNAL: ${(error as Error).message}\n`)
-    process.exitCode = 1
-  }
-)
+runCli(main)
