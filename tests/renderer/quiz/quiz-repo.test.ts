@@ -3,8 +3,10 @@ import { Queue } from '../../../src/core/scheduling'
 import {
   confusedSpeakerIds,
   createContrastCard,
+  deleteConfusionsForArticle,
   recordConfusion,
   recordQuizAnswer,
+  restoreConfusions,
   setQuizFeedsScheduler,
   speakerIdForName,
   topConfusions,
@@ -138,6 +140,34 @@ describe('confusions', () => {
       ['wang-yi|antony-blinken', 1]
     ])
     expect(await confusedSpeakerIds(db)).toEqual(['antony-blinken', 'wang-yi', 'xi-jinping'])
+  })
+
+  it('deletes the confusions of a removed article, keeps its attempts, and restores on Undo', async () => {
+    await recordConfusion(db, {
+      articleId: 'article-a',
+      cardId: 'c1',
+      right: blinken,
+      picked: wang,
+      nowMs: NOW_MS
+    })
+    await recordConfusion(db, {
+      articleId: 'article-b',
+      cardId: 'c2',
+      right: xi,
+      picked: blinken,
+      nowMs: NOW_MS + 1
+    })
+    await db.cards.add(whoSaidCard('c1', 0))
+    await recordQuizAnswer(db, answer('c1', false))
+    const removed = await deleteConfusionsForArticle(db, 'article-a')
+    expect(removed.map((c) => c.id)).toEqual(['antony-blinken|wang-yi'])
+    expect((await topConfusions(db)).map((c) => c.id)).toEqual(['xi-jinping|antony-blinken'])
+    expect(await db.quizAttempts.count()).toBe(1)
+    await restoreConfusions(db, removed)
+    expect((await topConfusions(db)).map((c) => c.id).sort()).toEqual([
+      'antony-blinken|wang-yi',
+      'xi-jinping|antony-blinken'
+    ])
   })
 
   it('maps a picked name to the article speaker, or a slug for outsiders', () => {

@@ -243,6 +243,34 @@ export async function confusedSpeakerIds(db: QuotedeckDatabase): Promise<string[
   return [...ids].sort()
 }
 
+/**
+ * Deletes the confusions of an article's speakers (those recorded on its quizzes), for when the
+ * article is removed; its quiz attempts stay, as history, like review logs. Returns what it
+ * deleted so an Undo can put it back with `restoreConfusions`. Joins the caller's transaction
+ * when that one includes `db.confusions`.
+ */
+export async function deleteConfusionsForArticle(
+  db: QuotedeckDatabase,
+  articleId: string
+): Promise<StoredConfusion[]> {
+  return db.transaction('rw', db.confusions, async () => {
+    const removed = (await db.confusions
+      .filter((record) => record.articleId === articleId)
+      .toArray()) as StoredConfusion[]
+    await db.confusions.bulkDelete(removed.map((record) => record.id))
+    return removed
+  })
+}
+
+/** Puts back confusions `deleteConfusionsForArticle` deleted (Undo of a removal). */
+export async function restoreConfusions(
+  db: QuotedeckDatabase,
+  confusions: readonly StoredConfusion[]
+): Promise<void> {
+  if (confusions.length === 0) return
+  await db.confusions.bulkPut([...confusions])
+}
+
 /** The id of the contrast card for a quote's note and a confused pair: stable, so never doubled. */
 export function contrastCardId(
   noteId: string,
