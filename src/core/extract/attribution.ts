@@ -193,6 +193,8 @@ const BODY_NOUNS = new Set([
   'university',
   'council',
   'court',
+  'gallery',
+  'museum',
   'company’s',
   'group'
 ])
@@ -279,6 +281,10 @@ const LEADING_ADVERBS = new Set([
   'plus',
   'too'
 ])
+/** Words right before a quote that mark it as a label, not speech ("a so-called “…”"). */
+const SCARE_MARKERS = new Set(['so-called', 'nicknamed', 'self-styled', 'self-described'])
+/** Verbs of crowds: "fans chanting “…”", "protesters sang “…”". */
+const CHANT_VERBS = new Set(['chanting', 'chanted', 'chant', 'singing', 'sang', 'sing'])
 const DASHES = new Set([',', '—', '–', '--', '-', '\u2015'])
 const CONFIDENCE: Record<string, number> = {
   'cue-after': 0.95,
@@ -570,8 +576,18 @@ class Analyser {
       for (const s of this.subjectEvents)
         if (s.entity === c && s.pos < pos && s.pos > last) last = s.pos
       const first = e.mentions.reduce((a, x) => Math.min(a, x.start), Infinity)
-      // introduced before, then active as a speaker, then most recent; otherwise the first named
-      const score = (introduced ? 4e9 : 0) + (spoke ? 2e9 : 0) + (introduced ? last : -first)
+      // a relative called by a given name ("Elif") leaves the bare surname to the one the text
+      // already called by it ("Demir, 68, …")
+      const calledSo = e.mentions.some(
+        (x) => x.size === 1 && x.start < pos && x.entity === c && x.name === m.name
+      )
+      // introduced before, then active as a speaker, then called so before, then most recent;
+      // otherwise the first named
+      const score =
+        (introduced ? 4e9 : 0) +
+        (spoke ? 2e9 : 0) +
+        (calledSo ? 1e9 : 0) +
+        (introduced ? last : -first)
       if (score > bestScore) {
         bestScore = score
         best = c
@@ -1149,6 +1165,18 @@ class Analyser {
         sub = this.subjectRight(p, u, st)
       verbs.push({ v: u, subject: sub, entity: this.subjectEntity(sub, p) })
     }
+    // a pronoun later in the sentence may mean its main subject ("X declined to comment on what
+    // it called …"), so a named main subject is on record before the quotes are attributed
+    const mainRecorded =
+      typeof mainEntity === 'number' && mainEntity >= 0 && main.kind === 'mention'
+    if (mainRecorded) {
+      insertByPos(this.subjectEvents, {
+        pos: sentenceSpan.start,
+        paragraph: p.index,
+        entity: mainEntity
+      })
+      this.entities[mainEntity].subject = true
+    }
     for (let u = sf; u < st; u++) {
       const qi = this.quoteAt(p, u)
       if (qi < 0) continue
@@ -1172,7 +1200,8 @@ class Analyser {
     }
     // record subjects for what follows
     const events: { pos: number; entity: number }[] = []
-    if (typeof mainEntity === 'number') events.push({ pos: sentenceSpan.start, entity: mainEntity })
+    if (typeof mainEntity === 'number' && !mainRecorded)
+      events.push({ pos: sentenceSpan.start, entity: mainEntity })
     for (const x of verbs) {
       const t = this.tok(p, x.v)
       if (!t) continue
@@ -1276,6 +1305,13 @@ class Analyser {
     )
       return nul('nickname')
     if (this.isLabel(p, u, text)) return nul('label')
+    if (before && SCARE_MARKERS.has(before.lower)) return nul('label')
+    if (before && CHANT_VERBS.has(before.lower)) {
+      // "the crowd chanting “…”": the chanters are a crowd, not the sentence's subject
+      const chanter = this.tok(p, u - 2)
+      if (chanter && chanter.isWord && !chanter.cap && !SUBJECT_PRONOUNS.has(chanter.lower))
+        return nul('unnamed-source')
+    }
     const initial = this.isSentenceInitial(p, u, sf)
     const nextIsPunct = after !== null && DASHES.has(after.text)
     const endsForCue =
@@ -1384,6 +1420,13 @@ class Analyser {
   ): Decision | null {
     let k = u + 1
     if (k < st && this.tok(p, k) && DASHES.has(this.tok(p, k)!.text)) k++
+    // "“…”, as she calls it": the subject of "as … it" said the quoted words
+    if (
+      this.tok(p, k)?.lower === 'as' &&
+      this.isSpeechVerb(p, k + 2) &&
+      this.tok(p, k + 3)?.lower === 'it'
+    )
+      k++
     if (k >= st) return null
     const candidates: number[] = []
     for (let v = k; v < st; v++) {

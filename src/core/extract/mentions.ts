@@ -366,7 +366,9 @@ export function findMentions(
   let i = 0
   while (i < tokens.length) {
     const t = tokens[i]
-    if (!nameStartOk(t, sentenceInitial[i] === 1, lowerWords)) {
+    // a letter glued to a number is a code, not a name: "Q3", "G7", "F1"
+    const glued = i + 1 < tokens.length && tokens[i + 1].isNumber && tokens[i + 1].start === t.end
+    if (glued || !nameStartOk(t, sentenceInitial[i] === 1, lowerWords)) {
       i++
       continue
     }
@@ -410,6 +412,18 @@ export function findMentions(
         if ((u.lower === 'of' || u.lower === 'for') && personBefore(tokens, i, j)) {
           // "Prof Terry Hughes of James Cook University": the person ends before "of"
           break
+        }
+        // "National Gallery of the West": an organisation's name goes on over "of the"
+        if (
+          u.lower === 'of' &&
+          tokens[j + 1]?.lower === 'the' &&
+          j + 2 < tokens.length &&
+          isNameWord(tokens[j + 2]) &&
+          quoteOf[j + 2] === q &&
+          tokens.slice(i, j).some((x) => ORG_WORDS.has(stripPossessive(x.lower)))
+        ) {
+          j += 2
+          continue
         }
         if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
           // "Ursula von der Leyen": one or more particles, then a name word
