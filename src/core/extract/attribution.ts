@@ -281,6 +281,12 @@ const LEADING_ADVERBS = new Set([
   'plus',
   'too'
 ])
+/** Role nouns that describe what someone does rather than an office only one person holds. */
+const SPORT_AND_TRADE_ROLES = new Set(
+  'midfielder striker defender goalkeeper forward winger substitute skipper batter bowler batsman pitcher quarterback jockey cyclist runner swimmer player veteran'.split(
+    ' '
+  )
+)
 /** Words right before a quote that mark it as a label, not speech ("a so-called “…”"). */
 const SCARE_MARKERS = new Set(['so-called', 'nicknamed', 'self-styled', 'self-described'])
 /** Verbs of crowds: "fans chanting “…”", "protesters sang “…”". */
@@ -1049,7 +1055,19 @@ class Analyser {
               .split(/[\s,]+/u)
               .includes(roleWord)
         )
-      return hits.length === 1 ? hits[0].i : null
+      if (hits.length === 1) return hits[0].i
+      if (hits.length > 1 || !SPORT_AND_TRADE_ROLES.has(roleWord)) return null
+      // "Vane was blunter. “…,” the midfielder said": a role the text never gave anyone names
+      // the person the paragraph is about
+      const here = this.paras.findIndex((x) => x.start <= np.start && np.start <= x.end)
+      for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
+        const ev = this.subjectEvents[i]
+        if (ev.pos >= np.start) continue
+        if (ev.paragraph !== here) return null
+        if (ev.entity < 0) return null
+        return this.entities[ev.entity].kind === 'person' ? ev.entity : null
+      }
+      return null
     }
     if (!noun || !BODY_NOUNS.has(noun)) return null
     // the words of the phrase as written, without the article
@@ -1326,6 +1344,8 @@ class Analyser {
       const d = f()
       if (d) return d
     }
+    const introduced = this.possessiveIntro(p, u, sf)
+    if (introduced) return introduced
     // no cue of its own: a whole-sentence quote continues the latest speaker; a quoted phrase
     // that opens a sentence of narration ("“Woke” politics is …") does not
     const closesSentence =
@@ -1353,6 +1373,32 @@ class Analyser {
       }
     }
     return nul('no-cue')
+  }
+
+  /**
+   * "His verdict: “Not yet.”", "Her reply was short — “No.”": a sentence that opens with his/her
+   * and hands over to the quote with a colon or a dash credits the pronoun's person.
+   */
+  private possessiveIntro(p: Para, u: number, sf: number): Decision | null {
+    const mark = this.tok(p, u - 1)
+    if (!mark || (mark.text !== ':' && mark.text !== '—' && mark.text !== '–')) return null
+    const first = this.tok(p, sf)
+    if (!first || (first.lower !== 'his' && first.lower !== 'her')) return null
+    if (u - sf > 12) return null
+    for (let k = sf + 1; k < u - 1; k++) {
+      const t = this.tok(p, k)
+      if (!t || this.quoteAt(p, k) >= 0 || this.isSpeechVerb(p, k)) return null
+      if (t.cap && p.mentionStarting.has(p.units[k])) return null
+    }
+    const word = first.lower === 'his' ? 'he' : 'she'
+    const e = this.resolvePronoun(word, first.start, p.index)
+    if (e === null) return null
+    return {
+      speaker: e,
+      rule: 'cue-before',
+      confidence: CONFIDENCE['cue-before'] * 0.8,
+      cue: this.spanOfUnits(p, sf, u)
+    }
   }
 
   /** The person who is the main subject of the narration sentence right before unit `sf`. */

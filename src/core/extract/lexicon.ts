@@ -191,7 +191,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
     spokespeople officials tsar czar whip councilman councilwoman congressman congresswoman
     governor-general premier counsellor counselor coordinator supervisor superintendent
     trustee minister-president captain paramedic medic passenger victim survivor
-    witness volunteer
+    witness volunteer midfielder striker defender goalkeeper winger substitute skipper
   `)
 )
 

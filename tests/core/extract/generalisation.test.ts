@@ -77,3 +77,26 @@ describe('cue forms', () => {
     expect(speakerOf(x, 'She taught us')).toBe('Royal Gallery of the North')
   })
 })
+
+describe('introductions without a reporting verb', () => {
+  it('credits "His verdict: “…”" to the man the text is about', () => {
+    const x = run(
+      'Omar Keel, 61, has run the ferry for 30 years. Ask him whether it will outlive him and he shrugs. His verdict: “Probably not.”'
+    )
+    expect(speakerOf(x, 'Probably not')).toBe('Omar Keel')
+  })
+
+  it('credits "Her message was simple — “…”" to the woman just named', () => {
+    const x = run(
+      'Tom Reyna runs the ferry.\n\nNeighbours have rallied round. Dana Kirsch, who runs the bakery, started a petition. Her message to the council was simple — “Let him stay.”'
+    )
+    expect(speakerOf(x, 'Let him stay')).toBe('Dana Kirsch')
+  })
+
+  it('reads "the midfielder told …" as the player the paragraph is about', () => {
+    const x = run(
+      'Rovers led through a penalty from captain Jon Hale.\n\nHale was blunter. “We gave it away,” the midfielder told reporters.'
+    )
+    expect(speakerOf(x, 'We gave it away')).toBe('Jon Hale')
+  })
+})
