@@ -281,6 +281,7 @@ const LEADING_ADVERBS = new Set([
   'plus',
   'too'
 ])
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside'])
 /** Role nouns that describe what someone does rather than an office only one person holds. */
 const SPORT_AND_TRADE_ROLES = new Set(
   'midfielder striker defender goalkeeper forward winger substitute skipper batter bowler batsman pitcher quarterback jockey cyclist runner swimmer player veteran'.split(
@@ -745,6 +746,15 @@ class Analyser {
         if (outer.kind === 'definite' || outer.kind === 'unnamed') return outer
         return { kind: 'unnamed', from: from - 2, to: j + 1 }
       }
+      // "Crews in Marlow and at Fenwick said": a place after "in"/"at"/"near" is where the
+      // speakers are, not who they are
+      if (
+        prep &&
+        PLACE_PREPOSITIONS.has(prep.lower) &&
+        !m.personCue &&
+        this.entityKind(m) !== 'person'
+      )
+        return { kind: 'unnamed', from: from - 1, to: j + 1 }
       return { kind: 'mention', mention: m, from, to: j + 1 }
     }
     if (t.text === ',') {
@@ -1107,6 +1117,8 @@ class Analyser {
         const e = this.resolveMention(s.mention, s.mention.start)
         if (e < 0) return null
         const ent = this.entities[e]
+        // datelines and laws are cited, not heard
+        if (ent.mentions.some((x) => x.mute)) return null
         // a "place" that speaks was a person named like a place ("Tom Street") or a body
         if (ent.kind === 'place') {
           ent.kind = ent.mentions.some((x) => x.size >= 2 && !x.orgWord && !x.afterThe)

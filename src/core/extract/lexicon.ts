@@ -369,3 +369,20 @@ export const GENDERED_ROLE_NOUNS: ReadonlyMap<string, 'male' | 'female'> = new M
   ['man', 'male'],
   ['woman', 'female']
 ])
+
+/** Adjectives of nationality or region: a lone one ("Greek", "Italian") is never a speaker. */
+export const NATIONALITY_ADJECTIVES: ReadonlySet<string> = new Set(
+  words(`
+    greek thai swiss czech dutch french british irish welsh scottish scots english spanish
+    polish danish swedish finnish turkish kurdish chinese japanese vietnamese lebanese sudanese
+    portuguese taiwanese nepalese congolese senegalese maltese american canadian mexican
+    italian german russian ukrainian indian pakistani iranian iraqi israeli palestinian syrian
+    egyptian saudi yemeni afghan korean australian brazilian argentine argentinian nigerian
+    kenyan ethiopian somali libyan tunisian moroccan algerian belgian austrian hungarian
+    romanian bulgarian serbian croatian norwegian icelandic european african asian arab
+    qatari emirati kuwaiti omani jordanian chilean peruvian colombian venezuelan cuban
+    filipino indonesian malaysian singaporean bangladeshi armenian latvian lithuanian
+    estonian slovak slovenian bosnian albanian cypriot kazakh uzbek mongolian burmese
+    cambodian ghanaian ugandan tanzanian zimbabwean european-born
+  `)
+)

@@ -7,6 +7,7 @@ import {
   GENDERED_ROLE_NOUNS,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
+  NATIONALITY_ADJECTIVES,
   ORG_WORDS,
   PLACE_WORDS,
   ROLE_MODIFIERS,
@@ -49,6 +50,8 @@ export interface Mention {
   orgWord: boolean
   /** The last word marks a place or a thing ("Airport", "Street", "Act"). */
   placeWord: boolean
+  /** A dateline ("PINE HOLLOW —") or a law ("Clean Air Act"): never a speaker. */
+  mute: boolean
   /** Number of words in the name. */
   size: number
   /** The name opens a sentence (weaker evidence that a lone word is a name). */
@@ -160,7 +163,7 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     const base = stripPossessive(t.lower)
     if (!t.isWord) break
     // an agent noun right before the name: "passenger Jo Lee", "signalman Bo Hart"
-    if (i === from - 1 && !t.cap && isAgentNoun(base)) {
+    if (i === from - 1 && !t.cap && isAgentNoun(base) && !verbBefore(tokens, i, base)) {
       sawRole = true
       start = i
       i--
@@ -216,6 +219,23 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
   while (start < from && ['and', 'of', 'for'].includes(tokens[start].lower)) start++
   return start
 }
+
+const VERB_MARKERS = new Set(
+  'to will would could can may might must should shall not did does do cannot'.split(' ')
+)
+
+/** "to counter China", "will monitor Greece": the word before the name is a verb, not a role. */
+function verbBefore(tokens: Token[], i: number, base: string): boolean {
+  if (SPEECH_VERBS.has(base) && !ROLE_NOUNS.has(base)) return true
+  return i > 0 && VERB_MARKERS.has(tokens[i - 1].lower)
+}
+
+/** Last words of the names of laws and rules, which are cited, never heard. */
+const LAW_WORDS = new Set(
+  'act acts bill law laws code amendment regulation regulations directive ordinance statute charter constitution treaty'.split(
+    ' '
+  )
+)
 
 /** First words of names of storms, operations and other things that never speak. */
 const THING_FIRST_WORDS = new Set([
@@ -478,9 +498,20 @@ export function findMentions(
     const name = written.replace(/['’]$/u, '')
     const lowers = words.map((w) => stripPossessive(w.lower))
     const orgWord = lowers.some((w) => ORG_WORDS.has(w))
+    // a wire dateline is written in capitals ("PINE HOLLOW —", "CAIRO (AP) —"); acronyms of
+    // bodies ("NASA said") are one short word
+    const capitals = words.every((w) => /^\p{Lu}[\p{Lu}’'.-]+$/u.test(w.text))
+    const next = tokens[runTo]?.text ?? ''
+    const dateline =
+      capitals && (words.length >= 2 || (runFrom === 0 && /^(?:—|–|-|--|\()$/u.test(next)))
+    const mute =
+      dateline ||
+      LAW_WORDS.has(lowers[lowers.length - 1]) ||
+      (lowers.length === 1 && NATIONALITY_ADJECTIVES.has(lowers[0]))
     const placeWord =
-      (PLACE_WORDS.has(lowers[lowers.length - 1]) || THING_FIRST_WORDS.has(lowers[0])) &&
-      nameFrom === runFrom
+      mute ||
+      ((PLACE_WORDS.has(lowers[lowers.length - 1]) || THING_FIRST_WORDS.has(lowers[0])) &&
+        nameFrom === runFrom)
     // title words inside the run ("President", "Mr")
     let honorific: string | null = null
     let gender: Gender = null
@@ -541,6 +572,7 @@ export function findMentions(
       possessive,
       orgWord,
       placeWord,
+      mute,
       size: words.length,
       initial: sentenceInitial[runFrom] === 1 && phraseFrom === runFrom,
       entity: -1,

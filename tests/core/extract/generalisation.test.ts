@@ -29,6 +29,50 @@ describe('junk speakers', () => {
   })
 })
 
+describe('junk speakers that would become quiz distractors', () => {
+  const names = (x: Extraction): string[] => x.speakers.map((s) => s.name)
+
+  it('gives no role to an organisation after a verb ("to counter Norland’s might")', () => {
+    const x = run(
+      'Ines Volk signed a bill that included $8 billion to counter Norland’s military might.\n\nNorland said it would respond.'
+    )
+    expect(x.speakers.find((s) => s.name === 'Norland')?.role ?? null).toBeNull()
+  })
+
+  it('rejects a dateline in capitals', () => {
+    const x = run(
+      'PINE HOLLOW — Residents spent a third night without power.\n\nPINE HOLLOW said schools would reopen. “It’s a mess,” said lineman Joe Tarr.'
+    )
+    expect(names(x)).not.toContain('PINE HOLLOW')
+    expect(names(x)).toContain('Joe Tarr')
+  })
+
+  it('rejects a lone nationality adjective', () => {
+    const x = run(
+      'Ships sank overnight.\n\n“We will help,” Italian added. Greek said the search would go on.'
+    )
+    expect(names(x)).not.toContain('Italian')
+    expect(names(x)).not.toContain('Greek')
+    expect(speakerOf(x, 'We will help')).toBeNull()
+  })
+
+  it('does not take a place after "in"/"at" for the speaker', () => {
+    const x = run(
+      'Crews in Marlow and at Fenwick said the lines were down. “It’s a mess,” they said.'
+    )
+    expect(names(x)).not.toContain('Fenwick')
+  })
+
+  it('does not take a law or regulation for a speaker', () => {
+    const x = run(
+      'The Emergency Powers Regulation says councils “must act within 48 hours”. The Clean Water Act said nothing about storms.'
+    )
+    expect(names(x)).not.toContain('Emergency Powers Regulation')
+    expect(names(x)).not.toContain('Clean Water Act')
+    expect(speakerOf(x, 'must act')).toBeNull()
+  })
+})
+
 describe('pronouns and bare surnames', () => {
   it('gives a shared bare surname to the relative the text already called by it', () => {
     const x = run(
