@@ -417,6 +417,8 @@ export function wordNumber(word: string): number | null {
 function isPlural(word: string): boolean {
   const w = word.toLowerCase()
   if (IRREGULAR_PLURALS.has(w)) return true
+  // "grandchildren", "great-grandchildren", "schoolchildren"
+  if (/children$/u.test(w)) return true
   if (/men$/u.test(w) && w.length > 4) return true
   return /[^su']s$/u.test(w) && w.length > 3
 }
@@ -605,7 +607,8 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       t.isNumber &&
       /^\d{1,3}$/u.test(t.text) &&
       tokens[i - 1]?.text === ',' &&
-      tokens[i + 1]?.text === ',' &&
+      // "Jane Roe, 45, said", or closing the sentence: "said Mr Roe, 45."
+      (tokens[i + 1]?.text === ',' || tokens[i + 1]?.text === '.' || tokens[i + 1]?.text === ';') &&
       tokens[i - 2]?.cap &&
       Number(t.text) < 120
     ) {
@@ -619,6 +622,56 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
         vague: false
       })
       i++
+      continue
+    }
+    // "0.9C", "40p": a degree or pence letter glued to the number
+    const glued = tokens[i + 1]
+    if (
+      t.isNumber &&
+      glued &&
+      glued.start === t.end &&
+      /^[CFp]$/u.test(glued.text) &&
+      !isLetter(text[t.start - 1]) &&
+      !isLetter(text[glued.end])
+    ) {
+      const approx = approximatorBefore(tokens, i)
+      const pence = glued.text === 'p'
+      out.push({
+        from: approx,
+        to: i + 2,
+        kind: pence ? 'money' : 'measure',
+        value: Number(t.text.replace(/,/gu, '')),
+        unit: pence ? 'GBP-pence' : glued.text === 'C' ? 'celsius' : 'fahrenheit',
+        iso: null,
+        vague: false
+      })
+      i += 2
+      continue
+    }
+    // a score: "beat Rovers 3-2", "a 2-1 win"
+    const dash = tokens[i + 1]
+    const other = tokens[i + 2]
+    if (
+      t.isNumber &&
+      /^\d{1,2}$/u.test(t.text) &&
+      dash &&
+      (dash.text === '-' || dash.text === '–') &&
+      dash.start === t.end &&
+      other &&
+      other.start === dash.end &&
+      /^\d{1,2}$/u.test(other.text) &&
+      scoreContext(tokens, i)
+    ) {
+      out.push({
+        from: i,
+        to: i + 3,
+        kind: 'count',
+        value: Number(t.text),
+        unit: 'score',
+        iso: null,
+        vague: false
+      })
+      i += 3
       continue
     }
     const num = t.isNumber || t.isWord ? parseNumberAt(tokens, i, text) : null
@@ -1003,8 +1056,9 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
       vague: false
     }
   }
-  // a bare number after an approximator ("less than 100") or with a multiplier ("43 million")
-  if (!num.inWords && (approx < i || num.next > i + 1)) {
+  // a bare number after an approximator ("less than 100"), with a multiplier ("43 million") or
+  // written with a thousands separator ("a crowd of 31,412")
+  if (!num.inWords && (approx < i || num.next > i + 1 || /^\d{1,3}(?:,\d{3})+$/u.test(t.text))) {
     return {
       from: approx,
       to: num.next,
@@ -1016,6 +1070,19 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
     }
   }
   return null
+}
+
+const SCORE_WORDS = new Set(
+  'beat beats won win wins winning lost lose loses losing drew draw defeat defeated victory lead led leading trail trailed trailing thrashed score scored scoreline'.split(
+    ' '
+  )
+)
+
+/** A match verb or noun within six words before or three after "3-2". */
+function scoreContext(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < Math.min(tokens.length, i + 6); k++)
+    if (SCORE_WORDS.has(tokens[k].lower)) return true
+  return false
 }
 
 function weighs(tokens: Token[], i: number): boolean {

@@ -144,3 +144,32 @@ describe('introductions without a reporting verb', () => {
     expect(speakerOf(x, 'We gave it away')).toBe('Jon Hale')
   })
 })
+
+describe('figures', () => {
+  const figureTexts = (text: string): string[] => run(text).figures.map((f) => f.text)
+
+  it('reads an age that closes the sentence ("said Mr Rao, 36.")', () => {
+    expect(figureTexts('“We pay,” said Mr Rao, 36. He laughed.')).toContain('36')
+  })
+
+  it('counts irregular plurals ending in "children"', () => {
+    const list = figureTexts('She leaves 11 grandchildren and two great-grandchildren.')
+    expect(list).toContain('11 grandchildren')
+    expect(list).toContain('two great-grandchildren')
+  })
+
+  it('reads degrees and pence glued to the number', () => {
+    const list = figureTexts('The sea warmed by about 0.9C while fares rose by 40p a trip.')
+    expect(list).toContain('about 0.9C')
+    expect(list).toContain('40p')
+  })
+
+  it('reads a match score only next to a match word', () => {
+    expect(figureTexts('Harbour beat Ashby 3-2 on Saturday.')).toContain('3-2')
+    expect(figureTexts('Read pages 3-4 first.')).not.toContain('3-4')
+  })
+
+  it('counts a bare number written with a thousands separator', () => {
+    expect(figureTexts('A crowd of 31,412 watched the final.')).toContain('31,412')
+  })
+})
