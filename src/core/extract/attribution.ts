@@ -519,7 +519,7 @@ class Analyser {
         candidates = people.filter((x) => x.words.includes(word)).map((x) => x.index)
       }
       if (candidates.length === 0 && !m.honorific && !m.titled) {
-        // "Kanemura" after "Kanemura Electronics": the short form of one organisation's name
+        // "Tessaro" after "Tessaro Electronics": the short form of one organisation's name
         const orgs = this.entities
           .map((e, index) => ({ e, index }))
           .filter(
@@ -583,8 +583,8 @@ class Analyser {
       for (const s of this.subjectEvents)
         if (s.entity === c && s.pos < pos && s.pos > last) last = s.pos
       const first = e.mentions.reduce((a, x) => Math.min(a, x.start), Infinity)
-      // a relative called by a given name ("Elif") leaves the bare surname to the one the text
-      // already called by it ("Demir, 68, …")
+      // a relative called by a given name ("Emre") leaves the bare surname to the one the text
+      // already called by it ("Solan, 70, …")
       const calledSo = e.mentions.some(
         (x) => x.size === 1 && x.start < pos && x.entity === c && x.name === m.name
       )
@@ -746,7 +746,7 @@ class Analyser {
         if (outer.kind === 'definite' || outer.kind === 'unnamed') return outer
         return { kind: 'unnamed', from: from - 2, to: j + 1 }
       }
-      // "Crews in Marlow and at Fenwick said": a place after "in"/"at"/"near" is where the
+      // "Crews in Brill and at Oakhurst said": a place after "in"/"at"/"near" is where the
       // speakers are, not who they are
       if (
         prep &&
@@ -805,7 +805,7 @@ class Analyser {
     return NONE
   }
 
-  /** The subject written after the verb at unit `v` ("said Mr Smith", "according to Amtrak"). */
+  /** The subject written after the verb at unit `v` ("said Mr Smith", "according to Railco"). */
   private subjectRight(p: Para, v: number, limit: number): Subject {
     let u = v + 1
     if (this.tok(p, v)?.lower === 'according') u = v + 2
@@ -992,7 +992,7 @@ class Analyser {
     return 0
   }
 
-  /** Skips an interview transcript's speaker label at a paragraph start ("Solberg: …", "Q: …"). */
+  /** Skips an interview transcript's speaker label at a paragraph start ("Harstad: …", "Q: …"). */
   private afterLabel(p: Para, from: number, limit: number): number {
     const m = this.mentionStartingAtUnit(p, from)
     const end = m ? this.unitOf(p, m.nameTo - 1) + 1 : from + 1
@@ -1067,7 +1067,7 @@ class Analyser {
         )
       if (hits.length === 1) return hits[0].i
       if (hits.length > 1 || !SPORT_AND_TRADE_ROLES.has(roleWord)) return null
-      // "Vane was blunter. “…,” the midfielder said": a role the text never gave anyone names
+      // "Hale was blunter. “…,” the midfielder said": a role the text never gave anyone names
       // the person the paragraph is about
       const here = this.paras.findIndex((x) => x.start <= np.start && np.start <= x.end)
       for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
@@ -1119,7 +1119,7 @@ class Analyser {
         const ent = this.entities[e]
         // datelines and laws are cited, not heard
         if (ent.mentions.some((x) => x.mute)) return null
-        // a "place" that speaks was a person named like a place ("Tom Street") or a body
+        // a "place" that speaks was a person named like a place ("Jo Hill") or a body
         if (ent.kind === 'place') {
           ent.kind = ent.mentions.some((x) => x.size >= 2 && !x.orgWord && !x.afterThe)
             ? 'person'
@@ -1516,7 +1516,7 @@ class Analyser {
       }
     }
     if (initial) {
-      // "“…” in that law, Azzouz said."
+      // "“…” in that law, Okoro said."
       for (let i = candidates.length - 1; i >= 0; i--) {
         const v = candidates[i]
         const s = this.subjectLeft(p, v, k, false)

@@ -648,7 +648,7 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       i += 2
       continue
     }
-    // a score: "beat Rovers 3-2", "a 2-1 win"
+    // a score: "beat Ashby 3-2", "a 2-1 win"
     const dash = tokens[i + 1]
     const other = tokens[i + 2]
     if (

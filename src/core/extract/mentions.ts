@@ -31,11 +31,11 @@ export interface Mention {
   /** Offsets of the name itself (possessive ending excluded). */
   start: number
   end: number
-  /** The name as written, possessive dropped: "Antony Blinken", "Obama", "Amtrak". */
+  /** The name as written, possessive dropped: "Mara Quist", "Quist", "Railco". */
   name: string
-  /** Title or honorific plus name as written ("Mr Obama", "President Obama"), or null. */
+  /** Title or honorific plus name as written ("Mr Quist", "President Quist"), or null. */
   titled: string | null
-  /** The whole phrase with its role ("U.S. Secretary of State Antony Blinken"), or null. */
+  /** The whole phrase with its role ("Foreign Secretary Mara Quist"), or null. */
   withRole: string | null
   role: string | null
   honorific: string | null
@@ -50,7 +50,7 @@ export interface Mention {
   orgWord: boolean
   /** The last word marks a place or a thing ("Airport", "Street", "Act"). */
   placeWord: boolean
-  /** A dateline ("PINE HOLLOW —") or a law ("Clean Air Act"): never a speaker. */
+  /** A dateline ("ELM FORD —") or a law ("Clean Air Act"): never a speaker. */
   mute: boolean
   /** Number of words in the name. */
   size: number
@@ -162,7 +162,7 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     const t = tokens[i]
     const base = stripPossessive(t.lower)
     if (!t.isWord) break
-    // an agent noun right before the name: "passenger Jo Lee", "signalman Bo Hart"
+    // an agent noun right before the name: "passenger Jo Lee", "signalman Bo Finch"
     if (i === from - 1 && !t.cap && isAgentNoun(base) && !verbBefore(tokens, i, base)) {
       sawRole = true
       start = i
@@ -213,7 +213,7 @@ export function roleStartBefore(tokens: Token[], from: number, floor: number): n
     break
   }
   if (!sawRole) return from
-  // "leader of Ennahda": the name is the object of the role, not its holder
+  // "leader of Vantara": the name is the object of the role, not its holder
   if (from - 1 >= floor && ['of', 'for', 'and'].includes(tokens[from - 1].lower)) return from
   // a role starts with a content word
   while (start < from && ['and', 'of', 'for'].includes(tokens[start].lower)) start++
@@ -224,7 +224,7 @@ const VERB_MARKERS = new Set(
   'to will would could can may might must should shall not did does do cannot'.split(' ')
 )
 
-/** "to counter China", "will monitor Greece": the word before the name is a verb, not a role. */
+/** "to counter Norland", "will monitor Estavia": the word before the name is a verb, not a role. */
 function verbBefore(tokens: Token[], i: number, base: string): boolean {
   if (SPEECH_VERBS.has(base) && !ROLE_NOUNS.has(base)) return true
   return i > 0 && VERB_MARKERS.has(tokens[i - 1].lower)
@@ -360,7 +360,7 @@ function nameStartInRun(tokens: Token[], from: number, to: number): number {
       break
     }
     if (/^(?:then|ex|former)-/u.test(t.lower)) break
-    // a capitalised role noun opening a longer run: "Investor Dana Park", "Councillor Jo Bell"
+    // a capitalised role noun opening a longer run: "Investor Noor Vance", "Councillor Jo Bell"
     if (s - 1 === from && to - from >= 3 && ROLE_NOUNS.has(base)) break
     if (TITLE_WORDS.has(base) || (CONNECTORS.has(base) && !PARTICLES.has(base))) break
     s--
@@ -406,7 +406,7 @@ export function findMentions(
           j++
           continue
         }
-        // a plural possessive inside a name: "Farmers’ Alliance"
+        // a plural possessive inside a name: "Growers’ Alliance"
         if (
           (u.text === '’' || u.text === "'") &&
           u.start === tokens[j - 1].end &&
@@ -418,7 +418,7 @@ export function findMentions(
           j++
           continue
         }
-        // an initial's dot: "Brian M. Good"
+        // an initial's dot: "Carla M. Penn"
         if (
           u.text === '.' &&
           ((tokens[j - 1].text.length === 1 && tokens[j - 1].cap) ||
@@ -430,10 +430,10 @@ export function findMentions(
           continue
         }
         if ((u.lower === 'of' || u.lower === 'for') && personBefore(tokens, i, j)) {
-          // "Prof Terry Hughes of James Cook University": the person ends before "of"
+          // "Prof Ida Wren of Lakeside University": the person ends before "of"
           break
         }
-        // "National Gallery of the West": an organisation's name goes on over "of the"
+        // "Royal Gallery of the North": an organisation's name goes on over "of the"
         if (
           u.lower === 'of' &&
           tokens[j + 1]?.lower === 'the' &&
@@ -446,7 +446,7 @@ export function findMentions(
           continue
         }
         if ((CONNECTORS.has(u.lower) || PARTICLES.has(u.lower)) && !u.cap) {
-          // "Ursula von der Leyen": one or more particles, then a name word
+          // "Anke van der Berg": one or more particles, then a name word
           let k = j
           while (k < tokens.length && PARTICLES.has(tokens[k].lower) && !tokens[k].cap) k++
           if (k === j) k = j + 1
@@ -457,7 +457,7 @@ export function findMentions(
         }
         break
       }
-      // a nickname in quotation marks between given name and surname: Robert “Bobby” Ruiz
+      // a nickname in quotation marks between given name and surname: Martin “Marty” Quill
       const mark = tokens[j]
       if (!mark || nickFrom >= 0 || possessive || quoteOf[j] === q || !QUOTE_CHARS.test(mark.text))
         break
@@ -498,7 +498,7 @@ export function findMentions(
     const name = written.replace(/['’]$/u, '')
     const lowers = words.map((w) => stripPossessive(w.lower))
     const orgWord = lowers.some((w) => ORG_WORDS.has(w))
-    // a wire dateline is written in capitals ("PINE HOLLOW —", "CAIRO (AP) —"); acronyms of
+    // a wire dateline is written in capitals ("ELM FORD —", "CAIRO (AP) —"); acronyms of
     // bodies ("NASA said") are one short word
     const capitals = words.every((w) => /^\p{Lu}[\p{Lu}’'.-]+$/u.test(w.text))
     const next = tokens[runTo]?.text ?? ''

@@ -38,7 +38,7 @@ function foldName(name: string): string {
   return words.join(' ')
 }
 
-/** A URL-safe id for a name: `"Antony Blinken"` → `"antony-blinken"`. */
+/** A URL-safe id for a name: `"Mara Quist"` → `"mara-quist"`. */
 export function slugify(name: string): string {
   const slug = normalizeName(name)
     .replace(/[^a-z0-9]+/g, '-')
@@ -73,8 +73,8 @@ function ownStrings(speaker: Pick<Speaker, 'name' | 'aliases'>): Set<string> {
  * matches a speaker when, after {@link normalizeName}, it equals the full name or one of the
  * article's aliases, or it equals a single word of a person's name (surname first, then any other
  * word) that no other speaker of the article shares. Courtesy titles and case are ignored, so
- * "mr obama", "Obama" and "Barack Obama" all mean the same person; a bare "Wang" means nobody
- * when two speakers are called Wang.
+ * "mr quist", "Quist" and "Mara Quist" all mean the same person; a bare "Lund" means nobody
+ * when two speakers are called Lund.
  */
 export function resolveTypedName(
   typed: string,

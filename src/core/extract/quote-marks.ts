@@ -117,7 +117,7 @@ function singleQuotes(
       i++
       continue
     }
-    // apostrophes inside words ("don’t", "China’s") never qualify: canClose needs a non-letter after
+    // apostrophes inside words ("don’t", "Norland’s") never qualify: canClose needs a non-letter after
     let close = -1
     for (let j = i + 2; j < to; j++) {
       if (SINGLE_MARKS.has(text[j]) && canClose(text, j, from, to)) {

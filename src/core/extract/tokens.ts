@@ -40,7 +40,7 @@ const WORD_JOINERS = new Set(["'", '’', '\u2010', '\u2011', '-'])
 /**
  * Splits `text[start, end)` into tokens carrying absolute offsets: abbreviations with inner dots
  * ("U.S.", "a.m."), numbers with separators ("1,400.50", "23:36"), words with inner apostrophes or
- * hyphens ("China’s", "then-House"), then any other single visible character.
+ * hyphens ("Norland’s", "then-House"), then any other single visible character.
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = []
@@ -104,7 +104,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out
 }
 
-/** Removes a possessive ending ("China’s" → "China", "Jones'" stays "Jones'"). */
+/** Removes a possessive ending ("Norland’s" → "Norland", "Jones'" stays "Jones'"). */
 export function stripPossessive(word: string): string {
   return word.replace(/['’]s$/u, '')
 }

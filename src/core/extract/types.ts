@@ -14,7 +14,7 @@ export interface Speaker {
   name: string
   /** Every other way the article refers to them (surname, titled forms); no pronouns. */
   aliases: string[]
-  /** Role or title as the article states it, e.g. `U.S. Secretary of State`. */
+  /** Role or title as the article states it, e.g. `Foreign Secretary`. */
   role: string | null
   kind: SpeakerKind
   /** Where the article names them (names and aliases, not pronouns). */
@@ -36,7 +36,7 @@ export interface Quote {
   kind: QuoteKind
   /** Speaker id, or null when nobody named said it (scare quotes, titles, unnamed sources). */
   speaker: string | null
-  /** The attribution words, e.g. `Blinken said`, or null. */
+  /** The attribution words, e.g. `Quist said`, or null. */
   cue: string | null
   /** 0..1 */
   confidence: number
