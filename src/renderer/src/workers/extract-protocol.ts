@@ -5,7 +5,7 @@ import type { Extraction } from '../../../core/extract/types'
  * Version of the extraction the app stores. Bump it whenever the extractor's output changes so
  * stored extractions are redone the next time their article is opened.
  */
-export const EXTRACTOR_VERSION = 1
+export const EXTRACTOR_VERSION = 2
 
 /** What the page sends the extraction worker. */
 export interface ExtractRequest {
