@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   defaultSchedulerSettings,
   Queue,
@@ -12,18 +12,12 @@ import {
   type AnswerLogRecord
 } from '../../../src/renderer/src/db/cards-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, freshDatabase, makeCard, NOW_MS, reviewState } from './fixtures'
+import { DAY_MS, makeCard, NOW_MS, reviewState, useFreshDatabase } from './fixtures'
 
 const settings: SchedulerSettings = { ...defaultSchedulerSettings }
 let db: QuotedeckDatabase
 
-beforeEach(async () => {
-  db = freshDatabase()
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+useFreshDatabase((fresh) => (db = fresh))
 
 function answerInput(
   cardId: string,

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import type { Article } from '../../../src/core/article/types'
 import type { CardTemplate } from '../../../src/core/cards/types'
 import type { Extraction, Quote, Speaker } from '../../../src/core/extract/types'
@@ -12,6 +13,26 @@ export const DAY_MS = 24 * 60 * MINUTE_MS
 /** A fresh database with its own name, so tests never share state. */
 export function freshDatabase(): QuotedeckDatabase {
   return new QuotedeckDatabase(`test-${crypto.randomUUID()}`)
+}
+
+/**
+ * Registers hooks on the calling test file: before each test a fresh database from `create` is
+ * opened and handed to `use`; after the test it is deleted.
+ */
+export function useFreshDatabase(
+  use: (db: QuotedeckDatabase) => void,
+  create: () => QuotedeckDatabase = freshDatabase
+): void {
+  let current: QuotedeckDatabase | null = null
+  beforeEach(async () => {
+    current = create()
+    await current.open()
+    use(current)
+  })
+  afterEach(async () => {
+    await current?.delete()
+    current = null
+  })
 }
 
 /** A stored card with made-up content; `overrides` may set any field. */
@@ -49,8 +70,8 @@ export function makeCard(
   }
 }
 
-/** A review-queue card due at `dueMs`, reviewed before. */
-export function reviewState(dueMs: number): Partial<SchedulingState> {
+/** A review-queue card due at `dueMs`, reviewed before (and forgotten `lapses` times). */
+export function reviewState(dueMs: number, lapses = 0): Partial<SchedulingState> {
   return {
     queue: 2,
     memoryState: 2,
@@ -58,6 +79,7 @@ export function reviewState(dueMs: number): Partial<SchedulingState> {
     stability: 5,
     difficulty: 5,
     reps: 3,
+    lapses,
     scheduledDays: 5,
     lastReviewedAt: dueMs - 5 * DAY_MS
   }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   defaultSchedulerSettings,
   Queue,
@@ -13,7 +13,7 @@ import {
   todayCounts
 } from '../../../src/renderer/src/db/cards-repo'
 import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, freshDatabase, makeCard, MINUTE_MS, NOW_MS, reviewState } from './fixtures'
+import { DAY_MS, makeCard, MINUTE_MS, NOW_MS, reviewState, useFreshDatabase } from './fixtures'
 
 let db: QuotedeckDatabase
 const settings: SchedulerSettings = {
@@ -23,13 +23,7 @@ const settings: SchedulerSettings = {
 }
 const tz = 0
 
-beforeEach(async () => {
-  db = freshDatabase()
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+useFreshDatabase((fresh) => (db = fresh))
 
 function newCards(prefix: string, count: number, articleId = 'article-a'): CardRecord[] {
   return Array.from({ length: count }, (_, i) =>

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyCorrections } from '../../../src/core/cards'
 import { defaultSchedulerSettings, Queue } from '../../../src/core/scheduling'
 import type { Extraction } from '../../../src/core/extract/types'
 import { commitAnswer, syncArticleCards } from '../../../src/renderer/src/db/cards-repo'
 import { suspendCard } from '../../../src/renderer/src/db/missed-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, freshDatabase, makeArticle, NOW_MS } from './fixtures'
+import { DAY_MS, makeArticle, NOW_MS, useFreshDatabase } from './fixtures'
 
 let db: QuotedeckDatabase
 
-beforeEach(async () => {
-  db = freshDatabase()
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+useFreshDatabase((fresh) => (db = fresh))
 
 async function answer(cardId: string): Promise<void> {
   const card = await db.cards.get(cardId)

@@ -1,19 +1,19 @@
 import type { Speaker } from '../../../src/core/extract/types'
 import { newSchedulingState, type SchedulingState } from '../../../src/core/scheduling'
 import {
-  QuotedeckDatabase,
   setDatabase,
-  type CardRecord
+  type CardRecord,
+  type QuotedeckDatabase
 } from '../../../src/renderer/src/db/schema'
+import { DAY_MS, freshDatabase as unsharedDatabase, NOW_MS } from '../db/fixtures'
 
-/** 2026-03-10 12:00 UTC: a fixed "now" for the quiz tests. */
-export const NOW_MS = Date.UTC(2026, 2, 10, 12, 0, 0)
+// The quiz tests share the fixed "now" (2026-03-10 12:00 UTC) and the review state of the others.
+export { DAY_MS, NOW_MS, reviewState } from '../db/fixtures'
 export const HOUR_MS = 3_600_000
-export const DAY_MS = 24 * HOUR_MS
 
 /** A fresh database with its own name, installed as the app's shared connection. */
 export function freshDatabase(): QuotedeckDatabase {
-  const db = new QuotedeckDatabase(`t-${crypto.randomUUID()}`)
+  const db = unsharedDatabase()
   setDatabase(db)
   return db
 }
@@ -61,20 +61,5 @@ export function whoSaidCard(
     createdAt: NOW_MS - DAY_MS,
     updatedAt: NOW_MS - DAY_MS,
     ...rest
-  }
-}
-
-/** A review card due at `dueMs`. */
-export function reviewState(dueMs: number, lapses = 0): Partial<SchedulingState> {
-  return {
-    queue: 2,
-    memoryState: 2,
-    due: dueMs,
-    stability: 5,
-    difficulty: 5,
-    reps: 3,
-    lapses,
-    scheduledDays: 5,
-    lastReviewedAt: dueMs - 5 * DAY_MS
   }
 }

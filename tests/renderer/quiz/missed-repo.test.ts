@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { Queue, type ReviewLogEntry } from '../../../src/core/scheduling'
 import { schedulingOf } from '../../../src/renderer/src/db/cards-repo'
 import {
@@ -8,16 +8,11 @@ import {
 } from '../../../src/renderer/src/db/missed-repo'
 import type { QuotedeckDatabase, QuizAttemptRecord } from '../../../src/renderer/src/db/schema'
 import { DAY_MS, freshDatabase, HOUR_MS, NOW_MS, reviewState, whoSaidCard } from './fixtures'
+import { useFreshDatabase } from '../db/fixtures'
 
 let db: QuotedeckDatabase
 
-beforeEach(async () => {
-  db = freshDatabase()
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+useFreshDatabase((fresh) => (db = fresh), freshDatabase)
 
 async function log(
   cardId: string,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Queue } from '../../../src/core/scheduling'
 import {
   confusedSpeakerIds,
@@ -23,16 +23,11 @@ import {
   SPEAKERS,
   whoSaidCard
 } from './fixtures'
+import { useFreshDatabase } from '../db/fixtures'
 
 let db: QuotedeckDatabase
 
-beforeEach(async () => {
-  db = freshDatabase()
-  await db.open()
-})
-afterEach(async () => {
-  await db.delete()
-})
+useFreshDatabase((fresh) => (db = fresh), freshDatabase)
 
 function answer(
   cardId: string,

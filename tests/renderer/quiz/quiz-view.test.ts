@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { getQuizFeedsScheduler } from '../../../src/renderer/src/db/quiz-repo'
 import { schedulingOf } from '../../../src/renderer/src/db/cards-repo'
 import { useQuizStore } from '../../../src/renderer/src/stores/quiz'
@@ -33,10 +33,9 @@ function currentCardId(root: HTMLElement): string {
   return element.getAttribute('data-card-id')!
 }
 
-async function startQuiz(
-  root: HTMLElement,
-  format: 'Multiple choice' | 'Typed answer' | 'Match board'
-): Promise<void> {
+type QuizFormatLabel = 'Multiple choice' | 'Typed answer' | 'Match board'
+
+async function startQuiz(root: HTMLElement, format: QuizFormatLabel): Promise<void> {
   await eventually(() => getByRole(root, 'radio', /One article/))
   ;(getByRole(root, 'radio', new RegExp(format)) as HTMLInputElement).click()
   await flushPromises()
@@ -53,14 +52,22 @@ async function startQuiz(
   })
 }
 
+/** Seeds the quiz article, opens the Quiz view and starts a quiz of `format` on it. */
+async function seedAndStart(format: QuizFormatLabel): Promise<{
+  root: HTMLElement
+  byId: Map<string, CardRecord>
+  store: ReturnType<typeof useQuizStore>
+}> {
+  const cards = await seedQuizArticle(db)
+  mounted = await mountAt('/quiz')
+  const { root } = mounted
+  await startQuiz(root, format)
+  return { root, byId: new Map(cards.map((card) => [card.id, card])), store: useQuizStore() }
+}
+
 describe('QuizView: multiple choice', () => {
   it('runs 10 questions with keys 1–4 and shows 7/10 with the three misses', async () => {
-    const cards = await seedQuizArticle(db)
-    const byId = new Map(cards.map((card) => [card.id, card]))
-    mounted = await mountAt('/quiz')
-    const { root } = mounted
-    await startQuiz(root, 'Multiple choice')
-    const store = useQuizStore()
+    const { root, byId, store } = await seedAndStart('Multiple choice')
     const missedIds: string[] = []
     for (let question = 0; question < 10; question++) {
       await eventually(() => expect(store.phase).toBe('question'))
@@ -137,12 +144,7 @@ describe('QuizView: multiple choice', () => {
 
 describe('QuizView: typed answers', () => {
   it('asks again on an ambiguous surname, then accepts the full name', async () => {
-    const cards = await seedQuizArticle(db)
-    const byId = new Map(cards.map((card) => [card.id, card]))
-    mounted = await mountAt('/quiz')
-    const { root } = mounted
-    await startQuiz(root, 'Typed answer')
-    const store = useQuizStore()
+    const { root, byId, store } = await seedAndStart('Typed answer')
     // Move to a question whose answer is a Wang.
     let guard = 0
     while (!byId.get(currentCardId(root))!.answer.startsWith('Wang') && guard++ < 12) {
@@ -175,12 +177,7 @@ describe('QuizView: typed answers', () => {
   })
 
   it('accepts a misspelt surname and says so', async () => {
-    const cards = await seedQuizArticle(db)
-    const byId = new Map(cards.map((card) => [card.id, card]))
-    mounted = await mountAt('/quiz')
-    const { root } = mounted
-    await startQuiz(root, 'Typed answer')
-    const store = useQuizStore()
+    const { root, byId, store } = await seedAndStart('Typed answer')
     while (byId.get(currentCardId(root))!.answer !== 'Antony Blinken') {
       await store.answerTyped('nobody at all')
       store.next()

@@ -1,8 +1,11 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { afterEach } from 'vitest'
+import { setDatabase, type QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import StudyView from '../../../src/renderer/src/views/StudyView.vue'
+import { useFreshDatabase } from '../db/fixtures'
 
 /** Accessible name as the tests need it: aria-label, aria-labelledby, else the text. */
 export function nameOf(element: Element): string {
@@ -74,6 +77,32 @@ export function press(
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...options })
   target.dispatchEvent(event)
   return event
+}
+
+/** Presses `keys` one after another, letting Vue re-render between them as real keystrokes would. */
+export async function pressInTurn(...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    press(key)
+    await nextTick()
+  }
+}
+
+/**
+ * Registers hooks for a view test: before each test a fresh database, installed as the app's, is
+ * handed to `use` and Pinia starts afresh; after it, `unmount` runs, the page is cleared and the
+ * database deleted.
+ */
+export function useViewTestSetup(use: (db: QuotedeckDatabase) => void, unmount: () => void): void {
+  useFreshDatabase((db) => {
+    setDatabase(db)
+    setActivePinia(createPinia())
+    use(db)
+  })
+  // Registered after the database hooks, so (hooks unwind as a stack) it runs before the delete.
+  afterEach(() => {
+    unmount()
+    document.body.innerHTML = ''
+  })
 }
 
 const Stub = defineComponent({ setup: () => () => h('p', 'elsewhere') })

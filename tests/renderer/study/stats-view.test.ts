@@ -1,27 +1,19 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultSchedulerSettings, Queue } from '../../../src/core/scheduling'
 import { commitAnswer } from '../../../src/renderer/src/db/cards-repo'
-import { setDatabase, type QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import StatsView from '../../../src/renderer/src/views/StatsView.vue'
-import { DAY_MS, freshDatabase, makeCard, reviewState } from '../db/fixtures'
-import { getByRole, queryAllByRole } from './helpers'
+import { DAY_MS, makeCard, reviewState } from '../db/fixtures'
+import { getByRole, queryAllByRole, useViewTestSetup } from './helpers'
 
 let db: QuotedeckDatabase
 let wrapper: VueWrapper | null = null
 
-beforeEach(async () => {
-  db = freshDatabase()
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  wrapper?.unmount()
-  document.body.innerHTML = ''
-  await db.delete()
-})
+useViewTestSetup(
+  (fresh) => (db = fresh),
+  () => wrapper?.unmount()
+)
 
 async function mountStats(): Promise<HTMLElement> {
   const host = document.createElement('div')

@@ -1,30 +1,21 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultSchedulerSettings } from '../../../src/core/scheduling'
-import { setDatabase, type QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
   loadSchedulerSettings,
   SCHEDULER_SETTINGS_KEY
 } from '../../../src/renderer/src/db/study-settings-repo'
 import StudySettings from '../../../src/renderer/src/components/study/StudySettings.vue'
-import { freshDatabase } from '../db/fixtures'
-import { getByRole } from './helpers'
+import { getByRole, useViewTestSetup } from './helpers'
 
 let db: QuotedeckDatabase
 let wrapper: VueWrapper | null = null
 
-beforeEach(async () => {
-  db = freshDatabase()
-  setDatabase(db)
-  setActivePinia(createPinia())
-})
-
-afterEach(async () => {
-  wrapper?.unmount()
-  document.body.innerHTML = ''
-  await db.delete()
-})
+useViewTestSetup(
+  (fresh) => (db = fresh),
+  () => wrapper?.unmount()
+)
 
 function field(label: string): HTMLInputElement {
   const labelElement = [...document.querySelectorAll('label')].find(

@@ -9,7 +9,7 @@ import {
 } from '../../../src/renderer/src/db/schema'
 import { useStudyStore } from '../../../src/renderer/src/stores/study'
 import { freshDatabase, makeArticle, makeCard, NOW_MS } from '../db/fixtures'
-import { getByRole, mountStudyView, press, queryByRole } from './helpers'
+import { getByRole, mountStudyView, press, pressInTurn, queryByRole } from './helpers'
 
 const options = ['Maria Alvarez', 'Tomas Berg', 'Ana Costa', 'Li Wei']
 let db: QuotedeckDatabase
@@ -154,10 +154,7 @@ describe('StudyView', () => {
 
   it('who-said: a wrong pick with a number key grades Again; Enter continues', async () => {
     await start()
-    press(' ')
-    await nextTick()
-    press('3')
-    await nextTick()
+    await pressInTurn(' ', '3')
     expect(getByRole(body(), 'button', /^1\. Maria Alvarez$/)).toBeTruthy()
 
     press('1')
@@ -182,10 +179,7 @@ describe('StudyView', () => {
 
   it('who-said: a right pick grades Good, and key 4 raises it to Easy', async () => {
     await start()
-    press(' ')
-    await nextTick()
-    press('3')
-    await nextTick()
+    await pressInTurn(' ', '3')
     press('2') // Tomas Berg: right
     await nextTick()
     expect(getByRole(body(), 'status', /Right — Tomas Berg\. Graded Good/)).toBeTruthy()
@@ -199,10 +193,7 @@ describe('StudyView', () => {
 
   it('who-said: clicking an option and then Continue commits the pick’s grade', async () => {
     await start()
-    press(' ')
-    await nextTick()
-    press('3')
-    await nextTick()
+    await pressInTurn(' ', '3')
     getByRole(body(), 'button', /^2\. Tomas Berg$/).click()
     await nextTick()
     getByRole(body(), 'button', /^Continue/).click()
@@ -214,10 +205,7 @@ describe('StudyView', () => {
   it('Ctrl+Z undoes the last answer: toast, the card is back exactly as it was', async () => {
     const original = (await db.cards.get('c0'))!
     await start()
-    press(' ')
-    await nextTick()
-    press('1')
-    await nextTick()
+    await pressInTurn(' ', '1')
     await settle()
     expect(await db.reviewLogs.count()).toBe(1)
 
@@ -232,20 +220,14 @@ describe('StudyView', () => {
     expect(progress.value).toBe(0)
     expect(progress.max).toBe(4)
     // The undone card can be answered again (its shown version matches storage).
-    press(' ')
-    await nextTick()
-    press('3')
-    await nextTick()
+    await pressInTurn(' ', '3')
     await settle()
     expect(await db.reviewLogs.where('cardId').equals('c0').first()).toMatchObject({ grade: 3 })
   })
 
   it('the Undo button does the same as Ctrl+Z', async () => {
     await start()
-    press(' ')
-    await nextTick()
-    press('4')
-    await nextTick()
+    await pressInTurn(' ', '4')
     await settle()
 
     getByRole(body(), 'button', /^Undo last answer/).click()
@@ -274,10 +256,7 @@ describe('StudyView', () => {
     db.reviewLogs.hook('creating', () => {
       throw new Error('disk full')
     })
-    press(' ')
-    await nextTick()
-    press('3')
-    await nextTick()
+    await pressInTurn(' ', '3')
     await settle()
 
     expect(getByRole(body(), 'alert', /Your answer was not saved: .*disk full/)).toBeTruthy()
