@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
-import { readStore } from './support/idb'
+import { readStore, waitFor, type StoredLog } from './support/idb'
 
 interface StoredCard {
   id: string
@@ -17,13 +17,6 @@ interface StoredCard {
   stability: number
   memoryState: number
   lastReviewedAt: number | null
-}
-
-interface StoredLog {
-  id: number
-  cardId: string
-  grade: number
-  source: string
 }
 
 interface StoredAttempt {
@@ -44,20 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  ready: (value: T) => boolean,
-  what: string
-): Promise<T> {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const value = await read()
-    if (ready(value)) return value
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 /** The scheduling fields of a card, to compare before and after. */
 function scheduleOf(card: StoredCard): unknown {

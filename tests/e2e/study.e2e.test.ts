@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
-import { readStore } from './support/idb'
+import { readStore, waitFor, type StoredLog } from './support/idb'
 
 interface StoredCard {
   id: string
@@ -18,13 +18,6 @@ interface StoredCard {
   [key: string]: unknown
 }
 
-interface StoredLog {
-  id: number
-  cardId: string
-  grade: number
-  source: string
-}
-
 let app: E2EApp
 
 beforeAll(async () => {
@@ -36,14 +29,12 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function waitForCards(page: Page): Promise<StoredCard[]> {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const cards = await readStore<StoredCard>(page, 'cards')
-    if (cards.length > 0) return cards
-    if (Date.now() > deadline) throw new Error('The seed article produced no cards in 30 s')
-    await page.waitForTimeout(200)
-  }
+function waitForCards(page: Page): Promise<StoredCard[]> {
+  return waitFor(
+    () => readStore<StoredCard>(page, 'cards'),
+    (cards) => cards.length > 0,
+    'the seed article to produce cards'
+  )
 }
 
 async function startStudying(page: Page): Promise<void> {

@@ -25,3 +25,26 @@ export function readStore<T>(page: Page, storeName: string): Promise<T[]> {
     storeName
   )
 }
+
+/** A review log as stored (the fields the e2e tests read). */
+export interface StoredLog {
+  id: number
+  cardId: string
+  grade: number
+  source: string
+}
+
+/** Reads with `read` until `ready` holds (30 s at most; the error names `what`). */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  ready: (value: T) => boolean,
+  what: string
+): Promise<T> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const value = await read()
+    if (ready(value)) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
