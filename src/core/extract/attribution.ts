@@ -281,6 +281,12 @@ const LEADING_ADVERBS = new Set([
   'plus',
   'too'
 ])
+/** Generic nouns for a public body: "the agency" means the body the text was just about. */
+const AGENCY_NOUNS = new Set(
+  'agency bureau department office authority service regulator watchdog commission board institute foundation charity organisation organization'.split(
+    ' '
+  )
+)
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside'])
 /** Role nouns that describe what someone does rather than an office only one person holds. */
 const SPORT_AND_TRADE_ROLES = new Set(
@@ -768,7 +774,12 @@ class Analyser {
       }
       if (k < floor) return NONE
       const inner = this.mentionEndingAtUnit(p, j - 1)
-      if (inner && !inner.possessive) {
+      // "the University of California, Davis, estimate": a lone name after a name and a comma
+      // completes that name (a campus, a state), it is no appositive subject
+      const before = this.tok(p, k - 1)
+      const completesName =
+        inner !== null && inner.size === 1 && !inner.personCue && before !== null && before.cap
+      if (inner && !inner.possessive && !completesName) {
         let from = this.unitOf(p, inner.phraseFrom)
         if (from < 0) from = this.unitOf(p, inner.nameFrom)
         if (from === k + 1 || this.unitOf(p, inner.nameFrom) === k + 1)
@@ -1096,11 +1107,15 @@ class Analyser {
       )
     if (named.length === 1) return named[0].i
     if (named.length > 1) return null
-    // "the company": the business the article last made the subject of a sentence
-    if (!BUSINESS_NOUNS.has(noun)) return null
+    // "the company": the business the article last made the subject of a sentence; "the
+    // agency": the body that was the subject of the paragraph or the one before
+    const business = BUSINESS_NOUNS.has(noun)
+    if (!business && !AGENCY_NOUNS.has(noun)) return null
+    const here = this.paras.findIndex((x) => x.start <= np.start && np.start <= x.end)
     for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
       const ev = this.subjectEvents[i]
       if (ev.pos >= np.start) continue
+      if (!business && ev.paragraph < here - 1) return null
       if (ev.entity < 0) continue
       const e = this.entities[ev.entity]
       // a lone capitalised word seen only at sentence starts ("Revenue rose") is no company

@@ -136,6 +136,8 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
   const base = stripPossessive(t.lower)
   if (WEEKDAYS_AND_MONTHS.has(base) && base !== 'may') return false
   if (t.text === 'I' || base === 'a' || base === 'an' || base === 'the') return false
+  // a party and state after a name: "Sen. Jo Ray, R-Ohio," / "(D-Calif.)"
+  if (/^[RDI]-\p{Lu}/u.test(t.text)) return false
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
     if (UNNAMED_SOURCE_NOUNS.has(base) || SPEECH_VERBS.has(base)) return false

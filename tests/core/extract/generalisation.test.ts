@@ -173,3 +173,25 @@ describe('figures', () => {
     expect(figureTexts('A crowd of 31,412 watched the final.')).toContain('31,412')
   })
 })
+
+describe('US wire forms', () => {
+  it('skips a party-and-state tag after a name ("Sen. Jo Ray, R-Ohio, called")', () => {
+    const x = run('State Sen. Jo Ray, R-Ohio, called the response “too little, too late.”')
+    expect(speakerOf(x, 'too little')).toBe('Jo Ray')
+    expect(x.speakers.map((s) => s.name)).not.toContain('R-Ohio')
+  })
+
+  it('reads "the agency said" as the body the paragraph is about', () => {
+    const x = run(
+      'The Bureau of Dams said the cut reflected a thin snowpack. In a statement, the agency said it “did not take this lightly.”'
+    )
+    expect(speakerOf(x, 'did not take')).toBe('Bureau of Dams')
+  })
+
+  it('does not take the campus after a university’s name for a speaker', () => {
+    const x = run(
+      'Economists at the University of Calmar, Brest, estimate the drought will cost $1.7 billion.'
+    )
+    expect(x.speakers.map((s) => s.name)).not.toContain('Brest')
+  })
+})
