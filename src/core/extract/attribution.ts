@@ -496,7 +496,13 @@ class Analyser {
       if (m.size < 2 && !(m.size === 1 && m.orgWord)) continue
       const key = normalizeName(m.name.replace(/^the\s+/iu, ''))
       if (key.length === 0) continue
-      const group = m.afterThe && /s$/u.test(m.name) && !m.placeWord && !m.personCue
+      // "the Greens" is a group; "the Bureau of Dams" is a body whose name ends in a plural
+      const group =
+        m.afterThe &&
+        /s$/u.test(m.name) &&
+        !m.placeWord &&
+        !m.personCue &&
+        !(m.orgWord && / of /u.test(m.name))
       const kind: Entity['kind'] = group
         ? 'group'
         : m.orgWord
