@@ -126,24 +126,23 @@ export async function missedFilterOptions(
 }
 
 /**
- * Suspends a card: it leaves every study queue until unsuspended. The queue it came from is kept
- * in `queueBeforeBury` (a buried card keeps the queue it was buried from).
+ * Reads a card and, unless `change` returns null (nothing to do), stores it with the changed
+ * fields and a newer `updatedAt` — in one transaction. Returns the card as it now is.
  */
-export async function suspendCard(
+async function changeCard(
   db: QuotedeckDatabase,
   cardId: string,
-  nowMs: number
+  nowMs: number,
+  change: (card: CardRecord) => Partial<CardRecord> | null
 ): Promise<Result<CardRecord>> {
   return db.transaction('rw', db.cards, async () => {
     const card = await db.cards.get(cardId)
     if (!card) return fail('NOT_FOUND', 'This card no longer exists.')
-    if (card.queue === Queue.Suspended) return ok(card)
-    const home = card.queue === Queue.Buried ? card.queueBeforeBury : card.queue
+    const changed = change(card)
+    if (!changed) return ok(card)
     const updated: CardRecord = {
       ...card,
-      queue: Queue.Suspended,
-      queueBeforeBury: home,
-      buriedUntil: null,
+      ...changed,
       updatedAt: Math.max(nowMs, card.updatedAt + 1)
     }
     await db.cards.put(updated)
@@ -151,23 +150,38 @@ export async function suspendCard(
   })
 }
 
-/** Puts a suspended card back in the queue it was suspended from. */
-export async function unsuspendCard(
+/**
+ * Suspends a card: it leaves every study queue until unsuspended. The queue it came from is kept
+ * in `queueBeforeBury` (a buried card keeps the queue it was buried from).
+ */
+export function suspendCard(
   db: QuotedeckDatabase,
   cardId: string,
   nowMs: number
 ): Promise<Result<CardRecord>> {
-  return db.transaction('rw', db.cards, async () => {
-    const card = await db.cards.get(cardId)
-    if (!card) return fail('NOT_FOUND', 'This card no longer exists.')
-    if (card.queue !== Queue.Suspended) return ok(card)
-    const updated: CardRecord = {
-      ...card,
-      queue: card.queueBeforeBury ?? queueForMemoryState(card.memoryState),
-      queueBeforeBury: null,
-      updatedAt: Math.max(nowMs, card.updatedAt + 1)
-    }
-    await db.cards.put(updated)
-    return ok(updated)
-  })
+  return changeCard(db, cardId, nowMs, (card) =>
+    card.queue === Queue.Suspended
+      ? null
+      : {
+          queue: Queue.Suspended,
+          queueBeforeBury: card.queue === Queue.Buried ? card.queueBeforeBury : card.queue,
+          buriedUntil: null
+        }
+  )
+}
+
+/** Puts a suspended card back in the queue it was suspended from. */
+export function unsuspendCard(
+  db: QuotedeckDatabase,
+  cardId: string,
+  nowMs: number
+): Promise<Result<CardRecord>> {
+  return changeCard(db, cardId, nowMs, (card) =>
+    card.queue !== Queue.Suspended
+      ? null
+      : {
+          queue: card.queueBeforeBury ?? queueForMemoryState(card.memoryState),
+          queueBeforeBury: null
+        }
+  )
 }
