@@ -1141,10 +1141,15 @@ class Analyser {
         // datelines and laws are cited, not heard
         if (ent.mentions.some((x) => x.mute)) return null
         // a "place" that speaks was a person named like a place ("Jo Hill") or a body
+        // ("Downing Street said" is a body: no given name ends in -ing)
         if (ent.kind === 'place') {
-          ent.kind = ent.mentions.some((x) => x.size >= 2 && !x.orgWord && !x.afterThe)
-            ? 'person'
-            : 'organisation'
+          const first = nameWords(ent.name)[0] ?? ''
+          ent.kind =
+            ent.mentions.some((x) => x.personCue) ||
+            (!/(?:ing|ed)$/u.test(first) &&
+              ent.mentions.some((x) => x.size >= 2 && !x.orgWord && !x.afterThe))
+              ? 'person'
+              : 'organisation'
         }
         return e
       }

@@ -131,7 +131,15 @@ function isNameWord(t: Token): boolean {
 }
 
 /** True when `t` is a capitalised word that is a name, not a capitalised function word. */
-function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>): boolean {
+function nameStartOk(
+  t: Token,
+  initial: boolean,
+  lowerWords: ReadonlySet<string>,
+  next?: Token
+): boolean {
+  // "Downing Street", "Reading Council": a word like a participle opens a place or body's name
+  const nextBase = next && next.cap ? stripPossessive(next.lower) : ''
+  const placeOrBodyNext = PLACE_WORDS.has(nextBase) || ORG_WORDS.has(nextBase)
   if (!isNameWord(t)) return false
   const base = stripPossessive(t.lower)
   if (WEEKDAYS_AND_MONTHS.has(base) && base !== 'may') return false
@@ -143,9 +151,9 @@ function nameStartOk(t: Token, initial: boolean, lowerWords: ReadonlySet<string>
     if (UNNAMED_SOURCE_NOUNS.has(base) || SPEECH_VERBS.has(base)) return false
     if (NUMBER_WORD.test(base)) return false
     // "Retired …", "Asked …": participles open sentences; short names such as "Ed" stay names
-    if (/ed$/u.test(base) && base.length >= 6) return false
+    if (/ed$/u.test(base) && base.length >= 6 && !placeOrBodyNext) return false
     if (/(?:ing|ed|ly)$/u.test(base) && lowerWords.has(base)) return false
-    if (/(?:ing|ly)$/u.test(base) && base.length > 5) return false
+    if (/(?:ing|ly)$/u.test(base) && base.length > 5 && !placeOrBodyNext) return false
     if (lowerWords.has(base) && !TITLE_WORDS.has(base) && !HONORIFICS.has(base)) return false
   }
   return true
@@ -390,7 +398,7 @@ export function findMentions(
     const t = tokens[i]
     // a letter glued to a number is a code, not a name: "Q3", "G7", "F1"
     const glued = i + 1 < tokens.length && tokens[i + 1].isNumber && tokens[i + 1].start === t.end
-    if (glued || !nameStartOk(t, sentenceInitial[i] === 1, lowerWords)) {
+    if (glued || !nameStartOk(t, sentenceInitial[i] === 1, lowerWords, tokens[i + 1])) {
       i++
       continue
     }

@@ -195,3 +195,11 @@ describe('US wire forms', () => {
     expect(x.speakers.map((s) => s.name)).not.toContain('Brest')
   })
 })
+
+describe('places that speak for a body', () => {
+  it('keeps "Downing Street" whole at a sentence start and treats it as a body', () => {
+    const x = run('Downing Street said the minister had resigned “with regret”.')
+    expect(speakerOf(x, 'with regret')).toBe('Downing Street')
+    expect(x.speakers.find((s) => s.name === 'Downing Street')?.kind).toBe('organisation')
+  })
+})
