@@ -503,13 +503,15 @@ class Analyser {
         !m.placeWord &&
         !m.personCue &&
         !(m.orgWord && / of /u.test(m.name))
-      const kind: Entity['kind'] = group
-        ? 'group'
-        : m.orgWord
-          ? 'organisation'
-          : m.placeWord && !m.personCue
-            ? 'place'
-            : 'person'
+      const kind: Entity['kind'] = m.mute
+        ? 'place'
+        : group
+          ? 'group'
+          : m.orgWord
+            ? 'organisation'
+            : m.placeWord && !m.personCue
+              ? 'place'
+              : 'person'
       const e = this.entityFor(key, group ? `the ${m.name}` : m.name, kind, m.start)
       this.link(m, e)
     }
@@ -530,7 +532,7 @@ class Analyser {
       if (candidates.length === 0) {
         candidates = people.filter((x) => x.words.includes(word)).map((x) => x.index)
       }
-      if (candidates.length === 0 && !m.honorific && !m.titled) {
+      if (candidates.length === 0 && !m.honorific && !m.titled && !m.mute) {
         // "Tessaro" after "Tessaro Electronics": the short form of one organisation's name
         const orgs = this.entities
           .map((e, index) => ({ e, index }))
@@ -1139,7 +1141,7 @@ class Analyser {
         if (e < 0) return null
         const ent = this.entities[e]
         // datelines and laws are cited, not heard
-        if (ent.mentions.some((x) => x.mute)) return null
+        if (ent.mentions.every((x) => x.mute)) return null
         // a "place" that speaks was a person named like a place ("Jo Hill") or a body
         // ("Downing Street said" is a body: no given name ends in -ing)
         if (ent.kind === 'place') {

@@ -63,6 +63,14 @@ describe('junk speakers that would become quiz distractors', () => {
     expect(names(x)).not.toContain('Fenwick')
   })
 
+  it('does not take a regulation whose name opens with a title word for a person', () => {
+    const x = run(
+      'The fine is the largest under the General Data Rules Regulation. European users were told. The European Commission said talks were “at an advanced stage”.'
+    )
+    expect(x.speakers.map((s) => s.name)).not.toContain('Data Rules Regulation')
+    expect(speakerOf(x, 'advanced stage')).toBe('European Commission')
+  })
+
   it('does not take a law or regulation for a speaker', () => {
     const x = run(
       'The Emergency Powers Regulation says councils “must act within 48 hours”. The Clean Water Act said nothing about storms.'
