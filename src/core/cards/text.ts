@@ -59,9 +59,9 @@ export function shortHash(text: string): string {
   return (hash >>> 0).toString(36).padStart(7, '0')
 }
 
-/** A seeded PRNG (mulberry32) yielding floats in [0, 1). */
-export function seededRandom(seed: string): () => number {
-  let state = parseInt(shortHash(seed), 36) >>> 0
+/** A seeded pseudo-random generator (mulberry32): same seed, same sequence. Returns [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
@@ -71,15 +71,24 @@ export function seededRandom(seed: string): () => number {
   }
 }
 
-/** Fisher–Yates shuffle driven by `seed`; same seed, same order. */
-export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const random = seededRandom(seed)
+/** A shuffled copy (Fisher–Yates) driven by `random`. */
+export function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const result = items.slice()
   for (let i = result.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
     ;[result[i], result[j]] = [result[j], result[i]]
   }
   return result
+}
+
+/** A seeded PRNG (mulberry32) yielding floats in [0, 1), seeded by a string. */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(parseInt(shortHash(seed), 36))
+}
+
+/** Fisher–Yates shuffle driven by `seed`; same seed, same order. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  return shuffleWith(items, seededRandom(seed))
 }
 
 /** A word of a text with its offsets (relative to the text). */
