@@ -956,10 +956,18 @@ class Analyser {
         const x = this.tok(p, k)
         if (!x) break
         if (x.text === ',') {
-          const inner = this.mentionStartingAtUnit(p, k + 1)
+          // "The runner-up, 14-year-old Jo Bell of Leeds, stumbled": step over an age
+          let s = k + 1
+          while (s < k + 5 && s < limit) {
+            const y = this.tok(p, s)
+            if (!y || this.mentionStartingAtUnit(p, s)) break
+            if (!(y.isNumber || y.text === '-' || /^(?:year|month)s?-old$/u.test(y.lower))) break
+            s++
+          }
+          const inner = this.mentionStartingAtUnit(p, s)
           if (inner && !inner.possessive) {
             const after = this.tok(p, this.unitOf(p, inner.nameTo - 1) + 1)
-            if (after && after.text === ',')
+            if (after && (after.text === ',' || after.lower === 'of' || after.lower === 'from'))
               return {
                 kind: 'mention',
                 mention: inner,
@@ -1422,6 +1430,35 @@ class Analyser {
   private possessiveIntro(p: Para, u: number, sf: number): Decision | null {
     const mark = this.tok(p, u - 1)
     if (!mark || (mark.text !== ':' && mark.text !== '—' && mark.text !== '–')) return null
+    // "he shrugged: “…”", "Lena Moss smiled: “…”": a subject and a verb of manner, then a colon
+    const verb = this.tok(p, u - 2)
+    if (
+      mark.text === ':' &&
+      verb &&
+      verb.isWord &&
+      !verb.cap &&
+      /(?:ed|s)$/u.test(verb.lower) &&
+      !SUBJECT_VERB_FILLERS.has(verb.lower)
+    ) {
+      const who = this.tok(p, u - 3)
+      const pronoun = who ? SUBJECT_PRONOUNS.get(who.lower) : undefined
+      let subject: Subject = NONE
+      if (who && (pronoun === 'male' || pronoun === 'female'))
+        subject = { kind: 'pronoun', word: who.lower, pos: who.start, from: u - 3, to: u - 2 }
+      else {
+        const m = this.mentionEndingAtUnit(p, u - 3)
+        if (m && !m.possessive) subject = { kind: 'mention', mention: m, from: u - 3, to: u - 2 }
+      }
+      if (subject.kind !== 'none') {
+        const d = this.fromSubject(
+          p,
+          subject,
+          'cue-after-manner',
+          this.spanOfUnits(p, u - 3, u - 1)
+        )
+        if (d) return d
+      }
+    }
     const first = this.tok(p, sf)
     if (!first || (first.lower !== 'his' && first.lower !== 'her')) return null
     if (u - sf > 12) return null

@@ -211,3 +211,19 @@ describe('places that speak for a body', () => {
     expect(x.speakers.find((s) => s.name === 'Downing Street')?.kind).toBe('organisation')
   })
 })
+
+describe('manner verbs and appositive subjects', () => {
+  it('credits "he shrugged: “…”" to the pronoun’s person', () => {
+    const x = run(
+      'Omar Brisk, 14, lost in the final. Asked how he felt, he shrugged: “There is always next year.”'
+    )
+    expect(speakerOf(x, 'always next year')).toBe('Omar Brisk')
+  })
+
+  it('takes the name in "The runner-up, 14-year-old NAME of PLACE," as the subject', () => {
+    const x = run(
+      'The runner-up, 14-year-old Omar Brisk of Tulsa, stumbled on the last word. Asked how he felt, he shrugged: “Next year.”'
+    )
+    expect(speakerOf(x, 'Next year')).toBe('Omar Brisk')
+  })
+})
