@@ -130,6 +130,11 @@ function isNameWord(t: Token): boolean {
   return t.cap || (t.text.includes('-') && /^(?:then|ex|former)-\p{Lu}/u.test(t.text))
 }
 
+function placeOrBodyWord(t: Token): boolean {
+  const base = stripPossessive(t.lower)
+  return PLACE_WORDS.has(base) || ORG_WORDS.has(base)
+}
+
 /** True when `t` is a capitalised word that is a name, not a capitalised function word. */
 function nameStartOk(
   t: Token,
@@ -137,19 +142,18 @@ function nameStartOk(
   lowerWords: ReadonlySet<string>,
   next?: Token
 ): boolean {
-  // "Downing Street", "Reading Council": a word like a participle opens a place or body's name
-  const nextBase = next && next.cap ? stripPossessive(next.lower) : ''
-  const placeOrBodyNext = PLACE_WORDS.has(nextBase) || ORG_WORDS.has(nextBase)
   if (!isNameWord(t)) return false
   const base = stripPossessive(t.lower)
   if (WEEKDAYS_AND_MONTHS.has(base) && base !== 'may') return false
   if (t.text === 'I' || base === 'a' || base === 'an' || base === 'the') return false
   // a party and state after a name: "Sen. Jo Ray, R-Ohio," / "(D-Calif.)"
-  if (/^[RDI]-\p{Lu}/u.test(t.text)) return false
+  if (t.text.charCodeAt(1) === 45 && /^[RDI]-\p{Lu}/u.test(t.text)) return false
   if (initial) {
     if (SENTENCE_START_STOPWORDS.has(base)) return false
     if (UNNAMED_SOURCE_NOUNS.has(base) || SPEECH_VERBS.has(base)) return false
     if (NUMBER_WORD.test(base)) return false
+    // "Downing Street", "Reading Council": a word like a participle opens a place or body's name
+    const placeOrBodyNext = next !== undefined && next.cap && placeOrBodyWord(next)
     // "Retired …", "Asked …": participles open sentences; short names such as "Ed" stay names
     if (/ed$/u.test(base) && base.length >= 6 && !placeOrBodyNext) return false
     if (/(?:ing|ed|ly)$/u.test(base) && lowerWords.has(base)) return false
