@@ -281,6 +281,8 @@ const LEADING_ADVERBS = new Set([
   'plus',
   'too'
 ])
+/** Words that follow a clause's subject: "was", "had", "would", "survived". */
+const CLAUSE_VERBS = /^(?:was|were|is|are|had|has|have|would|could|will|can|did|[a-z]{3,}ed)$/u
 /** Generic nouns for a public body: "the agency" means the body the text was just about. */
 const AGENCY_NOUNS = new Set(
   'agency bureau department office authority service regulator watchdog commission board institute foundation charity organisation organization'.split(
@@ -549,7 +551,11 @@ class Analyser {
       } else if (candidates.length > 1) {
         m.candidates = candidates
       } else {
-        const titled = m.honorific !== null || m.titled !== null
+        // "Mr Reed", or a relative named by a given name: "Whitfield’s son, Tyler,"
+        const titled =
+          m.honorific !== null ||
+          m.titled !== null ||
+          (m.gender !== null && m.role !== null && !m.orgWord)
         const plural = m.afterThe && /s$/u.test(word)
         const kind: Entity['kind'] = titled ? 'person' : plural ? 'group' : 'organisation'
         const name = plural ? `the ${m.name}` : m.name
@@ -927,6 +933,25 @@ class Analyser {
     const m = this.mentionStartingAtUnit(p, i)
     if (m && !m.possessive)
       return { kind: 'mention', mention: m, from: i, to: this.unitOf(p, m.nameTo - 1) + 1 }
+    // "Reed’s son, Tyler, thanked …": the name after the possessive phrase and a comma
+    if (m && m.possessive) {
+      for (let k = this.unitOf(p, m.nameTo - 1) + 1; k < limit && k < i + 6; k++) {
+        const x = this.tok(p, k)
+        if (!x || !x.isWord || x.cap) {
+          if (x?.text !== ',') break
+          const inner = this.mentionStartingAtUnit(p, k + 1)
+          const after = inner ? this.tok(p, this.unitOf(p, inner.nameTo - 1) + 1) : null
+          if (inner && !inner.possessive && after?.text === ',')
+            return {
+              kind: 'mention',
+              mention: inner,
+              from: i,
+              to: this.unitOf(p, inner.nameTo - 1) + 1
+            }
+          break
+        }
+      }
+    }
     // "The Harbour Authority", "His rival Jane Doe", "Her lawyer, John Roe,"
     if (t.lower === 'the' || POSSESSIVE_DETERMINERS.has(t.lower)) {
       const reach = t.lower === 'the' ? i + 1 : i + 4
@@ -1057,13 +1082,38 @@ class Analyser {
       if (kind === 'male' || kind === 'female') {
         if (e.kind !== 'person') continue
         if (e.gender && e.gender !== kind) continue
-        if (!e.gender) e.gender = kind
+        if (!e.gender) {
+          // "Sheriff Dale Moss said Karen Reed was hurt. She was flown …": a person of the
+          // pronoun's known gender named since that subject's paragraph began is likelier
+          const other = this.genderedMentionBetween(kind, this.paras[ev.paragraph].start, pos)
+          if (other >= 0) return other
+          e.gender = kind
+        }
         return ev.entity
       }
       if (kind === 'plural' && (e.kind === 'group' || e.kind === 'organisation')) return ev.entity
       if (kind === 'neuter' && e.kind === 'organisation') return ev.entity
     }
     return null
+  }
+
+  /** The person of gender `kind` mentioned last in [from, to), or -1. */
+  private genderedMentionBetween(kind: 'male' | 'female', from: number, to: number): number {
+    let best = -1
+    let bestAt = -1
+    this.entities.forEach((e, i) => {
+      if (e.kind !== 'person' || e.gender !== kind) return
+      for (const m of e.mentions) {
+        if (m.start > from && m.start < to && m.start > bestAt && !m.inQuote) {
+          // only as the subject of a clause ("… said Reed was hurt"), not as an object
+          const next = this.paras[m.paragraph].tokens[m.nameTo]
+          if (!next || !CLAUSE_VERBS.test(next.lower)) continue
+          best = i
+          bestAt = m.start
+        }
+      }
+    })
+    return best
   }
 
   /**

@@ -386,3 +386,35 @@ export const NATIONALITY_ADJECTIVES: ReadonlySet<string> = new Set(
     cambodian ghanaian ugandan tanzanian zimbabwean european-born
   `)
 )
+
+/**
+ * Common English given names whose bearers are mostly of one gender, so that "he said" does not
+ * land on a woman the text never called "she" (and the reverse). Names shared by both genders
+ * (Alex, Sam, Jo, Robin, Jordan) are left out on purpose.
+ */
+export const GIVEN_NAME_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ...words(`
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
+    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
+    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
+    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith
+    megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
+    janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+    isabella theresa diana natalie brittany charlotte marie kayla alexis lori claire beth
+    ellen eleanor harriet agnes fiona sophie lucy chloe zoe ella mia ava isla freya priya
+    sunita meera kavya anita fatima aisha leila elif ines ingrid greta anke lena nadia
+  `).map((n): [string, 'female'] => [n, 'female']),
+  ...words(`
+    james robert john michael david william richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+    christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse
+    bryan joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+    eugene vincent russell elijah louis bobby philip johnny tom tim jim bill bob mike dave
+    steve ian colin declan owen liam connor hugo oliver harry marcus omar tarik yusuf rohan
+    vikram raj suresh hans jonas henrik lars sven pierre jean-pierre luca marco giovanni
+  `).map((n): [string, 'male'] => [n, 'male'])
+])

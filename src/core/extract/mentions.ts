@@ -5,6 +5,7 @@ import {
   UNNAMED_SOURCE_NOUNS,
   ABBREVIATIONS,
   GENDERED_ROLE_NOUNS,
+  GIVEN_NAME_GENDER,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
   NATIONALITY_ADJECTIVES,
@@ -522,8 +523,11 @@ export function findMentions(
       dateline ||
       LAW_WORDS.has(lowers[lowers.length - 1]) ||
       (lowers.length === 1 && NATIONALITY_ADJECTIVES.has(lowers[0]))
+    // "St. Luke’s hospital", "Saint Mary’s": a saint's name is a church, school or hospital
+    const saint = /^(?:st|saint)$/u.test(tokens[runFrom].lower) && nameFrom > runFrom
     const placeWord =
       mute ||
+      saint ||
       ((PLACE_WORDS.has(lowers[lowers.length - 1]) || THING_FIRST_WORDS.has(lowers[0])) &&
         nameFrom === runFrom)
     // title words inside the run ("President", "Mr")
@@ -564,6 +568,8 @@ export function findMentions(
         if (g && gender === null) gender = g
       }
     }
+    // a given name most people bear as one gender ("Beth Aldana")
+    if (gender === null && words.length >= 2) gender = GIVEN_NAME_GENDER.get(lowers[0]) ?? null
     const before = runFrom > 0 ? tokens[runFrom - 1].lower : ''
     const phraseBefore = phraseFrom > 0 ? tokens[phraseFrom - 1].lower : ''
     out.push({
@@ -578,7 +584,7 @@ export function findMentions(
       withRole: phraseFrom < nameFrom ? text.slice(tokens[phraseFrom].start, end) : null,
       role,
       honorific,
-      personCue: honorific !== null || titleWords.length > 0 || role !== null,
+      personCue: !saint && (honorific !== null || titleWords.length > 0 || role !== null),
       gender,
       inQuote: q >= 0,
       afterThe: before === 'the' || phraseBefore === 'the',

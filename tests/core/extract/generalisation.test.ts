@@ -227,3 +227,33 @@ describe('manner verbs and appositive subjects', () => {
     expect(speakerOf(x, 'Next year')).toBe('Omar Brisk')
   })
 })
+
+describe('pronoun agreement with two genders', () => {
+  it('knows the gender of common given names ("he" does not land on Beth)', () => {
+    const x = run(
+      'Sheriff Dan Moss led the search. Its handler, volunteer Beth Arden, said the dog “went straight down”.\n\n“You brought her home,” he wrote.'
+    )
+    expect(speakerOf(x, 'brought her home')).not.toBe('Beth Arden')
+  })
+
+  it('lets "she" mean the woman named as a clause subject, not the ungendered speaker', () => {
+    const x = run(
+      'Karen Holt, 58, had been missing since Wednesday.\n\nSheriff Dale Moss said Holt was dehydrated but “in good spirits.” She was flown to hospital.\n\nMoss said hikers should plan ahead. “Coverage out there is zero,” he said.'
+    )
+    expect(speakerOf(x, 'Coverage out there')).toBe('Dale Moss')
+  })
+
+  it('takes a relative named by a given name as a person ("Holt’s son, Tyler,")', () => {
+    const x = run(
+      'Sheriff Dale Moss praised the volunteers.\n\nHolt’s son, Tyler, thanked the 60 volunteers. “You brought my mom home,” he wrote.'
+    )
+    expect(speakerOf(x, 'brought my mom')).toBe('Tyler')
+  })
+
+  it('does not take a saint’s name in a hospital’s name for a person', () => {
+    const x = run(
+      'She was flown to St. Luke’s hospital in Boise. “She is stable,” said Dr Ana Ruiz.'
+    )
+    expect(x.speakers.map((s) => s.name)).not.toContain('Luke')
+  })
+})
