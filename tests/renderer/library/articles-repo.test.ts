@@ -232,6 +232,40 @@ describe('articles repository', () => {
     expect(await db.cards.where('articleId').equals('a').count()).toBe(2)
   })
 
+  it("removes the article's speaker confusions with it, keeps quiz attempts, and undo restores them", async () => {
+    await seedArticleWithDependents(db, 'a')
+    const confusion = {
+      id: 'speaker-one|speaker-two',
+      rightName: 'Speaker One',
+      pickedName: 'Speaker Two',
+      rightSpeakerId: 'speaker-one',
+      pickedSpeakerId: 'speaker-two',
+      articleId: 'a',
+      count: 2,
+      lastAt: NOW_MS
+    }
+    await db.confusions.bulkPut([confusion, { ...confusion, id: 'other|pair', articleId: 'b' }])
+    await db.quizAttempts.add({
+      quizId: 'quiz-1',
+      cardId: 'a:quote:q-1:who-said',
+      articleId: 'a',
+      format: 'choice',
+      correct: false,
+      response: 'Speaker Two',
+      answeredAt: NOW_MS,
+      answerMs: 900,
+      scheduled: 1
+    })
+
+    const snapshot = await removeArticle(db, 'a')
+
+    expect(await db.confusions.get(confusion.id)).toBeUndefined()
+    expect(await db.confusions.get('other|pair')).toBeDefined()
+    expect(await db.quizAttempts.count()).toBe(1)
+    await restoreArticle(db, snapshot!)
+    expect(await db.confusions.get(confusion.id)).toEqual(confusion)
+  })
+
   it('returns null when removing an article that is not there', async () => {
     expect(await removeArticle(db, 'missing')).toBeNull()
   })

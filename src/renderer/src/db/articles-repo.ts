@@ -9,6 +9,7 @@ import type {
   QuotedeckDatabase
 } from './schema'
 import { notifyArticleCardsChanged } from './card-changes'
+import { deleteConfusionsForArticle, restoreConfusions, type StoredConfusion } from './quiz-repo'
 
 /** What the Library list needs of an article: everything except its body. */
 export interface ArticleSummary {
@@ -39,6 +40,8 @@ export interface RemovedArticleSnapshot {
   corrections: CorrectionRecord[]
   notes: NoteRecord[]
   cards: CardRecord[]
+  /** Speaker mix-ups recorded on the article's quizzes (quiz attempts stay, as history). */
+  confusions: StoredConfusion[]
 }
 
 /** Strips the body so lists never hold article texts. */
@@ -173,7 +176,7 @@ export async function removeArticle(
 ): Promise<RemovedArticleSnapshot | null> {
   const removed = await db.transaction(
     'rw',
-    [db.articles, db.extractions, db.corrections, db.notes, db.cards],
+    [db.articles, db.extractions, db.corrections, db.notes, db.cards, db.confusions],
     async () => {
       const article = await db.articles.get(articleId)
       if (!article) return null
@@ -182,7 +185,8 @@ export async function removeArticle(
         extraction: (await db.extractions.get(articleId)) ?? null,
         corrections: await db.corrections.where('articleId').equals(articleId).toArray(),
         notes: await db.notes.where('articleId').equals(articleId).toArray(),
-        cards: await db.cards.where('articleId').equals(articleId).toArray()
+        cards: await db.cards.where('articleId').equals(articleId).toArray(),
+        confusions: await deleteConfusionsForArticle(db, articleId)
       }
       await db.articles.delete(articleId)
       await db.extractions.delete(articleId)
@@ -203,13 +207,14 @@ export async function restoreArticle(
 ): Promise<void> {
   await db.transaction(
     'rw',
-    [db.articles, db.extractions, db.corrections, db.notes, db.cards],
+    [db.articles, db.extractions, db.corrections, db.notes, db.cards, db.confusions],
     async () => {
       await db.articles.put(snapshot.article)
       if (snapshot.extraction) await db.extractions.put(snapshot.extraction)
       if (snapshot.corrections.length > 0) await db.corrections.bulkPut(snapshot.corrections)
       if (snapshot.notes.length > 0) await db.notes.bulkPut(snapshot.notes)
       if (snapshot.cards.length > 0) await db.cards.bulkPut(snapshot.cards)
+      await restoreConfusions(db, snapshot.confusions)
     }
   )
   if (snapshot.cards.length > 0) notifyArticleCardsChanged(db, [snapshot.article.id])
