@@ -518,7 +518,7 @@ class Analyser {
       this.link(m, e)
     }
     // people known by a full name, with their name words folded once
-    const people: { index: number; words: string[] }[] = []
+    const people: { index: number; words: readonly string[] }[] = []
     this.entities.forEach((e, index) => {
       if (e.kind === 'person' && e.mentions.some((x) => x.size > 1)) {
         people.push({ index, words: nameWords(e.name) })

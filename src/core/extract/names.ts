@@ -46,10 +46,17 @@ export function slugify(name: string): string {
   return slug.length > 0 ? slug : 'speaker'
 }
 
-/** The words of a normalised name. */
-export function nameWords(name: string): string[] {
+const wordsCache = new Map<string, readonly string[]>()
+
+/** The words of a normalised name (a shared, memoised array: do not modify it). */
+export function nameWords(name: string): readonly string[] {
+  const cached = wordsCache.get(name)
+  if (cached !== undefined) return cached
   const n = normalizeName(name)
-  return n.length > 0 ? n.split(' ') : []
+  const result = n.length > 0 ? n.split(' ') : []
+  if (wordsCache.size > 10000) wordsCache.clear()
+  wordsCache.set(name, result)
+  return result
 }
 
 /** The family name as news style uses it on second reference: the last word of the name. */
