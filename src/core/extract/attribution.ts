@@ -292,7 +292,7 @@ const AGENCY_NOUNS = new Set(
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside'])
 /** Role nouns that describe what someone does rather than an office only one person holds. */
 const SPORT_AND_TRADE_ROLES = new Set(
-  'midfielder striker defender goalkeeper forward winger substitute skipper batter bowler batsman pitcher quarterback jockey cyclist runner swimmer player veteran'.split(
+  'midfielder striker defender goalkeeper forward winger substitute skipper batter bowler batsman pitcher quarterback jockey cyclist runner swimmer player veteran pacer spinner opener wicketkeeper keeper'.split(
     ' '
   )
 )

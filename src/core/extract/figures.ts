@@ -44,7 +44,11 @@ const MULTIPLIERS: Record<string, number> = {
   mn: 1e6,
   k: 1e3,
   tn: 1e12,
-  b: 1e9
+  b: 1e9,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7
 }
 const WORD_MULTIPLIERS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion'])
 const CURRENCY_SYMBOLS: Record<string, string> = {
@@ -65,6 +69,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   yuan: 'CNY',
   rupees: 'INR',
   rupee: 'INR',
+  rs: 'INR',
+  inr: 'INR',
   francs: 'CHF',
   pence: 'GBX',
   cents: 'USX',

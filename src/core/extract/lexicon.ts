@@ -192,6 +192,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
     governor-general premier counsellor counselor coordinator supervisor superintendent
     trustee minister-president captain paramedic medic passenger victim survivor
     witness volunteer midfielder striker defender goalkeeper winger substitute skipper
+    pacer bowler batter batsman spinner opener wicketkeeper keeper jockey
   `)
 )
 

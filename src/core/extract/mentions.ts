@@ -489,6 +489,22 @@ export function findMentions(
     const runFrom = i
     const runTo = j
     i = j
+    // "Former India opener Vinod Shastri", "Chennai captain Rahul Menon": the run describes the
+    // role of the name that follows, it names nobody itself
+    const roleAfter = tokens[runTo]
+    if (
+      roleAfter &&
+      roleAfter.isWord &&
+      !roleAfter.cap &&
+      quoteOf[runTo] === q &&
+      ROLE_NOUNS.has(roleAfter.lower) &&
+      tokens[runTo + 1]?.cap &&
+      quoteOf[runTo + 1] === q &&
+      !tokens
+        .slice(runFrom, runTo)
+        .some((x) => x.isWord && HONORIFICS.has(x.lower.replace(/\.$/u, '')))
+    )
+      continue
     let nameFrom = nameStartInRun(tokens, runFrom, runTo)
     // an organisation's name keeps its title-like words ("New York Police Department")
     const runHasOrgWord = tokens

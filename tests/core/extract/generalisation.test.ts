@@ -257,3 +257,22 @@ describe('pronoun agreement with two genders', () => {
     expect(x.speakers.map((s) => s.name)).not.toContain('Luke')
   })
 })
+
+describe('South Asian sports and money styles', () => {
+  it('does not make "Former India" a person in "Former India opener NAME"', () => {
+    const x = run(
+      'Former Norland opener Vinay Rao, commentating, called it “one of the great chases”.'
+    )
+    expect(x.speakers.map((s) => s.name)).toEqual(['Vinay Rao'])
+  })
+
+  it('keeps a capitalised sports role out of the name ("Pacer Dev Rao")', () => {
+    const x = run('Pacer Dev Rao said the dew made the ball slippery. “Like soap,” Rao said.')
+    expect(x.speakers.map((s) => s.name)).toContain('Dev Rao')
+  })
+
+  it('reads "Rs" as rupees', () => {
+    const x = run('The franchise was sold in 2022 for Rs 5,600 crore.')
+    expect(x.figures.find((f) => f.text.startsWith('Rs 5,600'))?.kind).toBe('money')
+  })
+})
