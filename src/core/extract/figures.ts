@@ -659,13 +659,13 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
     const other = tokens[i + 2]
     if (
       t.isNumber &&
-      /^\d{1,2}$/u.test(t.text) &&
+      /^\d{1,3}$/u.test(t.text) &&
       dash &&
       (dash.text === '-' || dash.text === '–') &&
       dash.start === t.end &&
       other &&
       other.start === dash.end &&
-      /^\d{1,2}$/u.test(other.text) &&
+      /^\d{1,3}$/u.test(other.text) &&
       scoreContext(tokens, i)
     ) {
       out.push({
@@ -1079,7 +1079,7 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
 }
 
 const SCORE_WORDS = new Set(
-  'beat beats won win wins winning lost lose loses losing drew draw defeat defeated victory lead led leading trail trailed trailing thrashed score scored scoreline'.split(
+  'beat beats won win wins winning lost lose loses losing drew draw defeat defeated victory lead led leading trail trailed trailing thrashed score scored scoreline vote votes voted passed margin'.split(
     ' '
   )
 )

@@ -175,6 +175,7 @@ describe('figures', () => {
   it('reads a match score only next to a match word', () => {
     expect(figureTexts('Harbour beat Ashby 3-2 on Saturday.')).toContain('3-2')
     expect(figureTexts('Read pages 3-4 first.')).not.toContain('3-4')
+    expect(figureTexts('The House passed the bill 341-82 on Thursday.')).toContain('341-82')
   })
 
   it('counts a bare number written with a thousands separator', () => {
