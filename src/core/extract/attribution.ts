@@ -807,7 +807,9 @@ class Analyser {
     if (t.isWord && !t.cap) {
       for (let k = j; k >= floor && k >= j - 4; k--) {
         const w = this.tok(p, k)
-        if (!w || !w.isWord) break
+        // "the 24-year-old": a number and a hyphen may stand inside the noun phrase
+        if (!w || !(w.isWord || w.isNumber || w.text === '-')) break
+        if (!w.isWord) continue
         if (w.lower === 'the' || w.lower === 'this' || w.lower === 'that') {
           const words: string[] = []
           for (let x = k + 1; x <= j; x++) words.push(this.tok(p, x)?.lower ?? '')
@@ -1097,6 +1099,19 @@ class Analyser {
     return null
   }
 
+  /** The latest subject before `pos` in its paragraph when it is a person, else null. */
+  private paragraphSubjectPerson(pos: number): number | null {
+    const here = this.paras.findIndex((x) => x.start <= pos && pos <= x.end)
+    for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
+      const ev = this.subjectEvents[i]
+      if (ev.pos >= pos) continue
+      if (ev.paragraph !== here) return null
+      if (ev.entity < 0) return null
+      return this.entities[ev.entity].kind === 'person' ? ev.entity : null
+    }
+    return null
+  }
+
   /** The person of gender `kind` mentioned last in [from, to), or -1. */
   private genderedMentionBetween(kind: 'male' | 'female', from: number, to: number): number {
     let best = -1
@@ -1146,16 +1161,11 @@ class Analyser {
       if (hits.length > 1 || !SPORT_AND_TRADE_ROLES.has(roleWord)) return null
       // "Hale was blunter. “…,” the midfielder said": a role the text never gave anyone names
       // the person the paragraph is about
-      const here = this.paras.findIndex((x) => x.start <= np.start && np.start <= x.end)
-      for (let i = this.subjectEvents.length - 1; i >= 0; i--) {
-        const ev = this.subjectEvents[i]
-        if (ev.pos >= np.start) continue
-        if (ev.paragraph !== here) return null
-        if (ev.entity < 0) return null
-        return this.entities[ev.entity].kind === 'person' ? ev.entity : null
-      }
-      return null
+      return this.paragraphSubjectPerson(np.start)
     }
+    // "“…,” the 24-year-old said": the person the paragraph is about
+    if (noun && /^(?:year|month)s?-old$/u.test(noun) && words.some((w) => /^\d+$/u.test(w)))
+      return this.paragraphSubjectPerson(np.start)
     if (!noun || !BODY_NOUNS.has(noun)) return null
     // the words of the phrase as written, without the article
     const written = this.text.slice(np.start, np.end).split(/\s+/u)

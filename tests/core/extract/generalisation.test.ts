@@ -272,6 +272,13 @@ describe('South Asian sports and money styles', () => {
     expect(x.speakers.map((s) => s.name)).toContain('Dev Rao')
   })
 
+  it('reads "the 24-year-old said" as the person the paragraph is about', () => {
+    const x = run(
+      'Pacer Dev Rao, who took 3 for 28, said the dew made gripping hard. “Like bowling with soap,” the 24-year-old said.'
+    )
+    expect(speakerOf(x, 'bowling with soap')).toBe('Dev Rao')
+  })
+
   it('reads "Rs" as rupees', () => {
     const x = run('The franchise was sold in 2022 for Rs 5,600 crore.')
     expect(x.figures.find((f) => f.text.startsWith('Rs 5,600'))?.kind).toBe('money')
