@@ -1,6 +1,6 @@
 /**
- * A small scorer for gold-annotated articles (`<slug>.txt` + `<slug>.gold.json`), written for the
- * held-out regression test. It follows the rules in the header of ../shared/corpus/score.mjs (that
+ * A small scorer for gold-annotated articles (`<slug>.txt` + `<slug>.gold.json`), shared by the
+ * dev-corpus and held-out regression tests. It follows the rules in the header of ../shared/corpus/score.mjs (that
  * script runs on import and exports nothing, so its rules are restated here):
  *
  * - who-said: a gold quote is a true positive when one predicted quote covers >= 80% of its
@@ -10,6 +10,9 @@
  * - figures: a gold figure is found when an unused predicted figure overlaps it (>= 3 shared
  *   characters) and shares a digit group or number word; predictions matching another gold figure
  *   (repeats) are right, predictions matching `figures_optional` are ignored, the rest are false.
+ * - scare quotes: an attributed prediction that matches a gold `not_quotes` span (>= 80% of the
+ *   shorter one) while covering under half of any gold quote is counted apart; the dev corpus
+ *   test requires none.
  * - a predicted speaker is right when its name or an alias equals the gold speaker's name or a
  *   non-pronoun alias, and that string does not also name another person of the article.
  */
@@ -26,6 +29,7 @@ export interface GoldArticle {
   speakers: GoldSpeaker[]
   mentioned_not_speakers?: { name: string }[]
   quotes: { text: string; speaker: string }[]
+  not_quotes?: { text: string }[]
   figures: { text: string }[]
   figures_optional?: { text: string }[]
 }
@@ -43,6 +47,8 @@ export interface ScoreCounts {
   spansFound: number
   whoSaidTruePositives: number
   whoSaidFalsePositives: number
+  /** Attributed predictions that are a gold `not_quotes` span (scare quotes, titles). */
+  scareQuotesAttributed: number
   goldFigures: number
   figuresFound: number
   /** Predicted figures that are neither optional nor ignored. */
@@ -173,6 +179,7 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedArticle): Sc
     .map((q) => ({ speaker: q.speaker, text: q.text, n: normaliseSpan(q.text) }))
     .filter((q) => q.n !== '')
   const goldQuotes = gold.quotes.map((q) => ({ ...q, n: normaliseSpan(q.text) }))
+  const notQuotes = (gold.not_quotes ?? []).map((q) => normaliseSpan(q.text))
   const usedPredictions = new Set<number>()
   let spansFound = 0
   let truePositives = 0
@@ -209,8 +216,24 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedArticle): Sc
     }
   }
   let falsePositives = 0
+  let scareQuotesAttributed = 0
   predictedQuotes.forEach((p, i) => {
-    if (p.speaker === null || usedPredictions.has(i)) return
+    if (p.speaker === null) return
+    const goldCoverage =
+      goldQuotes.reduce((most, q) => Math.max(most, longestCommonSubstring(p.n, q.n)), 0) /
+      p.n.length
+    const isScareQuote = notQuotes.some(
+      (n) =>
+        n !== '' &&
+        longestCommonSubstring(p.n, n) / Math.max(1, Math.min(n.length, p.n.length)) >=
+          QUOTE_COVERAGE &&
+        goldCoverage < 0.5
+    )
+    if (isScareQuote) {
+      scareQuotesAttributed++
+      problems.push(`scare quote attributed (${speakerName(p.speaker)}): ${p.text.slice(0, 60)}`)
+    }
+    if (usedPredictions.has(i)) return
     // One prediction may cover several gold quotes (merged paragraphs): it is right when it
     // names the right speaker for any gold quote it covers.
     const coversRight = goldQuotes.some(
@@ -260,6 +283,7 @@ export function scoreArticle(gold: GoldArticle, predicted: PredictedArticle): Sc
       spansFound,
       whoSaidTruePositives: truePositives,
       whoSaidFalsePositives: falsePositives,
+      scareQuotesAttributed,
       goldFigures: goldFigures.length,
       figuresFound,
       figuresPredicted,
@@ -276,6 +300,7 @@ export function addCounts(a: ScoreCounts, b: ScoreCounts): ScoreCounts {
     spansFound: a.spansFound + b.spansFound,
     whoSaidTruePositives: a.whoSaidTruePositives + b.whoSaidTruePositives,
     whoSaidFalsePositives: a.whoSaidFalsePositives + b.whoSaidFalsePositives,
+    scareQuotesAttributed: a.scareQuotesAttributed + b.scareQuotesAttributed,
     goldFigures: a.goldFigures + b.goldFigures,
     figuresFound: a.figuresFound + b.figuresFound,
     figuresPredicted: a.figuresPredicted + b.figuresPredicted,
@@ -290,6 +315,7 @@ export function emptyCounts(): ScoreCounts {
     spansFound: 0,
     whoSaidTruePositives: 0,
     whoSaidFalsePositives: 0,
+    scareQuotesAttributed: 0,
     goldFigures: 0,
     figuresFound: 0,
     figuresPredicted: 0,
