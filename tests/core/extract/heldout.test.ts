@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cleanArticle } from '../../../src/core/article/clean'
-import { extractArticle } from '../../../src/core/extract'
-import {
-  addCounts,
-  emptyCounts,
-  figuresMatch,
-  metricsOf,
-  normaliseSpan,
-  scoreArticle,
-  type GoldArticle,
-  type ScoreCounts
-} from './score-helpers'
+import { describeHeldoutSet } from './heldout-set'
+import { figuresMatch, normaliseSpan, scoreArticle, type GoldArticle } from './score-helpers'
 
 /**
  * Regression floors for the synthetic held-out-style articles in tests/fixtures/heldout (written
@@ -30,26 +19,6 @@ const FLOORS = {
   whoSaidF1: 0.95,
   speakerAccuracy: 0.95,
   figureF1: 0.95
-}
-
-const HELDOUT_DIR = join(__dirname, '../../fixtures/heldout')
-const slugs = readdirSync(HELDOUT_DIR)
-  .filter((f) => f.endsWith('.gold.json'))
-  .map((f) => f.replace(/\.gold\.json$/, ''))
-  .sort()
-
-function scoreSlug(slug: string): { counts: ScoreCounts; problems: string[] } {
-  const rawText = readFileSync(join(HELDOUT_DIR, `${slug}.txt`), 'utf8')
-  const gold = JSON.parse(
-    readFileSync(join(HELDOUT_DIR, `${slug}.gold.json`), 'utf8')
-  ) as GoldArticle
-  const cleaned = cleanArticle({
-    rawText,
-    source: { kind: 'builtin', name: slug },
-    encoding: 'utf-8'
-  })
-  if (!cleaned.ok) throw new Error(`${slug}: ${cleaned.error.message}`)
-  return scoreArticle(gold, extractArticle(cleaned.value))
 }
 
 describe('score helpers (the rules of score.mjs)', () => {
@@ -125,27 +94,8 @@ describe('score helpers (the rules of score.mjs)', () => {
   })
 })
 
-describe('held-out-style articles (synthetic, tests/fixtures/heldout)', () => {
-  it('has the fixture set', () => {
-    expect(slugs.length).toBeGreaterThanOrEqual(8)
-  })
-
-  it('keeps who-said F1, speaker accuracy and figure F1 at or above the measured floors', () => {
-    let total = emptyCounts()
-    const report: string[] = []
-    for (const slug of slugs) {
-      const { counts, problems } = scoreSlug(slug)
-      total = addCounts(total, counts)
-      report.push(
-        `${slug}: who-said ${counts.whoSaidTruePositives}/${counts.goldQuotes} ` +
-          `(+${counts.whoSaidFalsePositives} false), figures ${counts.figuresFound}/${counts.goldFigures}`,
-        ...problems.map((p) => `    ${p}`)
-      )
-    }
-    const metrics = metricsOf(total)
-    const summary = `${report.join('\n')}\n${JSON.stringify(metrics)}`
-    expect(metrics.whoSaidF1, summary).toBeGreaterThanOrEqual(FLOORS.whoSaidF1)
-    expect(metrics.speakerAccuracy, summary).toBeGreaterThanOrEqual(FLOORS.speakerAccuracy)
-    expect(metrics.figureF1, summary).toBeGreaterThanOrEqual(FLOORS.figureF1)
-  })
-})
+describeHeldoutSet(
+  'held-out-style articles (synthetic, tests/fixtures/heldout)',
+  join(__dirname, '../../fixtures/heldout'),
+  FLOORS
+)
