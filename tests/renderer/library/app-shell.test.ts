@@ -1,27 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { fail, ok } from '../../../src/shared/result'
 import { getSetting, setSetting } from '../../../src/renderer/src/db/settings-repo'
-import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
-  NOW_MS,
   builtinArticle,
   eventually,
-  installApiStub,
+  extractionStub,
   makeArticle,
-  useFreshDatabase,
-  type ApiStub
+  useLibraryTestEnvironment
 } from './helpers'
 import { mountApp, type MountedApp } from './mount-app'
 import { getByRole, queryAllByRole } from './queries'
 
-const { ensureExtracted, statuses } = vi.hoisted(() => ({
-  ensureExtracted: vi.fn(),
-  statuses: {} as Record<string, { state: string }>
-}))
-vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted, statuses })
-}))
+vi.mock(
+  '../../../src/renderer/src/stores/extraction',
+  async () => (await import('./helpers')).extractionStoreModule
+)
+const { ensureExtracted } = extractionStub
 
 function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = window): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }))
@@ -37,30 +32,17 @@ function fileDragEvent(type: string, files: File[]): Event {
 }
 
 describe('app shell', () => {
-  let db: QuotedeckDatabase
-  let api: ApiStub
   let app: MountedApp
+  const env = useLibraryTestEnvironment(() => app)
 
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(NOW_MS)
-    db = useFreshDatabase()
-    api = installApiStub()
-    ensureExtracted.mockReset().mockResolvedValue(ok(null))
-    for (const key of Object.keys(statuses)) delete statuses[key]
     document.documentElement.removeAttribute('data-theme')
-  })
-
-  afterEach(() => {
-    app?.wrapper.unmount()
-    document.body.innerHTML = ''
-    vi.useRealTimers()
   })
 
   async function start(path = '/'): Promise<MountedApp> {
     app = await mountApp(path)
     // First launch: the seed is in the library before the test goes on.
-    await eventually(async () => expect(await db.articles.count()).toBe(1))
+    await eventually(async () => expect(await env.db.articles.count()).toBe(1))
     if (path === '/') await eventually(() => getByRole(document.body, 'link', builtinArticle.title))
     return app
   }
@@ -83,15 +65,15 @@ describe('app shell', () => {
   describe('menu commands', () => {
     it('open-article adds the article and shows it', async () => {
       await start()
-      api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
+      env.api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
       await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/menu'))
-      expect(await db.articles.get('menu')).toBeDefined()
+      expect(await env.db.articles.get('menu')).toBeDefined()
       expect(ensureExtracted).toHaveBeenCalledWith('menu')
     })
 
     it('open-error shows the message as an alert', async () => {
       await start()
-      api.emitMenuCommand({ kind: 'open-error', message: 'That file is larger than 20 MB.' })
+      env.api.emitMenuCommand({ kind: 'open-error', message: 'That file is larger than 20 MB.' })
       await eventually(() =>
         expect(getByRole(document.body, 'alert').textContent).toContain(
           'That file is larger than 20 MB.'
@@ -101,8 +83,8 @@ describe('app shell', () => {
 
     it('new-from-clipboard opens the paste dialog with the clipboard text', async () => {
       await start('/stats')
-      api.readClipboardText.mockResolvedValueOnce('  \nFirst line title\nMore text here.')
-      api.emitMenuCommand({ kind: 'new-from-clipboard' })
+      env.api.readClipboardText.mockResolvedValueOnce('  \nFirst line title\nMore text here.')
+      env.api.emitMenuCommand({ kind: 'new-from-clipboard' })
       const dialog = await vi.waitFor(() =>
         getByRole(document.body, 'dialog', 'New article from text')
       )
@@ -116,17 +98,17 @@ describe('app shell', () => {
 
     it('theme sets data-theme, tells the main process and is remembered', async () => {
       await start()
-      api.emitMenuCommand({ kind: 'theme', theme: 'dark' })
+      env.api.emitMenuCommand({ kind: 'theme', theme: 'dark' })
       await eventually(() =>
         expect(document.documentElement.getAttribute('data-theme')).toBe('dark')
       )
-      expect(api.setThemePreference).toHaveBeenLastCalledWith('dark')
-      expect(await getSetting(db, 'theme')).toBe('dark')
+      expect(env.api.setThemePreference).toHaveBeenLastCalledWith('dark')
+      expect(await getSetting(env.db, 'theme')).toBe('dark')
     })
 
     it('about shows the About dialog with the version; Esc closes it', async () => {
       await start()
-      api.emitMenuCommand({ kind: 'about' })
+      env.api.emitMenuCommand({ kind: 'about' })
       const dialog = await vi.waitFor(() => getByRole(document.body, 'dialog', 'About Quotedeck'))
       await eventually(() => expect(dialog.textContent).toContain('1.2.3'))
       press('Escape', {}, dialog)
@@ -136,32 +118,32 @@ describe('app shell', () => {
     it('stops listening when the shell unmounts', async () => {
       await start()
       app.wrapper.unmount()
-      api.emitMenuCommand({ kind: 'open-error', message: 'late' })
+      env.api.emitMenuCommand({ kind: 'open-error', message: 'late' })
       await flushPromises()
       expect(queryAllByRole(document.body, 'alert')).toHaveLength(0)
     })
   })
 
   it('applies the stored theme on start', async () => {
-    await setSetting(db, 'theme', 'light')
+    await setSetting(env.db, 'theme', 'light')
     await start()
     await eventually(() =>
       expect(document.documentElement.getAttribute('data-theme')).toBe('light')
     )
-    expect(api.setThemePreference).toHaveBeenCalledWith('light')
-    expect(api.setThemePreference).not.toHaveBeenCalledWith('system')
+    expect(env.api.setThemePreference).toHaveBeenCalledWith('light')
+    expect(env.api.setThemePreference).not.toHaveBeenCalledWith('system')
   })
 
   it('Ctrl+O shows the Open dialog from any page', async () => {
     await start('/quiz')
     press('o', { ctrlKey: true })
-    await eventually(() => expect(api.openArticleDialog).toHaveBeenCalledTimes(1))
+    await eventually(() => expect(env.api.openArticleDialog).toHaveBeenCalledTimes(1))
   })
 
   describe('paste dialog', () => {
     async function openPasteDialog(clipboard: string): Promise<HTMLElement> {
       await start()
-      api.readClipboardText.mockResolvedValueOnce(clipboard)
+      env.api.readClipboardText.mockResolvedValueOnce(clipboard)
       getByRole(document.body, 'button', 'Paste text…').click()
       return vi.waitFor(() => getByRole(document.body, 'dialog', 'New article from text'))
     }
@@ -172,13 +154,13 @@ describe('app shell', () => {
       expect(title.value).toBe('Original headline')
       title.value = 'My own title'
       title.dispatchEvent(new Event('input'))
-      api.articleFromText.mockResolvedValueOnce(
+      env.api.articleFromText.mockResolvedValueOnce(
         ok(makeArticle('pasted', { source: { kind: 'clipboard' } }))
       )
       getByRole(dialog, 'button', 'Add to library').click()
 
       await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/pasted'))
-      expect(api.articleFromText).toHaveBeenCalledWith(
+      expect(env.api.articleFromText).toHaveBeenCalledWith(
         'Original headline\n\nBody of the pasted story.',
         'My own title'
       )
@@ -191,7 +173,7 @@ describe('app shell', () => {
       const text = getByRole(dialog, 'textbox', 'Article text') as HTMLTextAreaElement
       text.value = '\u0000\u0001'
       text.dispatchEvent(new Event('input'))
-      api.articleFromText.mockResolvedValueOnce(fail('BINARY', 'That text is not readable.'))
+      env.api.articleFromText.mockResolvedValueOnce(fail('BINARY', 'That text is not readable.'))
       await flushPromises()
       getByRole(dialog, 'button', 'Add to library').click()
 
@@ -199,7 +181,7 @@ describe('app shell', () => {
         expect(getByRole(dialog, 'alert').textContent).toBe('That text is not readable.')
       )
       expect(getByRole(document.body, 'dialog', 'New article from text')).toBe(dialog)
-      expect(await db.articles.count()).toBe(1)
+      expect(await env.db.articles.count()).toBe(1)
     })
 
     it('traps Tab inside the dialog and closes on Esc', async () => {
@@ -232,19 +214,19 @@ describe('app shell', () => {
 
     it('imports a dropped file and shows it', async () => {
       await start()
-      api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
+      env.api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
       const file = new File(['Dropped “text”.'], 'story.txt', { type: 'text/plain' })
       window.dispatchEvent(fileDragEvent('dragenter', [file]))
       window.dispatchEvent(fileDragEvent('drop', [file]))
 
       await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/dropped'))
-      expect(api.importDroppedFile.mock.calls[0][0]).toMatchObject({ name: 'story.txt' })
+      expect(env.api.importDroppedFile.mock.calls[0][0]).toMatchObject({ name: 'story.txt' })
       expect(document.body.textContent).not.toContain('Drop to add to your library')
     })
 
     it('imports several dropped files and stays on the Library', async () => {
       await start('/stats')
-      api.importDroppedFile
+      env.api.importDroppedFile
         .mockResolvedValueOnce(ok(makeArticle('one')))
         .mockResolvedValueOnce(fail('BINARY', 'That file is a PNG image, not a text article.'))
         .mockResolvedValueOnce(ok(makeArticle('two')))
@@ -254,7 +236,7 @@ describe('app shell', () => {
       await eventually(() => getByRole(document.body, 'status', /Added 2 articles/))
       expect(getByRole(document.body, 'alert').textContent).toContain('PNG image')
       expect(app.router.currentRoute.value.path).toBe('/')
-      expect(await db.articles.count()).toBe(3)
+      expect(await env.db.articles.count()).toBe(3)
     })
   })
 
@@ -269,13 +251,13 @@ describe('app shell', () => {
       await eventually(() =>
         expect(document.documentElement.getAttribute('data-theme')).toBe('dark')
       )
-      expect(await getSetting(db, 'theme')).toBe('dark')
+      expect(await getSetting(env.db, 'theme')).toBe('dark')
 
       getByRole(group, 'radio', 'System').click()
       await eventually(() =>
         expect(document.documentElement.hasAttribute('data-theme')).toBe(false)
       )
-      expect(api.setThemePreference).toHaveBeenLastCalledWith('system')
+      expect(env.api.setThemePreference).toHaveBeenLastCalledWith('system')
     })
   })
 })

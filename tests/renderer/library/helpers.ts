@@ -1,8 +1,9 @@
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type { Article } from '../../../src/core/article/types'
 import type { AppApi, MenuCommand } from '../../../src/shared/api'
 import { fail, ok } from '../../../src/shared/result'
 import { QuotedeckDatabase, setDatabase } from '../../../src/renderer/src/db/schema'
+import type { MountedApp } from './mount-app'
 
 /** 2026-03-10 12:00 local time: a fixed "now" for the library tests. */
 export const NOW_MS = new Date(2026, 2, 10, 12, 0, 0).getTime()
@@ -78,4 +79,54 @@ export function installApiStub(): ApiStub {
 /** Waits until `check` stops throwing (Dexie and the stores settle over several ticks). */
 export async function eventually(check: () => unknown): Promise<void> {
   await vi.waitFor(check, { timeout: 2000, interval: 10 })
+}
+
+/**
+ * Stand-in state for the extraction store, which other engineers own and whose worker does not run
+ * in happy-dom. Tests read and steer it; {@link useLibraryTestEnvironment} resets it.
+ */
+export const extractionStub = {
+  ensureExtracted: vi.fn(),
+  statuses: {} as Record<string, { state: string }>
+}
+
+/**
+ * The module to give `vi.mock` for `stores/extraction` (the factory is hoisted above imports, so
+ * it loads this with a dynamic import): `vi.mock(path, async () => (await
+ * import('./helpers')).extractionStoreModule)`.
+ */
+export const extractionStoreModule = {
+  useExtractionStore: (): typeof extractionStub => extractionStub
+}
+
+/** What each library test starts with; the fields are replaced before every test. */
+export interface LibraryTestEnvironment {
+  db: QuotedeckDatabase
+  api: ApiStub
+}
+
+/**
+ * Registers the hooks the library tests share: before each test the clock is fixed at
+ * {@link NOW_MS} (Date only), a fresh database and a `window.api` stub are installed and the
+ * extraction stub is reset; after it the app from `mountedApp` (if any) is unmounted, the page
+ * emptied and real timers restored. Call it inside a `describe`.
+ */
+export function useLibraryTestEnvironment(
+  mountedApp: () => MountedApp | undefined = () => undefined
+): LibraryTestEnvironment {
+  const environment = {} as LibraryTestEnvironment
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW_MS)
+    environment.db = useFreshDatabase()
+    environment.api = installApiStub()
+    extractionStub.ensureExtracted.mockReset().mockResolvedValue(ok(null))
+    for (const key of Object.keys(extractionStub.statuses)) delete extractionStub.statuses[key]
+  })
+  afterEach(() => {
+    mountedApp()?.wrapper.unmount()
+    document.body.innerHTML = ''
+    vi.useRealTimers()
+  })
+  return environment
 }

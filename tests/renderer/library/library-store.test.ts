@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { fail, ok } from '../../../src/shared/result'
 import { getSetting } from '../../../src/renderer/src/db/settings-repo'
-import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
 import { syncArticleCards } from '../../../src/renderer/src/db/cards-repo'
 import { makeArticle as makeArticleWithExtraction } from '../db/fixtures'
@@ -11,19 +10,18 @@ import { useNotificationsStore } from '../../../src/renderer/src/stores/notifica
 import {
   NOW_MS,
   builtinArticle,
+  extractionStub,
   installApiStub,
   makeArticle,
   useFreshDatabase,
-  type ApiStub
+  useLibraryTestEnvironment
 } from './helpers'
 
-const { ensureExtracted, statuses } = vi.hoisted(() => ({
-  ensureExtracted: vi.fn(),
-  statuses: {} as Record<string, { state: string }>
-}))
-vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted, statuses })
-}))
+vi.mock(
+  '../../../src/renderer/src/stores/extraction',
+  async () => (await import('./helpers')).extractionStoreModule
+)
+const { ensureExtracted } = extractionStub
 
 /** A new app start on the same database: fresh stores, nothing cached. */
 function restartApp(): ReturnType<typeof useLibraryStore> {
@@ -32,21 +30,7 @@ function restartApp(): ReturnType<typeof useLibraryStore> {
 }
 
 describe('library store', () => {
-  let db: QuotedeckDatabase
-  let api: ApiStub
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(NOW_MS)
-    db = useFreshDatabase()
-    api = installApiStub()
-    ensureExtracted.mockReset().mockResolvedValue(ok(null))
-    for (const key of Object.keys(statuses)) delete statuses[key]
-  })
-
-  afterEach(() => {
-    vi.useRealTimers()
-  })
+  const env = useLibraryTestEnvironment()
 
   describe('first-launch seeding', () => {
     it('adds the built-in article on first launch and starts its extraction', async () => {
@@ -58,7 +42,7 @@ describe('library store', () => {
         kind: 'builtin',
         name: 'seed-blinken-china.txt'
       })
-      expect(await getSetting(db, 'seededBuiltin')).toBe(true)
+      expect(await getSetting(env.db, 'seededBuiltin')).toBe(true)
       expect(ensureExtracted).toHaveBeenCalledWith(builtinArticle.id)
     })
 
@@ -66,28 +50,28 @@ describe('library store', () => {
       const first = restartApp()
       await first.initialize()
       await first.initialize()
-      expect(api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
+      expect(env.api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
 
       await first.remove(builtinArticle.id)
       expect(first.articles).toEqual([])
 
       const second = restartApp()
       await second.initialize()
-      expect(api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
+      expect(env.api.loadBuiltinArticle).toHaveBeenCalledTimes(1)
       expect(second.articles).toEqual([])
     })
 
     it('does not seed a library that already has articles', async () => {
-      await addArticle(db, makeArticle('mine'), NOW_MS)
+      await addArticle(env.db, makeArticle('mine'), NOW_MS)
       const library = restartApp()
       await library.initialize()
 
-      expect(api.loadBuiltinArticle).not.toHaveBeenCalled()
+      expect(env.api.loadBuiltinArticle).not.toHaveBeenCalled()
       expect(library.articles.map((article) => article.id)).toEqual(['mine'])
     })
 
     it('explains a built-in article that fails to load, and tries again next launch', async () => {
-      api.loadBuiltinArticle.mockResolvedValueOnce(fail('NOT_FOUND', 'The file is missing.'))
+      env.api.loadBuiltinArticle.mockResolvedValueOnce(fail('NOT_FOUND', 'The file is missing.'))
       const library = restartApp()
       await library.initialize()
 
@@ -95,7 +79,7 @@ describe('library store', () => {
       expect(library.lastError).toBe(
         'The built-in article could not be loaded: The file is missing.'
       )
-      expect(await getSetting(db, 'seededBuiltin')).toBe(false)
+      expect(await getSetting(env.db, 'seededBuiltin')).toBe(false)
 
       const again = restartApp()
       await again.initialize()
@@ -107,7 +91,7 @@ describe('library store', () => {
     it('a binary file becomes a readable message and leaves the library unchanged', async () => {
       const library = restartApp()
       await library.initialize()
-      api.openArticleDialog.mockResolvedValueOnce(
+      env.api.openArticleDialog.mockResolvedValueOnce(
         fail('BINARY', 'That file is a PDF, not a text article.')
       )
 
@@ -119,7 +103,7 @@ describe('library store', () => {
       })
       expect(library.lastError).toBe('That file is a PDF, not a text article.')
       expect(library.articles.map((article) => article.id)).toEqual([builtinArticle.id])
-      expect(await db.articles.count()).toBe(1)
+      expect(await env.db.articles.count()).toBe(1)
       const notifications = useNotificationsStore()
       expect(notifications.items).toEqual([
         expect.objectContaining({
@@ -150,7 +134,7 @@ describe('library store', () => {
       await library.initialize()
       await library.addFromResult(fail('EMPTY', 'That file is empty.'))
       vi.setSystemTime(NOW_MS + 60_000)
-      api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+      env.api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
 
       const outcome = await library.openFromDialog()
 
@@ -158,7 +142,7 @@ describe('library store', () => {
       expect(library.lastError).toBeNull()
       expect(library.articles.map((article) => article.id)).toEqual(['second', builtinArticle.id])
       expect(ensureExtracted).toHaveBeenLastCalledWith('second')
-      expect(api.listRecentFiles).toHaveBeenCalled()
+      expect(env.api.listRecentFiles).toHaveBeenCalled()
     })
 
     it('reports an article that is already in the library without duplicating it', async () => {
@@ -183,18 +167,18 @@ describe('library store', () => {
         message: '“huge.txt” is 20.1 MB; articles can be at most 20 MB.'
       })
       expect(arrayBuffer).not.toHaveBeenCalled()
-      expect(api.importDroppedFile).not.toHaveBeenCalled()
+      expect(env.api.importDroppedFile).not.toHaveBeenCalled()
     })
 
     it('sends a dropped file’s name, size and bytes to the loader', async () => {
       const library = restartApp()
-      api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
+      env.api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
       const file = new File(['Hello “world”'], 'notes.md')
 
       const outcome = await library.importFile(file)
 
       expect(outcome.status).toBe('added')
-      const sent = api.importDroppedFile.mock.calls[0][0]
+      const sent = env.api.importDroppedFile.mock.calls[0][0]
       expect(sent.name).toBe('notes.md')
       expect(sent.size).toBe(file.size)
       expect(new TextDecoder().decode(sent.bytes)).toBe('Hello “world”')
@@ -202,18 +186,18 @@ describe('library store', () => {
 
     it('passes pasted text and the edited title to the loader', async () => {
       const library = restartApp()
-      api.articleFromText.mockResolvedValueOnce(
+      env.api.articleFromText.mockResolvedValueOnce(
         ok(makeArticle('pasted', { source: { kind: 'clipboard' } }))
       )
       await library.addFromText('Some text', 'My title')
-      expect(api.articleFromText).toHaveBeenCalledWith('Some text', 'My title')
+      expect(env.api.articleFromText).toHaveBeenCalledWith('Some text', 'My title')
       expect(library.articles[0].source).toEqual({ kind: 'clipboard' })
     })
   })
 
   it('keeps card counts current as cards are made in the background, while watched', async () => {
     const { article, extraction } = makeArticleWithExtraction()
-    api.loadBuiltinArticle.mockResolvedValueOnce(ok(article))
+    env.api.loadBuiltinArticle.mockResolvedValueOnce(ok(article))
     const library = restartApp()
     // What the Library view does while it is mounted.
     const stopWatching = library.watchCardCounts()
@@ -222,7 +206,7 @@ describe('library store', () => {
     )
     expect(library.articles[0].cardCount).toBe(0)
 
-    const made = await syncArticleCards(db, { article, extraction }, NOW_MS)
+    const made = await syncArticleCards(env.db, { article, extraction }, NOW_MS)
 
     expect(made.added).toBeGreaterThan(0)
     await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(made.added))

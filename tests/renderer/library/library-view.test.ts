@@ -1,27 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { fail, ok } from '../../../src/shared/result'
 import { addArticle } from '../../../src/renderer/src/db/articles-repo'
-import type { CardRecord, QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import type { CardRecord } from '../../../src/renderer/src/db/schema'
 import {
   NOW_MS,
   builtinArticle,
   eventually,
-  installApiStub,
+  extractionStub,
   makeArticle,
-  useFreshDatabase,
-  type ApiStub
+  useLibraryTestEnvironment
 } from './helpers'
 import { mountApp, type MountedApp } from './mount-app'
 import { getByRole, queryAllByRole } from './queries'
 
-const { ensureExtracted, statuses } = vi.hoisted(() => ({
-  ensureExtracted: vi.fn(),
-  statuses: {} as Record<string, { state: string }>
-}))
-vi.mock('../../../src/renderer/src/stores/extraction', () => ({
-  useExtractionStore: () => ({ ensureExtracted, statuses })
-}))
+vi.mock(
+  '../../../src/renderer/src/stores/extraction',
+  async () => (await import('./helpers')).extractionStoreModule
+)
+const { statuses } = extractionStub
 
 const seedTitle = builtinArticle.title
 
@@ -30,24 +27,8 @@ function click(element: HTMLElement): void {
 }
 
 describe('Library view', () => {
-  let db: QuotedeckDatabase
-  let api: ApiStub
   let app: MountedApp
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(NOW_MS)
-    db = useFreshDatabase()
-    api = installApiStub()
-    ensureExtracted.mockReset().mockResolvedValue(ok(null))
-    for (const key of Object.keys(statuses)) delete statuses[key]
-  })
-
-  afterEach(() => {
-    app?.wrapper.unmount()
-    document.body.innerHTML = ''
-    vi.useRealTimers()
-  })
+  const env = useLibraryTestEnvironment(() => app)
 
   async function libraryWithSeed(): Promise<MountedApp> {
     app = await mountApp('/')
@@ -69,8 +50,8 @@ describe('Library view', () => {
   })
 
   it('shows file names and Clipboard as sources, newest first', async () => {
-    await addArticle(db, makeArticle('a'), NOW_MS - 2 * 24 * 3600_000)
-    await addArticle(db, makeArticle('b', { source: { kind: 'clipboard' } }), NOW_MS - 1000)
+    await addArticle(env.db, makeArticle('a'), NOW_MS - 2 * 24 * 3600_000)
+    await addArticle(env.db, makeArticle('b', { source: { kind: 'clipboard' } }), NOW_MS - 1000)
     app = await mountApp('/')
     await eventually(() => getByRole(document.body, 'link', 'Article a'))
     const rows = queryAllByRole(getByRole(document.body, 'table'), 'row').slice(1)
@@ -82,13 +63,13 @@ describe('Library view', () => {
     expect(rows[1].textContent).toContain('a.txt')
     expect(rows[1].textContent).not.toContain('Today')
     // A library with articles is never seeded.
-    expect(api.loadBuiltinArticle).not.toHaveBeenCalled()
+    expect(env.api.loadBuiltinArticle).not.toHaveBeenCalled()
   })
 
   it('shows card counts, and "Finding quotes…" while cards are on their way', async () => {
-    await addArticle(db, makeArticle('done'), NOW_MS - 2000)
-    await addArticle(db, makeArticle('busy'), NOW_MS - 1000)
-    await db.cards.bulkPut(
+    await addArticle(env.db, makeArticle('done'), NOW_MS - 2000)
+    await addArticle(env.db, makeArticle('busy'), NOW_MS - 1000)
+    await env.db.cards.bulkPut(
       ['c1', 'c2', 'c3'].map((id) => ({ id, articleId: 'done' }) as unknown as CardRecord)
     )
     statuses.busy = { state: 'extracting' }
@@ -108,9 +89,9 @@ describe('Library view', () => {
   })
 
   it('sorts by a column header and says which way', async () => {
-    await addArticle(db, makeArticle('b', { title: 'Bravo', wordCount: 10 }), NOW_MS - 3000)
-    await addArticle(db, makeArticle('a', { title: 'alpha', wordCount: 30 }), NOW_MS - 2000)
-    await addArticle(db, makeArticle('c', { title: 'Charlie', wordCount: 20 }), NOW_MS - 1000)
+    await addArticle(env.db, makeArticle('b', { title: 'Bravo', wordCount: 10 }), NOW_MS - 3000)
+    await addArticle(env.db, makeArticle('a', { title: 'alpha', wordCount: 30 }), NOW_MS - 2000)
+    await addArticle(env.db, makeArticle('c', { title: 'Charlie', wordCount: 20 }), NOW_MS - 1000)
     app = await mountApp('/')
     await eventually(() => getByRole(document.body, 'link', 'Bravo'))
     const titles = (): string[] =>
@@ -140,14 +121,14 @@ describe('Library view', () => {
 
   it('offers a filter once the library is long, matching title and file name', async () => {
     for (const [index, name] of ['one', 'two', 'three', 'four', 'five'].entries()) {
-      await addArticle(db, makeArticle(name), NOW_MS - index * 1000)
+      await addArticle(env.db, makeArticle(name), NOW_MS - index * 1000)
     }
     app = await mountApp('/')
     await eventually(() => getByRole(document.body, 'link', 'Article one'))
     // Five articles: no filter yet.
     expect(queryAllByRole(document.body, 'searchbox')).toHaveLength(0)
 
-    await addArticle(db, makeArticle('six', { title: 'Harbour bridge' }), NOW_MS)
+    await addArticle(env.db, makeArticle('six', { title: 'Harbour bridge' }), NOW_MS)
     await app.wrapper.vm.$nextTick()
     await eventually(() => getByRole(document.body, 'link', 'Harbour bridge'))
     const filter = getByRole(document.body, 'searchbox', 'Filter articles') as HTMLInputElement
@@ -179,7 +160,7 @@ describe('Library view', () => {
 
   it('shows a binary file’s error in the alert region and keeps the library as it was', async () => {
     await libraryWithSeed()
-    api.openArticleDialog.mockResolvedValueOnce(
+    env.api.openArticleDialog.mockResolvedValueOnce(
       fail('BINARY', 'That file is a PDF, not a text article.')
     )
     click(getByRole(document.body, 'button', 'Open article…'))
@@ -198,10 +179,10 @@ describe('Library view', () => {
 
   it('opening a file adds it and shows it', async () => {
     await libraryWithSeed()
-    api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+    env.api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
     click(getByRole(document.body, 'button', 'Open article…'))
     await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/second'))
-    expect(await db.articles.count()).toBe(2)
+    expect(await env.db.articles.count()).toBe(2)
   })
 
   it('asks before removing, then offers Undo', async () => {
@@ -214,7 +195,7 @@ describe('Library view', () => {
     click(getByRole(dialog, 'button', 'Cancel'))
     await flushPromises()
     expect(queryAllByRole(document.body, 'dialog')).toHaveLength(0)
-    expect(await db.articles.count()).toBe(1)
+    expect(await env.db.articles.count()).toBe(1)
 
     click(getByRole(document.body, 'button', `Remove “${seedTitle}”`))
     await flushPromises()
@@ -229,10 +210,10 @@ describe('Library view', () => {
 
   it('lists recent files and opens one', async () => {
     await libraryWithSeed()
-    api.listRecentFiles.mockResolvedValue([
+    env.api.listRecentFiles.mockResolvedValue([
       { path: '/home/user/news/later.txt', fileName: 'later.txt', openedAt: NOW_MS }
     ])
-    api.openRecentArticle.mockResolvedValueOnce(ok(makeArticle('later')))
+    env.api.openRecentArticle.mockResolvedValueOnce(ok(makeArticle('later')))
 
     const trigger = getByRole(document.body, 'button', 'Recent')
     click(trigger)
@@ -241,12 +222,12 @@ describe('Library view', () => {
     click(getByRole(document.body, 'menuitem', /^later\.txt/))
 
     await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/later'))
-    expect(api.openRecentArticle).toHaveBeenCalledWith('/home/user/news/later.txt')
+    expect(env.api.openRecentArticle).toHaveBeenCalledWith('/home/user/news/later.txt')
   })
 
   it('Ctrl+V on the Library opens the paste dialog with the clipboard text', async () => {
     await libraryWithSeed()
-    api.readClipboardText.mockResolvedValueOnce('Clipboard headline\n\nSome body text.')
+    env.api.readClipboardText.mockResolvedValueOnce('Clipboard headline\n\nSome body text.')
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'v', ctrlKey: true }))
 
     await eventually(() => getByRole(document.body, 'dialog', 'New article from text'))
