@@ -199,6 +199,18 @@ describe('ArticleView', () => {
     expect(getByRole(root, 'link', 'Back to the Library').getAttribute('href')).toBe('/')
   })
 
+  it('an article opened before it was stored shows up once the library adds it', async () => {
+    const root = await render('article-1-late')
+    expect(getByRole(root, 'heading', 'Article not found', { level: 1 })).toBeTruthy()
+
+    await addArticle(db, { ...sampleArticle(), id: 'article-1-late' }, ADDED_AT_MS)
+    await useExtractionStore().ensureExtracted('article-1-late')
+    await settle()
+
+    expect(queryAllByRole(root, 'heading', 'Article not found', { level: 1 })).toHaveLength(0)
+    expect(getByRole(root, 'heading', 'Plans for the future', { level: 2 })).toBeTruthy()
+  })
+
   it('shows the text with visible progress while quotes are being found', async () => {
     let finish: (extraction: Extraction) => void = () => undefined
     const root = await render(
