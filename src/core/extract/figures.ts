@@ -449,6 +449,17 @@ interface Draft {
   vague: boolean
 }
 
+/** A figure with no date form and nothing vague about it: most matches. */
+function precise(
+  from: number,
+  to: number,
+  kind: FigureKind,
+  value: number | null,
+  unit: string | null
+): Draft {
+  return { from, to, kind, value, unit, iso: null, vague: false }
+}
+
 /** Scans one paragraph for figures. */
 function scanParagraph(text: string, tokens: Token[]): Draft[] {
   const out: Draft[] = []
@@ -618,15 +629,7 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       tokens[i - 2]?.cap &&
       Number(t.text) < 120
     ) {
-      out.push({
-        from: i,
-        to: i + 1,
-        kind: 'age',
-        value: Number(t.text),
-        unit: 'years',
-        iso: null,
-        vague: false
-      })
+      out.push(precise(i, i + 1, 'age', Number(t.text), 'years'))
       i++
       continue
     }
@@ -642,15 +645,15 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
     ) {
       const approx = approximatorBefore(tokens, i)
       const pence = glued.text === 'p'
-      out.push({
-        from: approx,
-        to: i + 2,
-        kind: pence ? 'money' : 'measure',
-        value: Number(t.text.replace(/,/gu, '')),
-        unit: pence ? 'GBP-pence' : glued.text === 'C' ? 'celsius' : 'fahrenheit',
-        iso: null,
-        vague: false
-      })
+      out.push(
+        precise(
+          approx,
+          i + 2,
+          pence ? 'money' : 'measure',
+          Number(t.text.replace(/,/gu, '')),
+          pence ? 'GBP-pence' : glued.text === 'C' ? 'celsius' : 'fahrenheit'
+        )
+      )
       i += 2
       continue
     }
@@ -668,15 +671,7 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       /^\d{1,3}$/u.test(other.text) &&
       scoreContext(tokens, i)
     ) {
-      out.push({
-        from: i,
-        to: i + 3,
-        kind: 'count',
-        value: Number(t.text),
-        unit: 'score',
-        iso: null,
-        vague: false
-      })
+      out.push(precise(i, i + 3, 'count', Number(t.text), 'score'))
       i += 3
       continue
     }
@@ -857,15 +852,7 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   }
   // money with the currency word after: "8 billion dollars"
   if (nt && CURRENCY_WORDS[nt.lower] && !weighs(tokens, i)) {
-    return {
-      from: approx,
-      to: next + 1,
-      kind: 'money',
-      value: num.value,
-      unit: CURRENCY_WORDS[nt.lower],
-      iso: null,
-      vague: false
-    }
+    return precise(approx, next + 1, 'money', num.value, CURRENCY_WORDS[nt.lower])
   }
   // "a 128-minute film", "a seven-year deal"
   if (
@@ -876,39 +863,21 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
     DURATION_UNITS[n2.lower] &&
     !/s$/u.test(n2.lower)
   ) {
-    return {
-      from: i,
-      to: next + 2,
-      kind: 'duration',
-      value: num.value,
-      unit: DURATION_UNITS[n2.lower],
-      iso: null,
-      vague: false
-    }
+    return precise(i, next + 2, 'duration', num.value, DURATION_UNITS[n2.lower])
   }
   // "45-year-old", "six-month-old"
   if (nt && nt.text === '-' && n2 && /^(?:year|month|week|day)s?-old$/u.test(n2.lower)) {
-    return {
-      from: i,
-      to: next + 2,
-      kind: 'age',
-      value: num.value,
-      unit: n2.lower.startsWith('year') ? 'years' : n2.lower.replace(/s?-old$/u, 's'),
-      iso: null,
-      vague: false
-    }
+    return precise(
+      i,
+      next + 2,
+      'age',
+      num.value,
+      n2.lower.startsWith('year') ? 'years' : n2.lower.replace(/s?-old$/u, 's')
+    )
   }
   // "aged 45"
   if (prev && prev.lower === 'aged' && !num.inWords) {
-    return {
-      from: i - 1,
-      to: next,
-      kind: 'age',
-      value: num.value,
-      unit: 'years',
-      iso: null,
-      vague: false
-    }
+    return precise(i - 1, next, 'age', num.value, 'years')
   }
   // "three of her short films", "46 of the report's recommendations"
   if (
@@ -920,15 +889,7 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   ) {
     const end = countNounEnd(tokens, next + 2)
     if (end > 0) {
-      return {
-        from: approx,
-        to: end,
-        kind: 'count',
-        value: num.value,
-        unit: tokens[end - 1].lower,
-        iso: null,
-        vague: false
-      }
+      return precise(approx, end, 'count', num.value, tokens[end - 1].lower)
     }
   }
   // "N of them", "six of those months"
@@ -941,25 +902,9 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   ) {
     const n3 = tokens[next + 2]
     if (n3 && DURATION_UNITS[n3.lower]) {
-      return {
-        from: approx,
-        to: next + 3,
-        kind: 'duration',
-        value: num.value,
-        unit: DURATION_UNITS[n3.lower],
-        iso: null,
-        vague: false
-      }
+      return precise(approx, next + 3, 'duration', num.value, DURATION_UNITS[n3.lower])
     }
-    return {
-      from: approx,
-      to: next + 2,
-      kind: 'count',
-      value: num.value,
-      unit: null,
-      iso: null,
-      vague: false
-    }
+    return precise(approx, next + 2, 'count', num.value, null)
   }
   // durations and ages: "five-and-a-half hours", "18 months", "six months old", "four years ago"
   if (nt && DURATION_UNITS[nt.lower]) {
@@ -983,15 +928,7 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   }
   // measures: "23 mph", "31 degrees", "a foot" after an approximator
   if (nt && MEASURE_UNITS[nt.lower] && !(nt.lower === 'm' && !num.inWords)) {
-    return {
-      from: approx,
-      to: next + 1,
-      kind: 'measure',
-      value: num.value,
-      unit: MEASURE_UNITS[nt.lower],
-      iso: null,
-      vague: false
-    }
+    return precise(approx, next + 1, 'measure', num.value, MEASURE_UNITS[nt.lower])
   }
   // dates: "February 2023", "March 18, 2015", "18 March 2015", "2011 to 2013", "in 2022"
   if (!num.inWords && /^\d{4}$/u.test(t.text) && num.value >= 1800 && num.value <= 2099) {
@@ -1052,28 +989,12 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   }
   const nounEnd = countNounEnd(tokens, next)
   if (nounEnd > 0) {
-    return {
-      from: approx,
-      to: nounEnd,
-      kind: 'count',
-      value: num.value,
-      unit: tokens[nounEnd - 1].lower,
-      iso: null,
-      vague: false
-    }
+    return precise(approx, nounEnd, 'count', num.value, tokens[nounEnd - 1].lower)
   }
   // a bare number after an approximator ("less than 100"), with a multiplier ("43 million") or
   // written with a thousands separator ("a crowd of 31,412")
   if (!num.inWords && (approx < i || num.next > i + 1 || /^\d{1,3}(?:,\d{3})+$/u.test(t.text))) {
-    return {
-      from: approx,
-      to: num.next,
-      kind: 'count',
-      value: num.value,
-      unit: null,
-      iso: null,
-      vague: false
-    }
+    return precise(approx, num.next, 'count', num.value, null)
   }
   return null
 }
