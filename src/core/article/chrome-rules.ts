@@ -103,6 +103,49 @@ export const LINE_CHROME_RULES: readonly LineChromeRule[] = [
     maxChars: 400
   },
   {
+    id: 'image-credit',
+    description: 'An image credit line: "Credit: Agency View full size image"',
+    pattern: /^(?:(?:photo|image|picture) )?credits?\s*:\s*\S/iu,
+    maxChars: 400
+  },
+  {
+    id: 'caps-credit',
+    description: 'An all-caps credit such as "CITY POLICE DEPT./CONTRIBUTED IMAGE"',
+    pattern:
+      /^[\p{Lu}\p{N}][\p{Lu}\p{N}\s.,'’&-]{2,}\/\s?\p{Lu}[\p{Lu}\s.]{2,}?(?:\s+Related \p{Ll}+\s*[»›]?)?$/u,
+    maxChars: 160
+  },
+  {
+    id: 'photographer-credit',
+    description:
+      'A caption opening with its photographer\'s credit: "Jane Doe/for The Daily Paper Two men…"',
+    pattern: /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,3}\s?\/\s?(?:for\s)?\p{Lu}[\p{L}]/u,
+    maxChars: 600
+  },
+  {
+    id: 'author-contact',
+    description:
+      'How to reach or follow the author: an e-mail address alone, "X may be reached at…", "Follow X on Twitter"',
+    pattern:
+      /^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|.*\b(?:may|can) be reached at\b.*|Follow (?:us|me|him|her|them|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}) on (?:Twitter|Facebook|Instagram|LinkedIn|Threads|Bluesky|Google\+|X)\b.*)$/u,
+    maxChars: 300
+  },
+  {
+    id: 'newsletter-blurb',
+    description: 'A newsletter describing itself: "X is a daily newsletter from Y that…"',
+    pattern:
+      /^[^"“”]{1,60}\bis an? (?:(?:free|daily|weekly|monthly|twice-weekly|morning|evening)\s)*(?:e-?mail )?newsletter\b/iu,
+    maxChars: 300
+  },
+  {
+    id: 'agency-caption',
+    description:
+      'An agency photo caption: "…, in this picture illustration taken in a city on a date."',
+    pattern:
+      /^[^"“”]*,\s+in this (?:(?:file|handout|undated|still|picture|photo)\s)*(?:photo|picture|image|illustration|video(?: grab)?)(?: illustration)?\s+(?:taken|released|provided|made|obtained|dated)\b[^"“”]*$/iu,
+    maxChars: 400
+  },
+  {
     id: 'byline',
     description: 'A byline: "By Jane Doe", "By Jane Doe and John Roe, Agency"',
     pattern: /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}(?:\s*[,|].*)?$/u,
@@ -114,6 +157,14 @@ export const LINE_CHROME_RULES: readonly LineChromeRule[] = [
     pattern:
       /^(?:advertisement|sponsored(?: content)?|skip advertisement|story continues below(?: advertisement)?|ad feedback)$/iu,
     maxChars: 60
+  },
+  {
+    id: 'widget-labels',
+    description:
+      'Labels of gallery and share widgets on their own: "Enlarge", "Loading Photo Gallery"',
+    pattern:
+      /^(?:(?:share|pin it|pin|tweet|e-?mail|print|comments?|more galleries|galleries|gallery|enlarge|previous|next|advertisement|view (?:full size |larger )?image|loading(?: photo)? gallery|loading(?: video)?|close|expand)(?:\s+|$))+$/iu,
+    maxChars: 80
   },
   {
     id: 'title-case-label',
@@ -133,10 +184,17 @@ export const RELATED_LINKS_RULE_ID = 'related-links'
 /** Id of the rule for "Read more:" style headers, whose following headline-like lines are links. */
 export const READ_MORE_RULE_ID = 'read-more'
 
+/** Id of the line rules whose line is a photo credit, so the line just before it is a caption. */
+export const PHOTO_CREDIT_RULE_IDS: readonly string[] = ['image-credit', 'caps-credit']
+
+/** Id used for a photo caption: a short line standing just before its photo credit. */
+export const PHOTO_CAPTION_RULE_ID = 'photo-caption'
+
 /** Every rule id, for the UI and for tests. */
 export const CHROME_RULE_IDS: readonly string[] = [
   ...LINE_CHROME_RULES.map((rule) => rule.id),
-  RELATED_LINKS_RULE_ID
+  RELATED_LINKS_RULE_ID,
+  PHOTO_CAPTION_RULE_ID
 ]
 
 /** The id of the first line rule that matches `line` (already trimmed), or `null`. */

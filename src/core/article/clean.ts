@@ -1,6 +1,13 @@
 import { fail, ok, type Result } from '../../shared/result'
-import { matchLineChromeRule, READ_MORE_RULE_ID, RELATED_LINKS_RULE_ID } from './chrome-rules'
+import {
+  matchLineChromeRule,
+  PHOTO_CAPTION_RULE_ID,
+  PHOTO_CREDIT_RULE_IDS,
+  READ_MORE_RULE_ID,
+  RELATED_LINKS_RULE_ID
+} from './chrome-rules'
 import { articleIdFor } from './hash'
+import { splitInlineChrome } from './inline-chrome'
 import { repairMojibake } from './mojibake'
 import type { Article, ArticleSource, Paragraph, RemovedLine, TextEncodingName } from './types'
 
@@ -142,7 +149,10 @@ function isTitleCase(line: string): boolean {
 }
 
 /** True when the paragraph opens a double quote it does not close (a quote continues below). */
-function leavesQuoteOpen(paragraph: string): boolean {
+function leavesQuoteOpen(text: string): boolean {
+  // A quote mark inside parentheses is closed by them: `(the novel "Title)` is a typo, not a
+  // quote that runs on into the next paragraph.
+  const paragraph = text.replace(/\([^()]*\)/gu, '')
   const opening = (paragraph.match(/“/gu) ?? []).length
   const closing = (paragraph.match(/”/gu) ?? []).length
   const straight = (paragraph.match(/"/gu) ?? []).length
@@ -165,15 +175,43 @@ function isHeadlineLike(line: string): boolean {
   return words <= MAX_TITLE_CASE_WORDS && isTitleCase(line)
 }
 
-/** The first paragraph is a title line when it is one short sentence followed by more text. */
+/** Longest caption: captions are a sentence or two about the picture. */
+const MAX_CAPTION_CHARS = 300
+
+/** A caption is short, not a quotation, and at most two sentences long. */
+function isCaptionLike(line: string): boolean {
+  if (line.length > MAX_CAPTION_CHARS || /^["“‘']/u.test(line)) return false
+  return (line.match(/[.!?]["”’]?\s+\p{Lu}/gu) ?? []).length <= 1
+}
+
+/**
+ * The first paragraph is a title line when it is one short headline without sentence punctuation
+ * at its end (a one-sentence dek that ends in a full stop is prose).
+ */
 function isTitleLine(line: string): boolean {
   if (line.length > MAX_HEADLINE_CHARS) return false
   if (/["“”]/u.test(line) || !firstLetterIsUppercase(line)) return false
-  const core = stripClosingMarks(line).replace(/\.$/u, '')
-  if (/[.!?:;]/u.test(core.slice(-1)) || /[.!?]\s/u.test(core)) return false
+  // A headline may end in one full stop, but one that opens with a pronoun is a sentence.
+  const core = stripClosingMarks(line).replace(/(?<=\p{L})\.$/u, '')
+  if (TERMINAL_PUNCTUATION.test(core) || /[.!?]\s/u.test(core)) return false
+  const endsInFullStop = core !== stripClosingMarks(line)
+  if (endsInFullStop && SENTENCE_OPENER.test(core)) return false
   const words = countWords(core)
-  return words > 0 && words <= MAX_HEADING_WORDS
+  return words > 0 && words <= (endsInFullStop ? MAX_HEADING_WORDS : MAX_TITLE_CASE_WORDS)
 }
+
+/** Words that open sentences but hardly ever headlines. */
+const SENTENCE_OPENER = /^(?:I|We|You|It|They|He|She|This|That|There|These|Those|Our|My)\b/u
+
+/**
+ * A dateline opens the article body: `CITY—`, `CITY, State —`, `CITY (Agency) --`. What stands
+ * before the first one is the headline and its dek.
+ */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}.'’ -]{1,40}(?:,\s*[\p{L}. ]{2,30})?(?:\s*\([\p{L} ]{2,30}\))?\s*(?:—|–|--|-)\s*\S/u
+
+/** Longest dek: the one or two sentences under a headline. */
+const MAX_DEK_CHARS = 300
 
 function normaliseForComparison(line: string): string {
   return line.replace(/\s+/gu, ' ').trim()
@@ -184,6 +222,14 @@ function classifyLines(lines: CandidateLine[], structured: boolean): void {
   for (const line of lines) {
     if (line.known) continue
     line.removedBy = matchLineChromeRule(line.text)
+  }
+
+  // A short line just before a photo credit is that photo's caption.
+  for (let index = 1; index < lines.length; index++) {
+    if (!PHOTO_CREDIT_RULE_IDS.includes(lines[index].removedBy ?? '')) continue
+    const caption = lines[index - 1]
+    if (caption.known || caption.removedBy !== null || !isCaptionLike(caption.text)) continue
+    caption.removedBy = PHOTO_CAPTION_RULE_ID
   }
 
   // Headline-like lines under a "Read more:" header are the links it introduces.
@@ -231,6 +277,16 @@ function classifyLines(lines: CandidateLine[], structured: boolean): void {
     if (continuesQuote) continue
     if (isHeadlineLike(line.text) || (index === 0 && isTitleLine(line.text))) line.kind = 'heading'
   }
+
+  // Short lines standing before the first paragraph, when that paragraph opens with a dateline,
+  // are the headline and dek.
+  const datelined = body.findIndex((line) => DATELINE.test(line.text))
+  if (datelined > 0 && datelined <= 2) {
+    for (const line of body.slice(0, datelined)) {
+      if (!line.known && line.text.length <= MAX_DEK_CHARS && !/^["“]/u.test(line.text))
+        line.kind = 'heading'
+    }
+  }
 }
 
 /** Cuts a long first line at a word boundary for use as a title. */
@@ -273,10 +329,15 @@ export function cleanArticle(input: CleanArticleInput): Result<Article> {
   }
   const repaired = repairMojibake(normalised).text
   const known = new Set((input.knownHeadings ?? []).map(normaliseForComparison))
-  const lines: CandidateLine[] = splitParagraphs(repaired).map((text) => {
-    const isKnown = known.size > 0 && known.has(normaliseForComparison(text))
-    return { text, kind: isKnown ? 'heading' : 'body', removedBy: null, known: isKnown }
-  })
+  const lines: CandidateLine[] = splitParagraphs(repaired)
+    .flatMap((paragraph) => {
+      if (known.has(normaliseForComparison(paragraph))) return [paragraph]
+      return splitInlineChrome(paragraph)
+    })
+    .map((text) => {
+      const isKnown = known.size > 0 && known.has(normaliseForComparison(text))
+      return { text, kind: isKnown ? 'heading' : 'body', removedBy: null, known: isKnown }
+    })
   if (lines.length === 0) {
     return fail('EMPTY', 'The article is empty: there is no text in it.')
   }

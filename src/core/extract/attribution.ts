@@ -315,8 +315,59 @@ const CONFIDENCE: Record<string, number> = {
   nickname: 0.8,
   'unnamed-source': 0.8,
   'pronoun-unresolved': 0.5,
-  'no-cue': 0.7
+  'no-cue': 0.7,
+  'judgement-partial': 0.8
 }
+
+/** Words right before a quoted title: `a film called “…”`, `the novel “…”`. */
+const TITLE_INTRODUCERS = new Set([
+  'called',
+  'titled',
+  'entitled',
+  'named',
+  'film',
+  'movie',
+  'book',
+  'novel',
+  'song',
+  'album',
+  'series',
+  'show',
+  'play',
+  'documentary',
+  'poem',
+  'episode',
+  'travelogue',
+  'memoir',
+  'musical',
+  'opera',
+  'painting'
+])
+
+/** Verbs that credit a quoted fragment of judgement to their subject: `called it “a farce”`. */
+const JUDGEMENT_VERBS = new Set([
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'describe',
+  'describes',
+  'described',
+  'describing',
+  'alleging',
+  'alleges',
+  'alleged',
+  'branded',
+  'branding',
+  'labelled',
+  'labeled',
+  'deemed',
+  'termed',
+  'dismissed',
+  'denounced',
+  'slammed',
+  'blasted'
+])
 
 /** Quotes and speakers of one article, before figures. */
 export interface QuoteAnalysis {
@@ -1419,6 +1470,10 @@ class Analyser {
     }
     if (looksLikeTitle(text)) return nul('title')
     const before = this.tok(p, u - 1)
+    // "a film called “Night Harbor.”", "his 1931 book “River Ways,”": American style puts the
+    // sentence's comma or full stop inside the marks of a title
+    if (before && TITLE_INTRODUCERS.has(before.lower) && looksLikeTitle(text.replace(/[.,]$/u, '')))
+      return nul('title')
     const after = this.tok(p, u + 1)
     if (
       before &&
@@ -1454,6 +1509,8 @@ class Analyser {
     }
     const introduced = this.possessiveIntro(p, u, sf)
     if (introduced) return introduced
+    const judged = this.judgementPartial(p, u, sf, initial)
+    if (judged) return judged
     // no cue of its own: a whole-sentence quote continues the latest speaker; a quoted phrase
     // that opens a sentence of narration ("“Woke” politics is …") does not
     const closesSentence =
@@ -1481,6 +1538,38 @@ class Analyser {
       }
     }
     return nul('no-cue')
+  }
+
+  /**
+   * `The mayor called the plan “dead on arrival.”`, `Jo Park is alleging the firm's “inept”
+   * staff …`: a quoted fragment governed by a verb of judging or alleging belongs to the
+   * sentence's subject, when that subject is named before the verb.
+   */
+  private judgementPartial(p: Para, u: number, sf: number, initial: boolean): Decision | null {
+    if (initial) return null
+    let verbAt = -1
+    for (let k = u - 1; k >= sf && k >= u - 8; k--) {
+      const t = this.tok(p, k)
+      // `called it “inept” and “incompetent”`: an earlier fragment stands between
+      if (!t && this.quoteAt(p, k) >= 0) continue
+      if (!t) return null
+      if (JUDGEMENT_VERBS.has(t.lower)) {
+        verbAt = k
+        break
+      }
+    }
+    if (verbAt < 0) return null
+    const main = this.mainSubject(p, sf, verbAt)
+    if (main.kind !== 'mention' || main.to > verbAt) return null
+    const speaker = this.subjectEntity(main, p)
+    if (typeof speaker !== 'number' || speaker < 0) return null
+    if (this.entities[speaker].kind === 'place') return null
+    return {
+      speaker,
+      rule: 'judgement-partial',
+      confidence: CONFIDENCE['judgement-partial'],
+      cue: this.spanOfUnits(p, verbAt, verbAt + 1)
+    }
   }
 
   /**

@@ -1056,7 +1056,8 @@ function countNounEnd(tokens: Token[], from: number): number {
 /**
  * Finds the figures a student could be quizzed on in the article's body paragraphs: money,
  * percentages, counts, durations, dates that carry a year, ages, measures and clock times, each
- * with a normalised value and unit. Heading paragraphs are skipped; page chrome is already gone.
+ * with a normalised value and unit. Sub-headings after the first paragraph are skipped; page chrome
+ * is already gone.
  */
 export function extractFigures(article: Article, tokenLists?: Token[][]): Figure[] {
   const text = article.text
@@ -1066,7 +1067,8 @@ export function extractFigures(article: Article, tokenLists?: Token[][]): Figure
       : [{ kind: 'body' as const, start: 0, end: text.length }]
   const figures: Figure[] = []
   paragraphs.forEach((p, index) => {
-    if (p.kind === 'heading') return
+    // the headline states the story's main facts; later sub-headings only label sections
+    if (p.kind === 'heading' && index > 0) return
     const tokens = tokenLists?.[index] ?? tokenize(text, p.start, p.end)
     const drafts = scanParagraph(text, tokens)
     if (drafts.length === 0) return

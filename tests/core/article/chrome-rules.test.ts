@@ -90,6 +90,47 @@ const CASES: Record<string, { chrome: string[]; prose: string[] }> = {
     chrome: ['Advertisement', 'Story continues below advertisement'],
     prose: ['Advertisement spending rose 4% last year.']
   },
+  'image-credit': {
+    chrome: ['Credit: Agency Photo View full size image', 'Photo credit: Jane Doe'],
+    prose: ['Credit card debt rose 3% in March.', 'Credit for the win goes to the defence.']
+  },
+  'caps-credit': {
+    chrome: ['CITY POLICE DEPT./CONTRIBUTED IMAGE', 'JANE DOE/STAFF PHOTO Related article »'],
+    prose: ['NASA/JPL released the images on Monday.', 'AC/DC played two encores.']
+  },
+  'photographer-credit': {
+    chrome: [
+      'Jane Q. Doe/for The Daily Paper Two men stand outside the courthouse after the verdict.',
+      'John Roe/Agency A firefighter sprays water on a burning barn.'
+    ],
+    prose: ['The ratio of 3/4 was agreed.', 'Either/or questions were banned from the debate.']
+  },
+  'widget-labels': {
+    chrome: ['Enlarge', 'Loading Photo Gallery', 'Previous Next', 'Share Pin It More Galleries'],
+    prose: ['Enlarge the map to see the route.', 'Next year the plant will close.']
+  },
+  'author-contact': {
+    chrome: [
+      'jdoe@example.com',
+      'Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe.',
+      'Follow Jane Doe on Twitter and Facebook.'
+    ],
+    prose: [
+      'Officials could not be reached for comment.',
+      'Follow the money, the senator said on Twitter.'
+    ]
+  },
+  'newsletter-blurb': {
+    chrome: ['Morning Markets is a daily newsletter from a business site that delivers the news.'],
+    prose: ['“This is a newsletter I read every day,” she said.', 'The newsletter is free.']
+  },
+  'agency-caption': {
+    chrome: [
+      'A woman walks past a bank logo, in this picture illustration taken in a city on May 3, 2014.',
+      'Shoppers queue at a store, in this file photo taken on June 1, 2020.'
+    ],
+    prose: ['Investors fled, in this case taken as a sign of panic.']
+  },
   'title-case-label': {
     chrome: ["'TV Show' Recipe Search:", 'Top Stories:'],
     prose: ['He said:', 'In a long interview, the minister also said:']

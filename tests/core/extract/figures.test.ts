@@ -233,8 +233,15 @@ describe('dates', () => {
 })
 
 describe('structure', () => {
-  it('skips heading paragraphs and gives each figure its sentence and offsets', () => {
-    const article = makeArticle('## 2024 in review\n\nProfits rose 8%. Staff grew to 900 workers.')
+  it('keeps the figures of the headline: it states the main facts of the story', () => {
+    const article = makeArticle('# Profits rise 8% in 2024\n\nStaff grew to 900 workers.')
+    expect(extractFigures(article).map((f) => f.text)).toEqual(['8%', '2024', '900 workers'])
+  })
+
+  it('skips sub-heading paragraphs and gives each figure its sentence and offsets', () => {
+    const article = makeArticle(
+      'Profits rose 8%.\n\n## 2024 in review\n\nStaff grew to 900 workers.'
+    )
     const list = extractFigures(article)
     expect(list.map((f) => f.text)).toEqual(['8%', '900 workers'])
     for (const f of list) {
