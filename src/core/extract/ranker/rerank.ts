@@ -1,0 +1,100 @@
+import type { Article } from '../../article/types'
+import type { Extraction, Quote } from '../types'
+import { buildCandidates, type QuoteCandidates } from './candidates'
+import { candidateScores, softmax, type RankerModel } from './model'
+
+/**
+ * Rule-pass decisions that are near-certain and stand without ranking: a quote in a heading and
+ * a quoted title, nickname or label is said by nobody. Few articles have them, so a model
+ * trained on the others cannot learn them well.
+ */
+export const FIRST_PASS_RULES: ReadonlySet<string> = new Set([
+  'heading',
+  'title',
+  'nickname',
+  'label'
+])
+
+/** The ranker's view of one quote: each candidate's calibrated probability. */
+export interface RankedQuote {
+  quoteIndex: number
+  speakerIds: (string | null)[]
+  probabilities: number[]
+}
+
+/** Ranks the candidates of every quote of a rule-pass extraction. */
+export function rankQuotes(
+  model: RankerModel,
+  candidates: readonly QuoteCandidates[]
+): RankedQuote[] {
+  return candidates.map(({ quoteIndex, candidates: list }) => ({
+    quoteIndex,
+    speakerIds: list.map((c) => c.speakerId),
+    probabilities: softmax(
+      candidateScores(
+        model.weights,
+        list.map((c) => c.features)
+      ),
+      model.temperature
+    )
+  }))
+}
+
+/**
+ * The decision for one ranked quote: the most probable candidate when it is nobody, or when it
+ * is a speaker whose probability reaches `threshold`; otherwise nobody (the user can assign it).
+ * The confidence is the probability of what was decided.
+ */
+export function decide(
+  ranked: RankedQuote,
+  threshold: number
+): { speaker: string | null; confidence: number; abstained: boolean } {
+  let best = 0
+  ranked.probabilities.forEach((p, i) => {
+    if (p > ranked.probabilities[best]) best = i
+  })
+  const speaker = ranked.speakerIds[best]
+  const probability = ranked.probabilities[best]
+  if (speaker !== null && probability < threshold) {
+    const nobody = ranked.speakerIds.indexOf(null)
+    return {
+      speaker: null,
+      confidence: nobody >= 0 ? ranked.probabilities[nobody] : 1 - probability,
+      abstained: true
+    }
+  }
+  return { speaker, confidence: probability, abstained: false }
+}
+
+/**
+ * Re-decides the speaker of every quote of a rule-pass extraction with the learned ranker. The
+ * rule pass proposes (its choice and rule are features); the model decides. Quote counts of the
+ * speakers follow the new decisions.
+ */
+export function rerankExtraction(
+  article: Article,
+  extraction: Extraction,
+  model: RankerModel
+): Extraction {
+  const ranked = rankQuotes(model, buildCandidates(article, extraction))
+  const quotes: Quote[] = extraction.quotes.map((quote, index) => {
+    if (FIRST_PASS_RULES.has(quote.rule)) return quote
+    const decision = decide(ranked[index], model.threshold)
+    const changed = decision.speaker !== quote.speaker
+    return {
+      ...quote,
+      speaker: decision.speaker,
+      confidence: Math.round(decision.confidence * 100) / 100,
+      rule: !changed ? quote.rule : decision.abstained ? 'ranker-abstained' : 'ranker',
+      cue: changed ? null : quote.cue
+    }
+  })
+  const counts = new Map<string, number>()
+  for (const q of quotes)
+    if (q.speaker !== null) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1)
+  return {
+    ...extraction,
+    quotes,
+    speakers: extraction.speakers.map((s) => ({ ...s, quoteCount: counts.get(s.id) ?? 0 }))
+  }
+}
