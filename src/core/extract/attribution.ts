@@ -344,6 +344,22 @@ const TITLE_INTRODUCERS = new Set([
   'painting'
 ])
 
+/** People named as the makers of a work: `the author of “…”`. */
+const WORK_MAKERS = new Set([
+  'author',
+  'authors',
+  'director',
+  'writer',
+  'creator',
+  'editor',
+  'producer',
+  'composer',
+  'host',
+  'star',
+  'co-author',
+  'publisher'
+])
+
 /** Verbs that credit a quoted fragment of judgement to their subject: `called it “a farce”`. */
 const JUDGEMENT_VERBS = new Set([
   'call',
@@ -1472,7 +1488,17 @@ class Analyser {
     const before = this.tok(p, u - 1)
     // "a film called “Night Harbor.”", "his 1931 book “River Ways,”": American style puts the
     // sentence's comma or full stop inside the marks of a title
-    if (before && TITLE_INTRODUCERS.has(before.lower) && looksLikeTitle(text.replace(/[.,]$/u, '')))
+    const bareTitle = text.replace(/[.,]$/u, '')
+    if (before && TITLE_INTRODUCERS.has(before.lower) && looksLikeTitle(bareTitle))
+      return nul('title')
+    // "the author of “River Ways: A History”": a work named after its maker
+    const maker = this.tok(p, u - 2)
+    if (
+      before?.lower === 'of' &&
+      maker &&
+      WORK_MAKERS.has(maker.lower) &&
+      looksLikeTitle(bareTitle.replace(/:/gu, ''))
+    )
       return nul('title')
     const after = this.tok(p, u + 1)
     if (

@@ -109,7 +109,13 @@ const SPEECH_VERB_FORMS: string[][] = [
   ['forecast', 'forecasts', 'forecasted'],
   ['interrupt', 'interrupts', 'interrupted'],
   ['chant', 'chants', 'chanted'],
-  ['sing', 'sings', 'sang']
+  ['sing', 'sings', 'sang'],
+  ['instruct', 'instructs', 'instructed'],
+  ['order', 'orders', 'ordered'],
+  ['urge', 'urges', 'urged'],
+  ['vow', 'vows', 'vowed'],
+  ['lament', 'laments', 'lamented'],
+  ['boast', 'boasts', 'boasted']
 ]
 
 /** Particles that must follow some verbs for them to report speech ("pointed out", "went on"). */

@@ -31,10 +31,13 @@ interface Span {
 function speechVerbPositions(text: string, quotes: readonly Quote[]): Span[] {
   const out: Span[] = []
   const word = /\p{L}+/gu
+  // quotes come in text order, so one pointer walks them alongside the words
+  let next = 0
   for (const match of text.matchAll(word)) {
-    if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue
     const start = match.index
-    if (quotes.some((q) => start >= q.start && start < q.end)) continue
+    while (next < quotes.length && quotes[next].end <= start) next++
+    if (next < quotes.length && start >= quotes[next].start) continue
+    if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue
     out.push({ start, end: start + match[0].length })
   }
   return out
