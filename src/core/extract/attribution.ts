@@ -521,7 +521,8 @@ class Analyser {
         if (
           /[.!?…]["'”’)]*$/u.test(qt) &&
           next !== null &&
-          (next < 0 || (nextTok !== null && nextTok.cap && !/^[.,;:]$/u.test(nextTok.text)))
+          (next < 0 || (nextTok !== null && nextTok.cap && !/^[.,;:]$/u.test(nextTok.text))) &&
+          !(/[?!]["'”’)]*$/u.test(qt) && this.cueFollows(p, u + 1))
         )
           boundary = true
       }
@@ -532,6 +533,20 @@ class Analyser {
     }
     if (from < n) out.push([from, n])
     return out
+  }
+
+  /**
+   * `“Is anyone inside?” Dana Ortega asked.`: a question or exclamation closes its quote, not
+   * the sentence, when a name and a reporting verb follow.
+   */
+  private cueFollows(p: Para, from: number): boolean {
+    for (let k = from; k < Math.min(p.units.length, from + 6); k++) {
+      const t = this.tok(p, k)
+      if (!t || t.text === '.' || t.text === ',' || t.text === '?' || t.text === '!') return false
+      if (SPEECH_VERBS.has(t.lower)) return k > from
+      if (!t.cap && t.text !== '.') return false
+    }
+    return false
   }
 
   // ---------------------------------------------------------------- entities

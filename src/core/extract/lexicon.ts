@@ -236,7 +236,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
     logistics shipping lines railways railway insurance securities investments brands retail
     stores markets pictures publishing therapeutics biotech sciences semiconductor
     semiconductors devices instruments manufacturing automotive aerospace aviation utilities
-    airline gallery galleries
+    airline gallery galleries power electric steel
   `)
 )
 

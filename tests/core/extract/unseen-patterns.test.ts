@@ -93,4 +93,101 @@ describe('attribution patterns from unseen articles (invented sentences)', () =>
     )
     expect(s.get('It sounded like a train,')).toBeNull()
   })
+
+  it('credits descriptive noun phrases for a named person', () => {
+    const actor = speakersOf(
+      `${LEAD}\n\nThe actor Rosa Vance, 42, grew up on the river. “I learned to swim here,” said the actor.`
+    )
+    expect(actor.get('I learned to swim here,')).toBe('Rosa Vance')
+    const aged = speakersOf(
+      `${LEAD}\n\nRosa Vance grew up on the river. “I learned to swim here,” the 42-year-old said.`
+    )
+    expect(aged.get('I learned to swim here,')).toBe('Rosa Vance')
+  })
+
+  it('credits a cue with an adverb between name and verb', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nBrooke Hale lost her home. “Where do we go now?” Brooke tearfully asked.`
+    )
+    expect(s.get('Where do we go now?')).toBe('Brooke Hale')
+  })
+
+  it('credits a partial quote that stands before its cue in subject position', () => {
+    const s = speakersOf(`${LEAD}\n\nHosting the festival “is our dream,” Ortega said.`)
+    expect(s.get('is our dream,')).toBe('Ortega')
+  })
+
+  it('credits a quote after a participle cue', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nMayor Lena Moss weighed in, telling reporters, “We will rebuild.”`
+    )
+    expect(s.get('We will rebuild.')).toBe('Lena Moss')
+  })
+
+  it('credits a surname that looks like a pronoun', () => {
+    const s = speakersOf(
+      `${LEAD}\n\n“The dam was never finished,” He Ming, the former director, said.`
+    )
+    expect(s.get('The dam was never finished,')).toBe('He Ming')
+  })
+
+  it('regression: a question quote followed by "Name asked" is one sentence with its cue', () => {
+    const s = speakersOf(`${LEAD}\n\n“Is anyone still inside?” Ortega asked.`)
+    expect(s.get('Is anyone still inside?')).toBe('Ortega')
+  })
+
+  it('credits the person who yelled, not the one who reported it', () => {
+    const s = speakersOf(`${LEAD}\n\nAmy Lee said Jon Park yelled “run!” as the wall gave way.`)
+    expect(s.get('run!')).toBe('Jon Park')
+  })
+
+  it('does not take a dateline for a speaker', () => {
+    const s = speakersOf(`HULL, England — “We are cut off,” said Dana Reed, a teacher.\n\n${LEAD}`)
+    expect(s.get('We are cut off,')).toBe('Dana Reed')
+  })
+
+  it('handles lowercase particles, hyphenated names and titles', () => {
+    const s = speakersOf(
+      `${LEAD}\n\n“The pumps failed,” said Pieter van der Berg, an engineer.\n\n“They were old,” van der Berg added.\n\n“We lost everything,” said Anne-Marie Dubois-Laurent, a baker.\n\n“Stay off the bridge,” said Sgt. Omar Haddad of the state police.`
+    )
+    expect(s.get('The pumps failed,')).toBe('Pieter van der Berg')
+    expect(s.get('They were old,')).toBe('Pieter van der Berg')
+    expect(s.get('We lost everything,')).toBe('Anne-Marie Dubois-Laurent')
+    expect(s.get('Stay off the bridge,')).toBe('Omar Haddad')
+  })
+
+  it('resolves "the company" to the company named before', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nNorthwind Power cut supply to 4,000 homes. “Safety comes first,” the company said.`
+    )
+    expect(s.get('Safety comes first,')).toBe('Northwind Power')
+  })
+
+  it('gives an interview answer to the person the question names', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nWhat did Ortega say about the levee?\n\n“It should have been built higher years ago.”`
+    )
+    expect(s.get('It should have been built higher years ago.')).toBe('Ortega')
+  })
+
+  it('credits a partial quote governed by "described … as"', () => {
+    const s = speakersOf(`${LEAD}\n\nMayor Lena Moss described her town as a “lake with houses.”`)
+    expect(s.get('lake with houses.')).toBe('Lena Moss')
+  })
+
+  it('does not credit a quote borrowed with "as one paper put it" or a nickname', () => {
+    const put = speakersOf(`${LEAD}\n\nThe flood was, as one paper put it, “a slow disaster.”`)
+    expect(put.get('a slow disaster.')).toBeNull()
+    const nickname = speakersOf(
+      `${LEAD}\n\nThe three brothers, known as “the River Rats,” led the rescue, said Dana Reed.`
+    )
+    expect(nickname.get('the River Rats,')).toBeNull()
+  })
+
+  it('credits "he said" whose antecedent is three sentences back, past sentences about things', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nTomas Berg opened his shop in 1998. The building dates from 1902. Its walls are thick stone. “It will stand,” he said.`
+    )
+    expect(s.get('It will stand,')).toBe('Tomas Berg')
+  })
 })
