@@ -41,6 +41,7 @@ function modelOf(
   weights: Record<string, number>,
   temperature: number,
   threshold: number,
+  firstPassConfidence: number,
   articles: readonly CorpusArticle[],
   training: TrainingOptions,
   corpusDigest: string
@@ -50,6 +51,7 @@ function modelOf(
     weights,
     temperature,
     threshold,
+    firstPassConfidence,
     trainedOn: {
       articles: articles.length,
       quotes: articles.reduce((n, a) => n + a.proposed.quotes.length, 0),
@@ -65,7 +67,7 @@ export function extractionWith(article: CorpusArticle, model: RankerModel): Extr
   return {
     ...article.proposed,
     quotes: article.proposed.quotes.map((q, i) => {
-      if (FIRST_PASS_RULES.has(q.rule)) return q
+      if (FIRST_PASS_RULES.has(q.rule)) return { ...q, confidence: model.firstPassConfidence }
       const d = decide(ranked[i], model.threshold)
       return { ...q, speaker: d.speaker, confidence: d.confidence }
     })
@@ -187,10 +189,30 @@ export function fitModel(
     }
   }
   const weights = trainWeights(examplesOf(articles), chosen)
-  return modelOf(weights, temperature, threshold, articles, chosen, corpusDigest)
+  // first-pass decisions say "nobody": right when the quote's right candidate is nobody
+  let firstPass = 0
+  let firstPassRight = 0
+  for (const a of articles) {
+    a.proposed.quotes.forEach((q, i) => {
+      if (!FIRST_PASS_RULES.has(q.rule)) return
+      firstPass += 1
+      const label = a.labels[i]
+      if (label >= 0 && a.candidates[i].candidates[label].speakerId === null) firstPassRight += 1
+    })
+  }
+  const firstPassConfidence = Math.round(((firstPassRight + 1) / (firstPass + 2)) * 1000) / 1000
+  return modelOf(
+    weights,
+    temperature,
+    threshold,
+    firstPassConfidence,
+    articles,
+    chosen,
+    corpusDigest
+  )
 }
 
 /** The rule pass alone, as a model that always agrees with it (the baseline). */
 export function rulesOnlyModel(): RankerModel {
-  return modelOf({ 'rule.agree': 20, 'nobody.rule': 20 }, 1, 0, [], DEFAULT_TRAINING, 'none')
+  return modelOf({ 'rule.agree': 20, 'nobody.rule': 20 }, 1, 0, 1, [], DEFAULT_TRAINING, 'none')
 }

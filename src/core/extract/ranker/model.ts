@@ -17,6 +17,11 @@ export interface RankerModel {
   temperature: number
   /** Below this probability the best named candidate is not trusted: the quote stays unattributed. */
   threshold: number
+  /**
+   * Share of the near-certain first-pass decisions (headings, titles, nicknames, labels) that
+   * were right on the training articles: their confidence.
+   */
+  firstPassConfidence: number
   /** What it was trained on, for the record. */
   trainedOn: { articles: number; quotes: number; corpusDigest: string }
   /** Training settings, so the same corpus gives the same weights. */

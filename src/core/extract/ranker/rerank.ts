@@ -78,7 +78,8 @@ export function rerankExtraction(
 ): Extraction {
   const ranked = rankQuotes(model, buildCandidates(article, extraction))
   const quotes: Quote[] = extraction.quotes.map((quote, index) => {
-    if (FIRST_PASS_RULES.has(quote.rule)) return quote
+    if (FIRST_PASS_RULES.has(quote.rule))
+      return { ...quote, confidence: Math.round(model.firstPassConfidence * 100) / 100 }
     const decision = decide(ranked[index], model.threshold)
     const changed = decision.speaker !== quote.speaker
     return {
