@@ -12,7 +12,12 @@ import {
   type RankerModel,
   type TrainingOptions
 } from '../../core/extract/ranker/model'
-import { decide, FIRST_PASS_RULES, rankQuotes } from '../../core/extract/ranker/rerank'
+import {
+  decide,
+  FIRST_PASS_RULES,
+  firstPassConfidenceOf,
+  rankQuotes
+} from '../../core/extract/ranker/rerank'
 import type { Extraction } from '../../core/extract/types'
 import { examplesOf, type CorpusArticle } from './dataset'
 import { scoreArticle, type ScoreCounts } from './score'
@@ -41,7 +46,7 @@ function modelOf(
   weights: Record<string, number>,
   temperature: number,
   threshold: number,
-  firstPassConfidence: number,
+  firstPassConfidence: Record<string, number>,
   articles: readonly CorpusArticle[],
   training: TrainingOptions,
   corpusDigest: string
@@ -67,7 +72,8 @@ export function extractionWith(article: CorpusArticle, model: RankerModel): Extr
   return {
     ...article.proposed,
     quotes: article.proposed.quotes.map((q, i) => {
-      if (FIRST_PASS_RULES.has(q.rule)) return { ...q, confidence: model.firstPassConfidence }
+      if (FIRST_PASS_RULES.has(q.rule))
+        return { ...q, confidence: firstPassConfidenceOf(model, q.rule) }
       const d = decide(ranked[i], model.threshold)
       return { ...q, speaker: d.speaker, confidence: d.confidence }
     })
@@ -163,9 +169,7 @@ export function fitModel(
   }
   // who-said F1 from the labels (the scorer's rule, without re-matching spans for each try)
   const goldQuotes = articles.reduce((n, a) => n + a.gold.quotes.length, 0)
-  let threshold = 0
-  let bestF1 = -1
-  for (const th of THRESHOLDS) {
+  const f1ByThreshold = THRESHOLDS.map((th) => {
     let truePositives = 0
     let attributed = 0
     articles.forEach((a, k) =>
@@ -182,25 +186,31 @@ export function fitModel(
     )
     const precision = truePositives / Math.max(1, attributed)
     const recall = truePositives / Math.max(1, goldQuotes)
-    const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall)
-    if (f1 > bestF1 + 1e-9) {
-      bestF1 = f1
-      threshold = th
-    }
-  }
+    return (2 * precision * recall) / Math.max(1e-9, precision + recall)
+  })
+  // the middle of the best plateau: the held-out data cannot tell its thresholds apart
+  const bestF1 = Math.max(...f1ByThreshold)
+  const plateau = THRESHOLDS.filter((_, i) => f1ByThreshold[i] >= bestF1 - 1e-9)
+  const threshold = plateau[Math.floor((plateau.length - 1) / 2)]
   const weights = trainWeights(examplesOf(articles), chosen)
   // first-pass decisions say "nobody": right when the quote's right candidate is nobody
-  let firstPass = 0
-  let firstPassRight = 0
+  const tally = new Map<string, { n: number; right: number }>()
   for (const a of articles) {
     a.proposed.quotes.forEach((q, i) => {
       if (!FIRST_PASS_RULES.has(q.rule)) return
-      firstPass += 1
       const label = a.labels[i]
-      if (label >= 0 && a.candidates[i].candidates[label].speakerId === null) firstPassRight += 1
+      const right = label >= 0 && a.candidates[i].candidates[label].speakerId === null
+      const t = tally.get('*') ?? { n: 0, right: 0 }
+      t.n += 1
+      if (right) t.right += 1
+      tally.set('*', t)
     })
   }
-  const firstPassConfidence = Math.round(((firstPassRight + 1) / (firstPass + 2)) * 1000) / 1000
+  // one pooled share (Jeffreys prior): per rule there are too few decisions to estimate apart
+  const all = tally.get('*') ?? { n: 0, right: 0 }
+  const firstPassConfidence: Record<string, number> = {
+    '*': Math.round(((all.right + 0.5) / (all.n + 1)) * 1000) / 1000
+  }
   return modelOf(
     weights,
     temperature,
@@ -214,5 +224,13 @@ export function fitModel(
 
 /** The rule pass alone, as a model that always agrees with it (the baseline). */
 export function rulesOnlyModel(): RankerModel {
-  return modelOf({ 'rule.agree': 20, 'nobody.rule': 20 }, 1, 0, 1, [], DEFAULT_TRAINING, 'none')
+  return modelOf(
+    { 'rule.agree': 20, 'nobody.rule': 20 },
+    1,
+    0,
+    { '*': 1 },
+    [],
+    DEFAULT_TRAINING,
+    'none'
+  )
 }

@@ -316,7 +316,9 @@ const CONFIDENCE: Record<string, number> = {
   'unnamed-source': 0.8,
   'pronoun-unresolved': 0.5,
   'no-cue': 0.7,
-  'judgement-partial': 0.8
+  'judgement-partial': 0.8,
+  'split-quote': 0.9,
+  'sentence-cue': 0.7
 }
 
 /** Words right before a quoted title: `a film called “…”`, `the novel “…”`. */
@@ -343,6 +345,9 @@ const TITLE_INTRODUCERS = new Set([
   'opera',
   'painting'
 ])
+
+/** Reporting verbs whose passive hides the speaker: "was told", "were assured". */
+const PASSIVE_REPORTS = new Set(['told', 'informed', 'assured', 'warned', 'promised', 'advised'])
 
 /** People named as the makers of a work: `the author of “…”`. */
 const WORK_MAKERS = new Set([
@@ -1390,7 +1395,9 @@ class Analyser {
       if (qi < 0) continue
       this.quoteSentence.set(qi, sentenceSpan)
       this.quoteKind.set(qi, this.kindOf(p, qi, u, sf))
-      const d = this.attribute(p, qi, u, sf, st)
+      let d = this.attribute(p, qi, u, sf, st)
+      if (d.speaker === null && d.rule === 'no-cue')
+        d = this.sentenceCue(p, qi, u, sf, st, verbs) ?? d
       this.decide(qi, d)
       if (d.speaker !== null || d.rule === 'unnamed-source') {
         insertByPos(this.speechEvents, {
@@ -1550,6 +1557,8 @@ class Analyser {
     }
     const introduced = this.possessiveIntro(p, u, sf)
     if (introduced) return introduced
+    // "Lind was told the plant would be “closed by March”": the teller is not named
+    if (!initial && this.passiveReportBefore(p, sf, u)) return nul('unnamed-source')
     const judged = this.judgementPartial(p, u, sf, initial)
     if (judged) return judged
     // no cue of its own: a whole-sentence quote continues the latest speaker; a quoted phrase
@@ -1579,6 +1588,89 @@ class Analyser {
       }
     }
     return nul('no-cue')
+  }
+
+  /** A passive reporting verb ("was told", "were assured") between `from` and unit `to`. */
+  private passiveReportBefore(p: Para, from: number, to: number): boolean {
+    for (let k = from; k + 1 < to; k++) {
+      const be = this.tok(p, k)
+      const verb = this.tok(p, k + 1)
+      if (be && verb && BE_FORMS.has(be.lower) && PASSIVE_REPORTS.has(verb.lower)) return true
+    }
+    return false
+  }
+
+  /**
+   * A cue the quote does not touch but its sentence holds: the second half of a split quote
+   * (`“…,” said Jo Park, “…”`), a parenthetical cue (`The reason, writes Park, is “…”`), and a
+   * borrowed phrase (`…, as the Daily Paper put it`).
+   */
+  private sentenceCue(
+    p: Para,
+    qi: number,
+    u: number,
+    sf: number,
+    st: number,
+    verbs: readonly { v: number; entity: number | null | undefined }[]
+  ): Decision | null {
+    const q = this.spans[qi]
+    for (let k = u - 1; k >= sf; k--) {
+      const previousQi = this.quoteAt(p, k)
+      if (previousQi < 0) continue
+      const previous = this.decisions.get(previousQi)
+      const previousSpan = this.spans[previousQi]
+      const between = this.text.slice(previousSpan.closeEnd, q.openAt)
+      if (
+        previous?.speaker != null &&
+        previous.cue &&
+        previous.cue.start >= previousSpan.closeEnd &&
+        previous.cue.end <= q.openAt &&
+        between.length <= 90 &&
+        /,\s*$/u.test(between)
+      )
+        return {
+          speaker: previous.speaker,
+          rule: 'split-quote',
+          confidence: CONFIDENCE['split-quote'],
+          cue: previous.cue
+        }
+      break
+    }
+    // "as the Daily Paper put it"
+    for (let k = sf; k < st - 2; k++) {
+      if (this.tok(p, k)?.lower !== 'as') continue
+      for (let j = k + 2; j < Math.min(st - 1, k + 8); j++) {
+        const verb = this.tok(p, j)?.lower
+        if ((verb !== 'put' && verb !== 'puts') || this.tok(p, j + 1)?.lower !== 'it') continue
+        for (let m = k + 1; m < j; m++) {
+          const mention = this.mentionStartingAtUnit(p, m)
+          if (!mention || mention.inQuote) continue
+          const e = this.resolveMention(mention, mention.start)
+          if (e >= 0 && this.entities[e].kind !== 'place')
+            return {
+              speaker: e,
+              rule: 'sentence-cue',
+              confidence: CONFIDENCE['sentence-cue'],
+              cue: this.spanOfUnits(p, k, j + 2)
+            }
+        }
+      }
+    }
+    const named = verbs.filter((x) => typeof x.entity === 'number' && x.entity >= 0)
+    // another reporting verb whose subject is unnamed ("said his brother") may be the cue
+    if (named.length === 0 || named.length !== verbs.length) return null
+    if (new Set(named.map((x) => x.entity)).size !== 1) return null
+    const { v, entity } = named[0]
+    // the verb's clause is parenthetical: commas on both sides, or the quote follows it
+    const before = this.tok(p, v - 1)
+    const parenthetical = before?.text === ',' || v < u
+    if (!parenthetical) return null
+    return {
+      speaker: entity as number,
+      rule: 'sentence-cue',
+      confidence: CONFIDENCE['sentence-cue'],
+      cue: this.spanOfUnits(p, v, v + 1)
+    }
   }
 
   /**

@@ -190,4 +190,19 @@ describe('attribution patterns from unseen articles (invented sentences)', () =>
     )
     expect(s.get('It will stand,')).toBe('Tomas Berg')
   })
+
+  it('gives the second half of a split quote to the speaker of the cue between them', () => {
+    const s = speakersOf(
+      `${LEAD}\n\n“Losing the bridge,” said Dana Reed, “would cut the valley in half.”`
+    )
+    expect(s.get('Losing the bridge,')).toBe('Dana Reed')
+    expect(s.get('would cut the valley in half.')).toBe('Dana Reed')
+  })
+
+  it('credits quoted phrases borrowed "as the paper put it" to the named paper', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nThe town's levee was a "historic failure," as the Valley Herald put it on Sunday.`
+    )
+    expect(s.get('historic failure,')).toBe('Valley Herald')
+  })
 })

@@ -18,10 +18,11 @@ export interface RankerModel {
   /** Below this probability the best named candidate is not trusted: the quote stays unattributed. */
   threshold: number
   /**
-   * Share of the near-certain first-pass decisions (headings, titles, nicknames, labels) that
-   * were right on the training articles: their confidence.
+   * The share of first-pass decisions (headings, titles, nicknames, labels, unnamed sources)
+   * that were right on the training articles, under the key `*` (a rule's own key, if present,
+   * takes precedence): their confidence.
    */
-  firstPassConfidence: number
+  firstPassConfidence: Record<string, number>
   /** What it was trained on, for the record. */
   trainedOn: { articles: number; quotes: number; corpusDigest: string }
   /** Training settings, so the same corpus gives the same weights. */

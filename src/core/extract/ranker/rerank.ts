@@ -4,16 +4,23 @@ import { buildCandidates, type QuoteCandidates } from './candidates'
 import { candidateScores, softmax, type RankerModel } from './model'
 
 /**
- * Rule-pass decisions that are near-certain and stand without ranking: a quote in a heading and
- * a quoted title, nickname or label is said by nobody. Few articles have them, so a model
- * trained on the others cannot learn them well.
+ * Rule-pass decisions that are near-certain and stand without ranking: a quote in a heading, a
+ * quoted title, nickname or label, and the words of an unnamed source ("said his brother", "a
+ * witness said") are said by nobody named. Few articles have them, so a model trained on the
+ * others cannot learn them well, and crediting them to the nearest name is the worst mistake.
  */
 export const FIRST_PASS_RULES: ReadonlySet<string> = new Set([
   'heading',
   'title',
   'nickname',
-  'label'
+  'label',
+  'unnamed-source'
 ])
+
+/** The confidence of a first-pass decision made by `rule`. */
+export function firstPassConfidenceOf(model: RankerModel, rule: string): number {
+  return model.firstPassConfidence[rule] ?? model.firstPassConfidence['*'] ?? 0.5
+}
 
 /** The ranker's view of one quote: each candidate's calibrated probability. */
 export interface RankedQuote {
@@ -79,7 +86,10 @@ export function rerankExtraction(
   const ranked = rankQuotes(model, buildCandidates(article, extraction))
   const quotes: Quote[] = extraction.quotes.map((quote, index) => {
     if (FIRST_PASS_RULES.has(quote.rule))
-      return { ...quote, confidence: Math.round(model.firstPassConfidence * 100) / 100 }
+      return {
+        ...quote,
+        confidence: Math.round(firstPassConfidenceOf(model, quote.rule) * 100) / 100
+      }
     const decision = decide(ranked[index], model.threshold)
     const changed = decision.speaker !== quote.speaker
     return {
