@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import type { Article } from '../../src/core/article/types'
 import { shortTitle } from '../../src/renderer/src/components/library/format'
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
+import { readStore, waitFor } from './support/idb'
 
 /** The committed screenshot the README shows. */
 const README_SCREENSHOT = join(SCREENSHOTS_DIR, 'library.png')
@@ -269,6 +270,12 @@ describe('library e2e', () => {
       .click()
     await page.getByRole('radio', { name: 'Light', exact: true }).check()
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light')
+    // regression (flaky under load): a reload before the setting is stored loses it
+    await waitFor(
+      () => readStore<unknown>(page, 'settings'),
+      (rows) => JSON.stringify(rows).includes('"light"'),
+      'the light theme to be stored'
+    )
     await page.reload()
     await page.getByRole('radio', { name: 'Light', exact: true }).waitFor()
     await expect(page.getByRole('radio', { name: 'Light', exact: true }).isChecked()).resolves.toBe(
