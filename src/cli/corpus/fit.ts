@@ -12,12 +12,7 @@ import {
   type RankerModel,
   type TrainingOptions
 } from '../../core/extract/ranker/model'
-import {
-  decide,
-  FIRST_PASS_RULES,
-  firstPassConfidenceOf,
-  rankQuotes
-} from '../../core/extract/ranker/rerank'
+import { decide, decideQuote, FIRST_PASS_RULES, rankQuotes } from '../../core/extract/ranker/rerank'
 import type { Extraction } from '../../core/extract/types'
 import { examplesOf, type CorpusArticle } from './dataset'
 import { scoreArticle, type ScoreCounts } from './score'
@@ -72,9 +67,7 @@ export function extractionWith(article: CorpusArticle, model: RankerModel): Extr
   return {
     ...article.proposed,
     quotes: article.proposed.quotes.map((q, i) => {
-      if (FIRST_PASS_RULES.has(q.rule))
-        return { ...q, confidence: firstPassConfidenceOf(model, q.rule) }
-      const d = decide(ranked[i], model.threshold)
+      const d = decideQuote(q, ranked[i], model)
       return { ...q, speaker: d.speaker, confidence: d.confidence }
     })
   }
@@ -117,12 +110,16 @@ function heldOutScoresOf(
 }
 
 /** Total log loss of held-out scores over the ranked (not first-pass) labelled quotes. */
-function heldOutLoss(articles: readonly CorpusArticle[], scores: number[][][]): number {
+function heldOutLoss(
+  articles: readonly CorpusArticle[],
+  scores: number[][][],
+  temperature = 1
+): number {
   let loss = 0
   articles.forEach((a, k) =>
     a.labels.forEach((label, i) => {
       if (label < 0 || FIRST_PASS_RULES.has(a.proposed.quotes[i].rule)) return
-      loss -= Math.log(Math.max(softmax(scores[k][i])[label], 1e-12))
+      loss -= Math.log(Math.max(softmax(scores[k][i], temperature)[label], 1e-12))
     })
   )
   return loss
@@ -155,13 +152,7 @@ export function fitModel(
   let temperature = 1
   let bestLoss = Infinity
   for (const t of TEMPERATURES) {
-    let loss = 0
-    articles.forEach((a, k) =>
-      a.labels.forEach((label, i) => {
-        if (label < 0 || FIRST_PASS_RULES.has(a.proposed.quotes[i].rule)) return
-        loss -= Math.log(Math.max(softmax(heldOutScores[k][i], t)[label], 1e-12))
-      })
-    )
+    const loss = heldOutLoss(articles, heldOutScores, t)
     if (loss < bestLoss - 1e-9) {
       bestLoss = loss
       temperature = t

@@ -191,18 +191,7 @@ export function coverage(a: string, b: string): number {
 export function scoreArticle(gold: GoldArticle, predicted: PredictedArticle): ScoreDetails {
   const problems: string[] = []
   const predictedSpeakers = new Map(predicted.speakers.map((s) => [s.id, s]))
-  const goldSpeakers = new Map(gold.speakers.map((s) => [s.id, s]))
-  const owners = nameOwners(gold)
-  const isRightSpeaker = (predictedId: string, goldId: string): boolean => {
-    const p = predictedSpeakers.get(predictedId) ?? { name: predictedId, aliases: [] }
-    const g = goldSpeakers.get(goldId)
-    if (g === undefined) return false
-    const goldStrings = speakerStrings(g)
-    for (const s of speakerStrings(p)) {
-      if (goldStrings.has(s) && (owners.get(s) ?? 0) <= 1) return true
-    }
-    return false
-  }
+  const isRightSpeaker = speakerMatcher(gold, predicted.speakers)
   const speakerName = (id: string | null): string =>
     id === null ? 'nobody' : (predictedSpeakers.get(id)?.name ?? id)
 

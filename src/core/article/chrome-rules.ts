@@ -14,6 +14,13 @@ export interface LineChromeRule {
   maxChars: number
 }
 
+/**
+ * An all-caps photo credit, `CITY POLICE DEPT./CONTRIBUTED IMAGE`, with the link to a related
+ * article some pages glue after it. Shared with the inline splitter, which finds it after a
+ * caption's last sentence.
+ */
+export const CAPS_CREDIT = String.raw`[\p{Lu}\p{N}][\p{Lu}\p{N}\s.,'’&-]{2,}\/\s?\p{Lu}[\p{Lu}\s.]{2,}?(?:\s+Related \p{Ll}+\s*[»›]?)?`
+
 /** Verbs that open an embed caption such as `WATCH l Title:` (the `l` stands for a pipe glyph). */
 const EMBED_KEYWORDS = 'WATCH|LISTEN|VIDEO|AUDIO|PHOTOS?|GALLERY|PODCAST|READ|MORE'
 
@@ -111,8 +118,7 @@ export const LINE_CHROME_RULES: readonly LineChromeRule[] = [
   {
     id: 'caps-credit',
     description: 'An all-caps credit such as "CITY POLICE DEPT./CONTRIBUTED IMAGE"',
-    pattern:
-      /^[\p{Lu}\p{N}][\p{Lu}\p{N}\s.,'’&-]{2,}\/\s?\p{Lu}[\p{Lu}\s.]{2,}?(?:\s+Related \p{Ll}+\s*[»›]?)?$/u,
+    pattern: new RegExp(`^${CAPS_CREDIT}$`, 'u'),
     maxChars: 160
   },
   {

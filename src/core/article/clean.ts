@@ -329,15 +329,15 @@ export function cleanArticle(input: CleanArticleInput): Result<Article> {
   }
   const repaired = repairMojibake(normalised).text
   const known = new Set((input.knownHeadings ?? []).map(normaliseForComparison))
-  const lines: CandidateLine[] = splitParagraphs(repaired)
-    .flatMap((paragraph) => {
-      if (known.has(normaliseForComparison(paragraph))) return [paragraph]
-      return splitInlineChrome(paragraph)
-    })
-    .map((text) => {
+  // a heading the markup declares is kept whole; other paragraphs are split at inline chrome
+  const lines: CandidateLine[] = splitParagraphs(repaired).flatMap((paragraph) => {
+    if (known.size > 0 && known.has(normaliseForComparison(paragraph)))
+      return [{ text: paragraph, kind: 'heading', removedBy: null, known: true }]
+    return splitInlineChrome(paragraph).map((text) => {
       const isKnown = known.size > 0 && known.has(normaliseForComparison(text))
       return { text, kind: isKnown ? 'heading' : 'body', removedBy: null, known: isKnown }
     })
+  })
   if (lines.length === 0) {
     return fail('EMPTY', 'The article is empty: there is no text in it.')
   }

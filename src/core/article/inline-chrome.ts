@@ -6,6 +6,8 @@
  * Every pattern is a generic shape of page furniture, never a phrase of one article.
  */
 
+import { CAPS_CREDIT } from './chrome-rules'
+
 /** Labels of share buttons and gallery widgets, as pages print them (capitalised). */
 const WIDGET_LABEL = String.raw`(?:Share|Pin It|Pin|Tweet|Email|E-mail|Print|Comments?|More Galleries|Galleries|Gallery|Enlarge|Previous|Next|ADVERTISEMENT|Advertisement)`
 
@@ -19,8 +21,7 @@ const WIDGET_RUN = new RegExp(
  * An all-caps photo credit such as `AGENCY NAME/CONTRIBUTED IMAGE` after a sentence: it runs to
  * the end of the paragraph (credits close a caption).
  */
-const TRAILING_CAPS_CREDIT =
-  /(?<=[.!?]["”’)]?\s+)[\p{Lu}\p{N}][\p{Lu}\p{N}\s.,'’&-]{2,}\/\s?\p{Lu}[\p{Lu}\s.]{2,}?(?:\s+Related \p{Ll}+\s*[»›]?)?$/u
+const TRAILING_CAPS_CREDIT = new RegExp(String.raw`(?<=[.!?]["”’)]?\s+)${CAPS_CREDIT}$`, 'u')
 
 /**
  * A bracketed link to another story after a paragraph's last sentence: `… the dead. [Title]`.

@@ -1,7 +1,7 @@
 import type { Article } from '../../article/types'
 import { SPEECH_VERBS } from '../lexicon'
-import type { Extraction, Quote, Speaker } from '../types'
-import { FEATURES, type FeatureContext } from './features'
+import type { Extraction, Quote } from '../types'
+import { FEATURES, paragraphIndexAt, type FeatureContext } from './features'
 
 /** "Nobody said it": the candidate that leaves a quote unattributed. */
 export const NOBODY = null
@@ -41,18 +41,6 @@ function speechVerbPositions(text: string, quotes: readonly Quote[]): Span[] {
     out.push({ start, end: start + match[0].length })
   }
   return out
-}
-
-function paragraphIndexAt(article: Article, position: number): number {
-  const paragraphs = article.paragraphs
-  let low = 0
-  let high = paragraphs.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (paragraphs[middle].start <= position) low = middle
-    else high = middle - 1
-  }
-  return Math.max(0, low)
 }
 
 /**
@@ -131,5 +119,3 @@ function featuresOf(context: FeatureContext): Record<string, number> {
   }
   return out
 }
-
-export type { Speaker }

@@ -38,12 +38,17 @@ const CUE_REACH_CHARS = 90
 
 const flag = (condition: boolean): number => (condition ? 1 : 0)
 
-function paragraphOf(article: Article, position: number): number {
+/** Index of the paragraph holding `position` (the last one starting at or before it). */
+export function paragraphIndexAt(article: Article, position: number): number {
   const paragraphs = article.paragraphs
-  for (let index = paragraphs.length - 1; index >= 0; index--) {
-    if (paragraphs[index].start <= position) return index
+  let low = 0
+  let high = paragraphs.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (paragraphs[middle].start <= position) low = middle
+    else high = middle - 1
   }
-  return 0
+  return Math.max(0, low)
 }
 
 function verbBetween(verbs: readonly Span[], from: number, to: number): boolean {
@@ -112,7 +117,7 @@ const mentionPosition: Feature = ({
   const nearestBefore = before.length > 0 ? before[before.length - 1] : null
   const after = mentions.find((m) => m.start >= quote.end && m.end <= sentence.end) ?? null
   const paragraphsBack =
-    nearestBefore === null ? -1 : paragraph - paragraphOf(article, nearestBefore.start)
+    nearestBefore === null ? -1 : paragraph - paragraphIndexAt(article, nearestBefore.start)
   const distance = Math.min(
     nearestBefore === null ? Infinity : quote.start - nearestBefore.end,
     after === null ? Infinity : after.start - quote.end

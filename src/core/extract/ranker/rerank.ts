@@ -74,6 +74,24 @@ export function decide(
 }
 
 /**
+ * The model's decision for one quote of the rule pass: a first-pass decision stands with the
+ * model's first-pass confidence; any other is decided from the ranking.
+ */
+export function decideQuote(
+  quote: Quote,
+  ranked: RankedQuote,
+  model: RankerModel
+): { speaker: string | null; confidence: number; abstained: boolean } {
+  if (FIRST_PASS_RULES.has(quote.rule))
+    return {
+      speaker: quote.speaker,
+      confidence: firstPassConfidenceOf(model, quote.rule),
+      abstained: false
+    }
+  return decide(ranked, model.threshold)
+}
+
+/**
  * Re-decides the speaker of every quote of a rule-pass extraction with the learned ranker. The
  * rule pass proposes (its choice and rule are features); the model decides. Quote counts of the
  * speakers follow the new decisions.
@@ -85,12 +103,7 @@ export function rerankExtraction(
 ): Extraction {
   const ranked = rankQuotes(model, buildCandidates(article, extraction))
   const quotes: Quote[] = extraction.quotes.map((quote, index) => {
-    if (FIRST_PASS_RULES.has(quote.rule))
-      return {
-        ...quote,
-        confidence: Math.round(firstPassConfidenceOf(model, quote.rule) * 100) / 100
-      }
-    const decision = decide(ranked[index], model.threshold)
+    const decision = decideQuote(quote, ranked[index], model)
     const changed = decision.speaker !== quote.speaker
     return {
       ...quote,
