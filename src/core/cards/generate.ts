@@ -309,8 +309,17 @@ function possessive(name: string): string {
   return `${name}’s`
 }
 
+/**
+ * A cloze per precise figure. The figures of one sentence are siblings: their cards share the note
+ * of the sentence's first carded figure, so answering one buries the others for the day (each
+ * prompt shows the other figures, which would give their answers away). Card ids keep the
+ * figure's own key (`${articleId}:figure:${key}:cloze-figure`), as before siblings existed, so
+ * cards already studied keep their history: a re-sync matches them by id and only moves them to
+ * the sentence's note. A sentence with one figure gets exactly the note and card it always had.
+ */
 function figureCards(ctx: Context, figures: Figure[]): void {
   const keys = new KeyCounter()
+  const sentenceNotes = new Map<number, Note>()
   const ordered = [...figures].sort((a, b) => a.start - b.start || a.end - b.end)
   for (const figure of ordered) {
     const key = keys.next(slugify(figure.text, 6))
@@ -324,15 +333,17 @@ function figureCards(ctx: Context, figures: Figure[]): void {
       part.replace(phrasePattern(figure.text.trim(), 'giu'), CLOZE_GAP)
     const prompt = tidy(`${blankRepeats(before)}${CLOZE_GAP}${blankRepeats(after)}`)
     if (containsPhrase(prompt, figure.text.trim())) continue
-    const note = noteFor(ctx, 'figure', key, anchorFor(ctx.article, sentence, figure))
-    ctx.cards.push(
-      cardFor(note, 'cloze-figure', {
-        prompt,
-        answer: figure.text.trim(),
-        hint: FIGURE_HINTS[figure.kind] ?? figure.kind,
-        tags: [`figure-${figure.kind}`]
-      })
-    )
+    const own = noteFor(ctx, 'figure', key, anchorFor(ctx.article, sentence, figure))
+    const shared = sentenceNotes.get(sentence.start) ?? own
+    sentenceNotes.set(sentence.start, shared)
+    const card = cardFor(own, 'cloze-figure', {
+      prompt,
+      answer: figure.text.trim(),
+      hint: FIGURE_HINTS[figure.kind] ?? figure.kind,
+      tags: [`figure-${figure.kind}`]
+    })
+    // the id stays the figure's own; only the note (the sibling group) is the sentence's
+    ctx.cards.push(shared === own ? card : { ...card, noteId: shared.id })
   }
 }
 

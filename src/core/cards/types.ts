@@ -28,8 +28,13 @@ export interface Note {
 
 /** The content of a card (what is shown), without its scheduling state. */
 export interface CardContent {
-  /** `${noteId}:${template}` — stable, so re-import never duplicates a card or loses history. */
+  /**
+   * `${noteId}:${template}` — stable, so re-import never duplicates a card or loses history. A
+   * figure cloze keeps its own figure's id (`${articleId}:figure:${key}:cloze-figure`) even when it
+   * joins the note of its sentence's first figure as a sibling.
+   */
   id: string
+  /** The note the card belongs to; cards of one note are siblings (answering one buries the rest). */
   noteId: string
   articleId: string
   template: CardTemplate

@@ -63,6 +63,74 @@ describe('cloze-figure', () => {
   })
 })
 
+describe('cloze-figure siblings', () => {
+  const a = makeArticle([
+    'The ferry carried 212 passengers and a crew of nine when it sank in 1987.',
+    'Rescuers took four hours to reach it.'
+  ])
+  const x = makeExtraction(
+    a,
+    [],
+    [],
+    [
+      figure(a, '212 passengers', 'count'),
+      figure(a, 'a crew of nine', 'count'),
+      figure(a, '1987', 'date'),
+      figure(a, 'four hours', 'duration')
+    ]
+  )
+  const { notes, cards } = generateCards({ article: a, extraction: x })
+  const clozes = byTemplate(cards, 'cloze-figure')
+
+  it('the figures of one sentence share one note, so answering one buries the others', () => {
+    const [passengers, crew, year, hours] = [
+      '212 passengers',
+      'a crew of nine',
+      '1987',
+      'four hours'
+    ].map((answer) => find(clozes, 'cloze-figure', answer))
+    expect(crew.noteId).toBe(passengers.noteId)
+    expect(year.noteId).toBe(passengers.noteId)
+    expect(hours.noteId).not.toBe(passengers.noteId)
+    expect(notes.map((n) => n.id)).toEqual([passengers.noteId, hours.noteId])
+  })
+
+  it('each card keeps the id of its own figure (studied cards keep their history)', () => {
+    expect(clozes.map((c) => c.id)).toEqual([
+      `${a.id}:figure:212-passengers:cloze-figure`,
+      `${a.id}:figure:a-crew-of-nine:cloze-figure`,
+      `${a.id}:figure:1987:cloze-figure`,
+      `${a.id}:figure:four-hours:cloze-figure`
+    ])
+    expect(clozes[0].noteId).toBe(`${a.id}:figure:212-passengers`)
+  })
+
+  it('a lone figure keeps the note it always had', () => {
+    const hours = find(clozes, 'cloze-figure', 'four hours')
+    expect(hours.id).toBe(`${hours.noteId}:cloze-figure`)
+  })
+
+  it('a vague first figure does not become the note: the first carded one does', () => {
+    const b = makeArticle(['Thousands of fans watched 3 goals in 90 minutes.'])
+    const y = makeExtraction(
+      b,
+      [],
+      [],
+      [
+        figure(b, 'Thousands of fans', 'count', { vague: true }),
+        figure(b, '3 goals', 'count'),
+        figure(b, '90 minutes', 'duration')
+      ]
+    )
+    const out = generateCards({ article: b, extraction: y })
+    expect(out.cards.map((c) => c.noteId)).toEqual([
+      `${b.id}:figure:3-goals`,
+      `${b.id}:figure:3-goals`
+    ])
+    expect(out.notes.map((n) => n.id)).toEqual([`${b.id}:figure:3-goals`])
+  })
+})
+
 describe('cloze-quote', () => {
   const { article, extraction } = seedLikeFixture()
   const { cards } = generateCards({ article, extraction })

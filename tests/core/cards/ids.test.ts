@@ -45,7 +45,10 @@ describe('card and note ids', () => {
       expect(note.id.startsWith(`${article.id}:${note.kind}:`)).toBe(true)
     }
     for (const card of first.cards) {
-      expect(card.id).toBe(`${card.noteId}:${card.template}`)
+      // a figure sibling keeps its own figure's id under its sentence's note
+      if (card.template === 'cloze-figure')
+        expect(card.id).toMatch(/^.*:figure:[^:]+:cloze-figure$/)
+      else expect(card.id).toBe(`${card.noteId}:${card.template}`)
       expect(first.notes.some((n) => n.id === card.noteId)).toBe(true)
     }
     expect(first.notes.map((n) => n.id)).toContain(`${article.id}:role:wang-yi`)
