@@ -226,7 +226,9 @@ const APPROXIMATORS: string[][] = [
   ['close', 'to'],
   ['upwards', 'of'],
   ['just', 'over'],
-  ['just', 'under']
+  ['just', 'under'],
+  // "all 228 people": the whole of a counted group
+  ['all']
 ]
 const VAGUE_WORDS = new Set(['billions', 'millions', 'thousands', 'hundreds', 'dozens', 'tens'])
 const IRREGULAR_PLURALS = new Set([
@@ -377,6 +379,12 @@ function parseNumberAt(tokens: Token[], i: number, text: string): NumberPhrase |
         }
       }
     }
+    // "6 ½ minutes", "6½ minutes"
+    const fraction = tokens[next] ? VULGAR_FRACTIONS[tokens[next].text] : undefined
+    if (fraction !== undefined && next === i + 1) {
+      value += fraction
+      next++
+    }
     void text
     return { value, next, inWords: false }
   }
@@ -394,7 +402,30 @@ function parseNumberAt(tokens: Token[], i: number, text: string): NumberPhrase |
     next++
   }
   if (t.lower === 'dozen' && i > 0 && tokens[i - 1].lower === 'a') value = 12
+  // "two and a half years"
+  const half = andAHalf(tokens, next)
+  if (half > 0) {
+    value += 0.5
+    next = half
+  }
   return { value, next, inWords: true }
+}
+
+const VULGAR_FRACTIONS: Record<string, number> = {
+  '½': 0.5,
+  '¼': 0.25,
+  '¾': 0.75,
+  '⅓': 1 / 3,
+  '⅔': 2 / 3
+}
+
+/** End (exclusive) of "and a half" starting at `k`, or -1. */
+function andAHalf(tokens: Token[], k: number): number {
+  return tokens[k]?.lower === 'and' &&
+    (tokens[k + 1]?.lower === 'a' || tokens[k + 1]?.lower === 'one') &&
+    tokens[k + 2]?.lower === 'half'
+    ? k + 3
+    : -1
 }
 
 /** Value of a number written in words: "seven", "twenty-five", "five-and-a-half". */
@@ -469,6 +500,24 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
     const t = tokens[i]
     if (t.isWord && !mayStartFigure(t.lower)) {
       i++
+      continue
+    }
+    // a capitalised number word inside a name ("the Three Amigos") is no quantity
+    if (
+      t.isWord &&
+      t.cap &&
+      ONES[t.lower] !== undefined &&
+      i > 0 &&
+      !opensSentence(tokens[i - 1]) &&
+      tokens[i + 1]?.cap
+    ) {
+      i += 2
+      continue
+    }
+    const wordless = wordlessDurationAt(tokens, i)
+    if (wordless) {
+      out.push(wordless)
+      i = wordless.to
       continue
     }
     // vague amounts: "thousands of tourists", "tens of thousands", "for decades"
@@ -568,6 +617,12 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
           t.lower
         )
       : null
+    const modifier = unitWord ? null : wordModifierAt(tokens, i)
+    if (modifier) {
+      out.push(modifier)
+      i = modifier.to
+      continue
+    }
     if (unitWord && wordNumber(unitWord[1]) !== null) {
       const value = wordNumber(unitWord[1])
       const unit = DURATION_UNITS[unitWord[2]]
@@ -583,21 +638,24 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       i++
       continue
     }
-    // "mid-2015", "the 1990s"
-    if (t.isWord && /^(?:mid|early|late)-\d{4}$/u.test(t.lower)) {
-      const year = Number(t.lower.slice(-4))
+    // "mid-2015", "the mid-1990s"
+    const part = t.isWord ? /^(?:mid|early|late)-(\d{4})(s?)$/u.exec(t.lower) : null
+    if (part) {
+      const year = Number(part[1])
+      const decade = part[2] === 's'
       out.push({
         from: i,
         to: i + 1,
         kind: 'date',
         value: year,
-        unit: 'year',
-        iso: String(year),
+        unit: decade ? periodUnit(year) : 'year',
+        iso: decade ? `${part[1]}s` : String(year),
         vague: false
       })
       i++
       continue
     }
+    // "the 1990s", "the early 2000s", centuries: "the 1600s"
     if (
       t.isNumber &&
       /^\d{3}0$/u.test(t.text) &&
@@ -605,13 +663,14 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       tokens[i + 1].start === t.end
     ) {
       const decade = Number(t.text)
-      if (decade >= 1800 && decade <= 2090) {
+      if (decade >= 1000 && decade <= 2090) {
+        const early = /^(?:early|mid|late)$/u.test(tokens[i - 1]?.lower ?? '')
         out.push({
-          from: i,
+          from: early ? i - 1 : i,
           to: i + 2,
           kind: 'date',
           value: decade,
-          unit: 'decade',
+          unit: periodUnit(decade),
           iso: `${t.text}s`,
           vague: false
         })
@@ -626,7 +685,10 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       tokens[i - 1]?.text === ',' &&
       // "Jane Roe, 45, said", or closing the sentence: "said Mr Roe, 45."
       (tokens[i + 1]?.text === ',' || tokens[i + 1]?.text === '.' || tokens[i + 1]?.text === ';') &&
-      tokens[i - 2]?.cap &&
+      tokens[i - 2]?.isWord &&
+      (tokens[i - 2].cap || !NP_STOPWORDS.has(tokens[i - 2].lower)) &&
+      // not a list of numbers ("rooms 4, 5, 6")
+      !tokens[i + 2]?.isNumber &&
       Number(t.text) < 120
     ) {
       out.push(precise(i, i + 1, 'age', Number(t.text), 'years'))
@@ -702,6 +764,21 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       i = num.next
       continue
     }
+    // "five or six": two neighbouring numbers are an estimate, not a choice
+    if (tokens[num.next]?.lower === 'or' && tokens[num.next + 1]) {
+      const alt = parseNumberAt(tokens, num.next + 1, text)
+      if (alt && alt.value === num.value + 1 && alt.inWords === num.inWords) {
+        const ranged = classify(tokens, num.next + 1, alt, text)
+        if (ranged && ranged.kind !== 'date' && ranged.kind !== 'time') {
+          out.push({ ...ranged, from: approximatorBefore(tokens, i), value: num.value })
+          i = ranged.to
+        } else {
+          out.push(precise(approximatorBefore(tokens, i), alt.next, 'count', num.value, null))
+          i = alt.next
+        }
+        continue
+      }
+    }
     // ranges: "10 to 15 inches", "three to five years"
     const link = tokens[num.next]
     const second = link && /^(?:to|-|–)$/u.test(link.lower) ? tokens[num.next + 1] : undefined
@@ -733,12 +810,104 @@ const FIGURE_STARTERS: ReadonlySet<string> = new Set([
   ...Object.keys(CURRENCY_PREFIX),
   'a',
   'an',
-  'decades'
+  'decades',
+  'another',
+  'past',
+  'last',
+  'previous'
 ])
 
 /** Cheap test: can a word token start a figure at all? */
 function mayStartFigure(lower: string): boolean {
   return FIGURE_STARTERS.has(lower) || lower.includes('-')
+}
+
+/** The last token before a sentence (or a quote, a parenthesis, a dash aside) begins. */
+function opensSentence(prev: Token): boolean {
+  return /^[.!?:;"“‘'(—–-]$/u.test(prev.text)
+}
+
+/** "1990s" names a decade, "1600s" (before 1800) a century. */
+function periodUnit(year: number): string {
+  return year % 100 === 0 && year < 1800 ? 'century' : 'decade'
+}
+
+const SINGLE_UNITS = new Set([
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'fortnight',
+  'month',
+  'year',
+  'decade',
+  'century'
+])
+/** Words before "a month" that make it a span of time ("for a month"), not a rate or a name. */
+const SPAN_BEFORE = new Set(['for', 'within', 'just', 'only', 'barely', 'nearly'])
+const SPAN_AFTER = new Set(['ago', 'later', 'earlier', 'long', 'before', 'after'])
+
+/**
+ * Durations without digits: "another year", "the past decade", "a year and a half" (kept whole),
+ * "for a month", "a week later". "a month" alone is too common (rates, idioms) to count.
+ */
+function wordlessDurationAt(tokens: Token[], i: number): Draft | null {
+  const t = tokens[i]
+  const u = tokens[i + 1]
+  if (!t.isWord || !u || !SINGLE_UNITS.has(u.lower)) return null
+  const unit = DURATION_UNITS[u.lower]
+  const half = andAHalf(tokens, i + 2)
+  const to = half > 0 ? half : i + 2
+  const value = half > 0 ? 1.5 : 1
+  const prev = tokens[i - 1]
+  if (t.lower === 'another') return precise(i, to, 'duration', value, unit)
+  if (/^(?:past|last|previous)$/u.test(t.lower)) {
+    // "(over) the past decade" looks back over a span; "at the last minute" is an idiom and
+    // "the next year" may be a date as much as a span
+    if (prev?.lower !== 'the' || /^(?:second|minute|day)$/u.test(u.lower)) return null
+    return precise(approximatorBefore(tokens, i - 1), to, 'duration', value, unit)
+  }
+  if (t.lower !== 'a' && t.lower !== 'an') return null
+  // "wait a minute", "for a second", "a day after": too often idioms
+  if (/^(?:second|minute|day)$/u.test(u.lower) && half < 0) return null
+  const approx = approximatorBefore(tokens, i)
+  if (
+    half > 0 ||
+    approx < i ||
+    (prev && SPAN_BEFORE.has(prev.lower)) ||
+    SPAN_AFTER.has(tokens[to]?.lower ?? '')
+  ) {
+    if (prev && /^(?:once|twice|per|times)$/u.test(prev.lower)) return null
+    // "a year ago" keeps its "ago", as "four years ago" does
+    const end = tokens[to]?.lower === 'ago' ? to + 1 : to
+    return precise(approx, end, 'duration', value, unit)
+  }
+  return null
+}
+
+/** Second halves of hyphenated words that are no counted unit ("one-sided", "two-thirds"). */
+const NOT_MODIFIER_UNITS = new Set(
+  'on off sided time way ways stop faced liner third thirds quarter quarters fifth fifths half halves fold dimensional star'.split(
+    ' '
+  )
+)
+
+/**
+ * A number word as a modifier: "a two-goal lead", "a six-member crew" (count, with its head
+ * noun), "a ten-foot wall" (measure, the modifier alone).
+ */
+function wordModifierAt(tokens: Token[], i: number): Draft | null {
+  const t = tokens[i]
+  if (!t.isWord || wordNumber(t.lower) !== null) return null
+  const m = /^(.+)-([a-z]{3,})$/u.exec(t.lower)
+  if (!m || NOT_MODIFIER_UNITS.has(m[2]) || DURATION_UNITS[m[2]]) return null
+  const value = wordNumber(m[1])
+  if (value === null) return null
+  if (MEASURE_UNITS[m[2]]) return precise(i, i + 1, 'measure', value, MEASURE_UNITS[m[2]])
+  const head = tokens[i + 1]
+  const to = head && head.isWord && !head.cap && !NP_STOPWORDS.has(head.lower) ? i + 2 : i + 1
+  return precise(i, to, 'count', value, m[2])
 }
 
 /** A clock time written with minutes, when the words around it say it is one. */
@@ -750,6 +919,10 @@ function clockAt(tokens: Token[], i: number): Draft | null {
   const prev = tokens[i - 1]
   let to = i + 1
   let hour = h
+  // a game clock: "17:46 into the period", "with 2:13 left", "at the 4:30 mark"
+  if (next && /^(?:into|left|remaining|mark)$/u.test(next.lower)) {
+    return { from: i, to, kind: 'time', value: h + m / 60, unit: 'clock', iso: null, vague: false }
+  }
   if (next && /^(?:a\.m\.|p\.m\.|am|pm)$/u.test(next.lower)) {
     if (h > 12) return null
     hour = (h % 12) + (next.lower.startsWith('p') ? 12 : 0)
@@ -834,6 +1007,27 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
       vague: false
     }
   }
+  // a 24-hour clock time with a zone: "1451 GMT"
+  if (
+    !num.inWords &&
+    /^[0-2]\d[0-5]\d$/u.test(t.text) &&
+    nt &&
+    TIME_ZONES.has(nt.lower) &&
+    nt.text === nt.text.toUpperCase() &&
+    Number(t.text.slice(0, 2)) < 24
+  ) {
+    const h = Number(t.text.slice(0, 2))
+    const m = Number(t.text.slice(2))
+    return {
+      from: i,
+      to: next + 1,
+      kind: 'time',
+      value: h + m / 60,
+      unit: 'hour',
+      iso: `${t.text.slice(0, 2)}:${t.text.slice(2)}`,
+      vague: false
+    }
+  }
   // percentages
   if (
     nt &&
@@ -875,8 +1069,31 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
       n2.lower.startsWith('year') ? 'years' : n2.lower.replace(/s?-old$/u, 's')
     )
   }
-  // "aged 45"
-  if (prev && prev.lower === 'aged' && !num.inWords) {
+  // "a 300-pound shark" (measure), "a 600-seat hall", "a 600-persons capacity" (count)
+  if (
+    nt &&
+    nt.text === '-' &&
+    nt.start === t.end &&
+    n2 &&
+    n2.isWord &&
+    n2.start === nt.end &&
+    n2.text === n2.lower &&
+    n2.text.length >= 3 &&
+    !NP_STOPWORDS.has(n2.lower) &&
+    !NOT_MODIFIER_UNITS.has(n2.lower) &&
+    !/-old$/u.test(n2.lower) &&
+    !DURATION_UNITS[n2.lower]
+  ) {
+    // "pound" as a modifier is a weight ("a 300-pound shark"), not money
+    const measure = n2.lower === 'pound' ? 'lb' : MEASURE_UNITS[n2.lower]
+    if (measure) return precise(i, next + 2, 'measure', num.value, measure)
+    const head = tokens[next + 2]
+    const withHead =
+      !isPlural(n2.text) && head && head.isWord && !head.cap && !NP_STOPWORDS.has(head.lower)
+    return precise(i, withHead ? next + 3 : next + 2, 'count', num.value, n2.lower)
+  }
+  // "aged 45", "age 42"
+  if (prev && (prev.lower === 'aged' || prev.lower === 'age') && !num.inWords && num.value < 130) {
     return precise(i - 1, next, 'age', num.value, 'years')
   }
   // "three of her short films", "46 of the report's recommendations"
@@ -908,9 +1125,18 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
   }
   // durations and ages: "five-and-a-half hours", "18 months", "six months old", "four years ago"
   if (nt && DURATION_UNITS[nt.lower]) {
-    if (num.value === 1 && num.inWords && approx === i) return null
+    // "one week after" is a figure; "a week" needs more (see wordlessDurationAt), "one day" is an idiom
+    if (num.value === 1 && num.inWords && approx === i) {
+      if (t.lower !== 'one') return null
+      if (nt.lower === 'day' && !SPAN_AFTER.has(tokens[next + 1]?.lower ?? '')) return null
+    }
     let to = next + 1
     const unit = DURATION_UNITS[nt.lower]
+    // "a year and a half" is one span, not "a year"
+    const half = andAHalf(tokens, to)
+    if (half > 0) {
+      return precise(approx, half, 'duration', num.value + 0.5, unit)
+    }
     if (tokens[to]?.lower === 'old') {
       return {
         from: approx,
@@ -987,9 +1213,50 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
     if (num.value <= 1 && approx === i) return null
     if (prev && DEFINITE_BEFORE.has(prev.lower)) return null
   }
+  // "shot four times"; not a multiplier ("three times faster", "four times as many")
+  if (nt && nt.lower === 'times' && num.value >= 2) {
+    const after = tokens[next + 1]
+    const ratio =
+      after &&
+      after.isWord &&
+      (/^(?:more|less|as|the|that|bigger|higher|larger|greater|faster)$/u.test(after.lower) ||
+        /[a-z]er$/u.test(after.lower))
+    return ratio ? null : precise(approx, next + 1, 'count', num.value, 'times')
+  }
   const nounEnd = countNounEnd(tokens, next)
   if (nounEnd > 0) {
     return precise(approx, nounEnd, 'count', num.value, tokens[nounEnd - 1].lower)
+  }
+  // "two 'Final Verdicts'": a quoted plural name after the number
+  if (nt && /^["“‘']$/u.test(nt.text) && nt.start === t.end + 1) {
+    for (let k = next + 1; k < Math.min(tokens.length, next + 6); k++) {
+      const w = tokens[k]
+      if (w.isWord) continue
+      if (/^["”’']$/u.test(w.text) && k > next + 1 && isPlural(tokens[k - 1].text)) {
+        return precise(approx, k + 1, 'count', num.value, tokens[k - 1].lower)
+      }
+      break
+    }
+  }
+  // "239 on board", "all 12 aboard"
+  if (nt && (nt.lower === 'aboard' || (nt.lower === 'on' && n2?.lower === 'board'))) {
+    return precise(approx, nt.lower === 'on' ? next + 2 : next + 1, 'count', num.value, 'people')
+  }
+  // "a crew of seven", "a family of four": the group noun carries the count
+  const noun = tokens[i - 2]
+  if (
+    prev?.lower === 'of' &&
+    noun &&
+    noun.isWord &&
+    !noun.cap &&
+    !NP_STOPWORDS.has(noun.lower) &&
+    !/s$/u.test(noun.lower) &&
+    /^(?:a|an)$/u.test(tokens[i - 3]?.lower ?? '') &&
+    num.value > 1 &&
+    // a crew or a family is small; "a crowd of 31,412" reads as the bare number
+    num.value < 100
+  ) {
+    return precise(i - 2, next, 'count', num.value, noun.lower)
   }
   // a bare number after an approximator ("less than 100"), with a multiplier ("43 million") or
   // written with a thousands separator ("a crowd of 31,412")
@@ -1000,7 +1267,7 @@ function classify(tokens: Token[], i: number, num: NumberPhrase, text: string): 
 }
 
 const SCORE_WORDS = new Set(
-  'beat beats won win wins winning lost lose loses losing drew draw defeat defeated victory lead led leading trail trailed trailing thrashed score scored scoreline vote votes voted passed margin'.split(
+  'beat beats won win wins winning lost lose loses losing loss losses drew draw tie tied defeat defeated defeats victory edged rout routed lead led leading trail trailed trailing thrashed score scored scoreline final vote votes voted passed margin'.split(
     ' '
   )
 )
@@ -1053,6 +1320,33 @@ function countNounEnd(tokens: Token[], from: number): number {
   return -1
 }
 
+/** Longest quoted phrase (in words) read as a slogan or title rather than speech. */
+const SLOGAN_WORDS = 6
+
+/**
+ * A figure written in words inside a short quoted phrase that is no sentence ("one country, two
+ * systems", "the "two-state" idea"): a slogan, title or scare quote, not a quantity. A quoted
+ * sentence ("Now it's five or six.") keeps its figures.
+ */
+function inSlogan(
+  text: string,
+  p: { start: number; end: number },
+  start: number,
+  end: number
+): boolean {
+  if (/\d/u.test(text.slice(start, end))) return false
+  const before = text.slice(p.start, start)
+  const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('"'))
+  if (open < 0 || before.lastIndexOf('”') > open) return false
+  // a straight mark opens a quote only when an odd number of them precede the figure
+  if (before[open] === '"' && (before.match(/"/gu) ?? []).length % 2 === 0) return false
+  const after = text.slice(end, p.end)
+  const close = after.search(/["”]/u)
+  if (close < 0) return false
+  const quoted = text.slice(p.start + open + 1, end + close).trim()
+  return quoted.split(/\s+/u).length <= SLOGAN_WORDS && !/[.!?,;:]$/u.test(quoted)
+}
+
 /**
  * Finds the figures a student could be quizzed on in the article's body paragraphs: money,
  * percentages, counts, durations, dates that carry a year, ages, measures and clock times, each
@@ -1070,7 +1364,9 @@ export function extractFigures(article: Article, tokenLists?: Token[][]): Figure
     // the headline states the story's main facts; later sub-headings only label sections
     if (p.kind === 'heading' && index > 0) return
     const tokens = tokenLists?.[index] ?? tokenize(text, p.start, p.end)
-    const drafts = scanParagraph(text, tokens)
+    const drafts = scanParagraph(text, tokens).filter(
+      (d) => !inSlogan(text, p, tokens[d.from].start, tokens[d.to - 1].end)
+    )
     if (drafts.length === 0) return
     const sentences = sentenceSpans(text, p.start, p.end)
     for (const d of drafts) {

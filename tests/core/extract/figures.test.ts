@@ -121,9 +121,9 @@ describe('durations, ages, measures, times', () => {
     ])
   })
 
-  it('reads "a" as one only after an approximator', () => {
+  it('reads "a" as one after an approximator or as a span of time, but not "a day"', () => {
     const list = figures('It took more than a decade. A week later it rained for a day.')
-    expect(list.map((f) => f.text)).toEqual(['more than a decade'])
+    expect(list.map((f) => f.text)).toEqual(['more than a decade', 'A week'])
   })
 
   it('reads ages', () => {
