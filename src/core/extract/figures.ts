@@ -1,6 +1,7 @@
 import type { Article } from '../article/types'
 import type { Figure, FigureKind, TextSpan } from './types'
 import { tokenize, sentenceSpans, type Token } from './tokens'
+import { isCaption } from './captions'
 
 const ONES: Record<string, number> = {
   zero: 0,
@@ -1350,8 +1351,8 @@ function inSlogan(
 /**
  * Finds the figures a student could be quizzed on in the article's body paragraphs: money,
  * percentages, counts, durations, dates that carry a year, ages, measures and clock times, each
- * with a normalised value and unit. Sub-headings after the first paragraph are skipped; page chrome
- * is already gone.
+ * with a normalised value and unit. Sub-headings after the first paragraph and photo captions are
+ * skipped; other page chrome is already gone.
  */
 export function extractFigures(article: Article, tokenLists?: Token[][]): Figure[] {
   const text = article.text
@@ -1363,6 +1364,9 @@ export function extractFigures(article: Article, tokenLists?: Token[][]): Figure
   paragraphs.forEach((p, index) => {
     // the headline states the story's main facts; later sub-headings only label sections
     if (p.kind === 'heading' && index > 0) return
+    const next = paragraphs[index + 1]
+    const nextText = next ? text.slice(next.start, next.end) : null
+    if (isCaption(text.slice(p.start, p.end), nextText)) return
     const tokens = tokenLists?.[index] ?? tokenize(text, p.start, p.end)
     const drafts = scanParagraph(text, tokens).filter(
       (d) => !inSlogan(text, p, tokens[d.from].start, tokens[d.to - 1].end)

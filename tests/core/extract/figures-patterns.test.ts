@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractFigures } from '../../../src/core/extract'
 import type { Figure } from '../../../src/core/extract/types'
+import { isCaption, isCreditLine } from '../../../src/core/extract/captions'
 import { makeArticle } from './make-article'
 
 // Regression tests for figures that were missed (issue 9, item 4). Every sentence is invented.
@@ -196,5 +197,38 @@ describe('not figures', () => {
   it('skips number words inside a short quoted slogan, not inside a quoted sentence', () => {
     expect(texts('The party backs "one nation, two flags" as policy.')).toEqual([])
     expect(texts('He said: “There are three reasons.”')).toEqual(['three reasons'])
+  })
+})
+
+describe('photo captions', () => {
+  it('skips a wire caption and a caption before a short credit line', () => {
+    const text = [
+      'Boats sit in the harbour of Portvale, in this file photo taken May 3, 2019.',
+      'The town spent $4 million on the harbour.',
+      'Sam Reed, 44, stands by his shop after the flood.',
+      'TOWN COUNCIL/HANDOUT PHOTO',
+      'Mr Reed said repairs would take 6 weeks.',
+      'A diver checks the pier, built in 1990.',
+      'Credit: Lena Park View full size image'
+    ].join('\n\n')
+    expect(extractFigures(makeArticle(text)).map((f) => f.text)).toEqual(['$4 million', '6 weeks'])
+  })
+
+  it('keeps a body paragraph before a long credit line that carries the next caption', () => {
+    const text = [
+      'The shop has 12 staff, its owner said.',
+      'Ana Ruiz/for The Daily Bugle The owner stands by the door. He opened the shop in 2001 and has run it ever since with his two sons.'
+    ].join('\n\n')
+    expect(extractFigures(makeArticle(text)).map((f) => f.text)).toEqual(['12 staff'])
+  })
+})
+
+describe('caption shapes', () => {
+  it('tells credit lines from body text that names an agency', () => {
+    expect(isCreditLine('Credit: Lena Park')).toBe(true)
+    expect(isCreditLine('(AP Photo/Jo Lane)')).toBe(true)
+    expect(isCreditLine('Reuters reported 40 arrests on Monday.')).toBe(false)
+    expect(isCaption('Crowds gather, in this picture taken on Monday.', null)).toBe(true)
+    expect(isCaption('The mayor spoke for 20 minutes.', 'She left at noon.')).toBe(false)
   })
 })
