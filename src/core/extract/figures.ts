@@ -793,6 +793,10 @@ function scanParagraph(text: string, tokens: Token[]): Draft[] {
       }
     }
     const draft = classify(tokens, i, num, text)
+    if (draft && num.inWords && parallelSlogan(tokens, i, draft.to)) {
+      i = draft.to
+      continue
+    }
     if (draft) {
       out.push(draft)
       i = Math.max(draft.to, i + 1)
@@ -817,6 +821,26 @@ const FIGURE_STARTERS: ReadonlySet<string> = new Set([
   'last',
   'previous'
 ])
+
+/**
+ * "one country, two systems": a number word right after "one <noun>," is a slogan's second half,
+ * not a count, unless a list goes on ("one car, two bikes and three hats").
+ */
+function parallelSlogan(tokens: Token[], i: number, to: number): boolean {
+  const after = tokens[to]
+  const listGoesOn =
+    after &&
+    (after.lower === 'and' || after.text === ',') &&
+    tokens[to + 1] &&
+    (tokens[to + 1].isNumber || wordNumber(tokens[to + 1].lower) !== null)
+  return (
+    tokens[i - 1]?.text === ',' &&
+    tokens[i - 2]?.isWord === true &&
+    tokens[i - 3]?.lower === 'one' &&
+    !tokens[i - 2].cap &&
+    !listGoesOn
+  )
+}
 
 /** Cheap test: can a word token start a figure at all? */
 function mayStartFigure(lower: string): boolean {

@@ -197,6 +197,11 @@ describe('not figures', () => {
   it('skips number words inside a short quoted slogan, not inside a quoted sentence', () => {
     expect(texts('The party backs "one nation, two flags" as policy.')).toEqual([])
     expect(texts('He said: “There are three reasons.”')).toEqual(['three reasons'])
+    expect(texts('They defended one market, two currencies in the talks.')).toEqual([])
+    expect(texts('He bought one car, two bikes and three hats.')).toEqual([
+      'two bikes',
+      'three hats'
+    ])
   })
 })
 
