@@ -12,6 +12,12 @@ const CAPTION_WORDING =
 const CREDIT_LINE =
   /^(?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Pp]icture|[Cc]redit|CREDIT|[Cc]ourtesy)s?\s*:|\(?(?:AP|AFP|Reuters|Getty Images)(?: ?\/| [Pp]hoto\b)|[A-Z][A-Z .'’&-]*\/[A-Z .'’&/-]*(?:IMAGE|PHOTO|PHOTOS|PICTURES)\b|(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*\/(?:for |[A-Z]))/u
 
+/** The case-insensitive wording regex is slow on long text, so a literal test goes first. */
+function hasCaptionWording(paragraph: string): boolean {
+  const mayHold = /n this /iu.test(paragraph)
+  return mayHold && CAPTION_WORDING.test(paragraph)
+}
+
 /** Does this paragraph open with a photo credit? */
 export function isCreditLine(paragraph: string): boolean {
   return CREDIT_LINE.test(paragraph.trimStart())
@@ -25,7 +31,7 @@ const CREDIT_WORDS = 12
  * line right after it (captions stand just before their credit)?
  */
 export function isCaption(paragraph: string, nextParagraph: string | null): boolean {
-  if (CAPTION_WORDING.test(paragraph) || isCreditLine(paragraph)) return true
+  if (hasCaptionWording(paragraph) || isCreditLine(paragraph)) return true
   return (
     nextParagraph !== null &&
     isCreditLine(nextParagraph) &&

@@ -2,7 +2,7 @@ import type { Article } from '../article/types'
 import type { Extraction } from './types'
 import { analyseQuotes } from './attribution'
 import { extractFigures } from './figures'
-import { tokenize } from './tokens'
+import { tokenizeParagraphs } from './tokens'
 import { rerankExtraction } from './ranker/rerank'
 import type { RankerModel } from './ranker/model'
 import bundledModel from './ranker/attribution-model.json'
@@ -45,14 +45,10 @@ export interface ExtractOptions {
  * the headline.
  */
 export function extractArticle(article: Article, options: ExtractOptions = {}): Extraction {
-  const paragraphs =
-    article.paragraphs.length > 0
-      ? article.paragraphs
-      : [{ kind: 'body' as const, start: 0, end: article.text.length }]
-  const tokenLists = paragraphs.map((p) => tokenize(article.text, p.start, p.end))
+  const tokenLists = tokenizeParagraphs(article)
   const { speakers, quotes } = analyseQuotes(article, tokenLists)
   const figures = extractFigures(article, tokenLists)
   const proposed: Extraction = { articleId: article.id, speakers, quotes, figures }
   const model = options.model === undefined ? ATTRIBUTION_MODEL : options.model
-  return model === null ? proposed : rerankExtraction(article, proposed, model)
+  return model === null ? proposed : rerankExtraction(article, proposed, model, tokenLists)
 }

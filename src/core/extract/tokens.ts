@@ -1,3 +1,4 @@
+import type { Article } from '../article/types'
 import type { TextSpan } from './types'
 import { ABBREVIATIONS } from './lexicon'
 
@@ -106,12 +107,16 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 
 /** Removes a possessive ending ("Norland’s" → "Norland", "Jones'" stays "Jones'"). */
 export function stripPossessive(word: string): string {
-  return word.replace(/['’]s$/u, '')
+  return isPossessive(word) ? word.slice(0, -2) : word
 }
 
 /** True when the word ends with a possessive "’s" / "'s". */
 export function isPossessive(word: string): boolean {
-  return /['’]s$/u.test(word)
+  // called for nearly every token, so char codes rather than a regex
+  const length = word.length
+  if (length < 2 || word.charCodeAt(length - 1) !== 115) return false
+  const mark = word.charCodeAt(length - 2)
+  return mark === 39 || mark === 0x2019
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
@@ -177,4 +182,16 @@ export function isAbbreviationBefore(text: string, dot: number, floor = 0): bool
   if (word.includes('.')) return word.split('.').every((part) => part.length <= 2)
   if (word.length === 1 && /\p{Lu}/u.test(word)) return true // an initial
   return ABBREVIATIONS.has(word.toLowerCase())
+}
+
+/**
+ * The tokens of each of the article's paragraphs (the whole text as one paragraph when it has
+ * none), as the extractor and the ranker both read them.
+ */
+export function tokenizeParagraphs(article: Article): Token[][] {
+  const paragraphs =
+    article.paragraphs.length > 0
+      ? article.paragraphs
+      : [{ kind: 'body' as const, start: 0, end: article.text.length }]
+  return paragraphs.map((p) => tokenize(article.text, p.start, p.end))
 }

@@ -51,8 +51,42 @@ export function paragraphIndexAt(article: Article, position: number): number {
   return Math.max(0, low)
 }
 
+/**
+ * Index of the first span whose `key` is at least `position`, for spans that do not overlap and
+ * come in text order (so both their starts and their ends ascend): verbs, one speaker's mentions.
+ * A binary search keeps candidate building linear in the quotes rather than quotes × spans.
+ */
+export function firstAtOrAfter(
+  spans: readonly Span[],
+  key: 'start' | 'end',
+  position: number
+): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (spans[middle][key] < position) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 function verbBetween(verbs: readonly Span[], from: number, to: number): boolean {
-  return verbs.some((v) => v.start >= from && v.end <= to)
+  const first = verbs[firstAtOrAfter(verbs, 'start', from)]
+  return first !== undefined && first.end <= to
+}
+
+/** A verb starting within `reach` of `position`, or ending within `reach` of `endPosition`. */
+function verbWithin(
+  verbs: readonly Span[],
+  position: number,
+  endPosition: number,
+  reach: number
+): boolean {
+  const byStart = verbs[firstAtOrAfter(verbs, 'start', position - reach)]
+  if (byStart !== undefined && byStart.start <= position + reach) return true
+  const byEnd = verbs[firstAtOrAfter(verbs, 'end', endPosition - reach)]
+  return byEnd !== undefined && byEnd.end <= endPosition + reach
 }
 
 /** The rule pass's decision: its choice and its rule are strong evidence, not the verdict. */
@@ -190,7 +224,7 @@ const verbNearName: Feature = ({
     (m) =>
       m.start >= paragraphSpan.start &&
       m.end <= paragraphSpan.end &&
-      verbs.some((v) => Math.abs(v.start - m.end) <= 30 || Math.abs(m.start - v.end) <= 30)
+      verbWithin(verbs, m.end, m.start, 30)
   )
   return { 'mention.nearVerb': flag(near) }
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../../article/types'
 import type { Extraction, Quote } from '../types'
 import { buildCandidates, type QuoteCandidates } from './candidates'
+import type { Token } from '../tokens'
 import { candidateScores, softmax, type RankerModel } from './model'
 
 /**
@@ -99,9 +100,10 @@ export function decideQuote(
 export function rerankExtraction(
   article: Article,
   extraction: Extraction,
-  model: RankerModel
+  model: RankerModel,
+  tokenLists?: readonly Token[][]
 ): Extraction {
-  const ranked = rankQuotes(model, buildCandidates(article, extraction))
+  const ranked = rankQuotes(model, buildCandidates(article, extraction, tokenLists))
   const quotes: Quote[] = extraction.quotes.map((quote, index) => {
     const decision = decideQuote(quote, ranked[index], model)
     const changed = decision.speaker !== quote.speaker
