@@ -296,6 +296,14 @@ const SPORT_AND_TRADE_ROLES = new Set(
     ' '
   )
 )
+/** People known for a work: "the “Night Harbor” star", "the “Blue Road” author". */
+const WORK_ROLES = new Set(
+  'star actor actress author writer director creator singer rapper host producer novelist poet composer presenter showrunner'.split(
+    ' '
+  )
+)
+/** Stands for a quoted title inside a noun phrase's words. */
+const TITLE_IN_PHRASE = '“title”'
 /** Words right before a quote that mark it as a label, not speech ("a so-called “…”"). */
 const SCARE_MARKERS = new Set(['so-called', 'nicknamed', 'self-styled', 'self-described'])
 /** Verbs of crowds: "fans chanting “…”", "protesters sang “…”". */
@@ -892,14 +900,21 @@ class Analyser {
     }
     if (['and', 'but', 'or', 'then', 'yet'].includes(t.lower)) return { kind: 'elided' }
     if (t.isWord && !t.cap) {
-      for (let k = j; k >= floor && k >= j - 4; k--) {
+      // a quoted title may stand inside the phrase ("the “Night Harbor” star"): one more step
+      let reach = 4
+      for (let k = j; k >= floor && k >= j - reach; k--) {
         const w = this.tok(p, k)
+        const inner = this.quoteAt(p, k)
+        if (!w && inner >= 0 && reach === 4 && looksLikeTitle(this.quoteText(inner).trim())) {
+          reach++
+          continue
+        }
         // "the 24-year-old": a number and a hyphen may stand inside the noun phrase
         if (!w || !(w.isWord || w.isNumber || w.text === '-')) break
         if (!w.isWord) continue
         if (w.lower === 'the' || w.lower === 'this' || w.lower === 'that') {
           const words: string[] = []
-          for (let x = k + 1; x <= j; x++) words.push(this.tok(p, x)?.lower ?? '')
+          for (let x = k + 1; x <= j; x++) words.push(this.tok(p, x)?.lower ?? TITLE_IN_PHRASE)
           const np = { start: this.tok(p, k)!.start, end: t.end }
           return { kind: 'definite', words, from: k, to: j + 1, np }
         }
@@ -1223,7 +1238,9 @@ class Analyser {
    * body; "the alliance" → the one named organisation with that word in its name; "the company"
    * → the organisation the article last made the subject of a sentence; otherwise nobody.
    */
-  private resolveDefinite(words: string[], np: TextSpan): number | null {
+  private resolveDefinite(phraseWords: string[], np: TextSpan): number | null {
+    const titled = phraseWords.includes(TITLE_IN_PHRASE)
+    const words = phraseWords.filter((w) => w !== TITLE_IN_PHRASE)
     let headCount = 0
     for (const w of words) {
       if (SPEECH_VERBS.has(w) || SUBJECT_VERB_FILLERS.has(w) || CLAUSE_OPENERS.has(w)) break
@@ -1232,6 +1249,9 @@ class Analyser {
     const head = words.slice(0, headCount)
     const roleWord = head.find((w) => ROLE_NOUNS.has(w))
     const noun = head[head.length - 1]
+    // "the “Night Harbor” star": someone known for a work, the person the paragraph is about
+    if (titled && noun !== undefined && WORK_ROLES.has(noun))
+      return this.paragraphSubjectPerson(np.start)
     if (roleWord && !(noun && BODY_NOUNS.has(noun))) {
       const hits = this.entities
         .map((e, i) => ({ e, i }))
@@ -1835,7 +1855,9 @@ class Analyser {
     if (k >= st) return null
     const candidates: number[] = []
     for (let v = k; v < st; v++) {
-      if (this.quoteAt(p, v) >= 0) break
+      const inner = this.quoteAt(p, v)
+      // a quoted title may stand inside the cue ("the “Night Harbor” star said"); speech ends it
+      if (inner >= 0 && !looksLikeTitle(this.quoteText(inner).trim())) break
       if (this.isSpeechVerb(p, v)) candidates.push(v)
     }
     if (candidates.length === 0) return endsForCue ? this.mannerCue(p, k, st) : null

@@ -869,8 +869,27 @@ const SINGLE_UNITS = new Set([
   'decade',
   'century'
 ])
-/** Words before "a month" that make it a span of time ("for a month"), not a rate or a name. */
-const SPAN_BEFORE = new Set(['for', 'within', 'just', 'only', 'barely', 'nearly'])
+/**
+ * Words before "a month" that make it a span of time ("for a month", "it lasted a week"), not a
+ * rate or a name.
+ */
+const SPAN_BEFORE = new Set([
+  'for',
+  'within',
+  'just',
+  'only',
+  'barely',
+  'nearly',
+  'lasted',
+  'lasts',
+  'took',
+  'takes',
+  'spent',
+  'spend',
+  'spends',
+  'waited',
+  'served'
+])
 const SPAN_AFTER = new Set(['ago', 'later', 'earlier', 'long', 'before', 'after'])
 
 /**

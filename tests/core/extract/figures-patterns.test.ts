@@ -180,6 +180,17 @@ describe('durations without digits', () => {
     expect(texts('It opened just one week after the flood.')).toEqual(['one week'])
   })
 
+  it('reads "a month" after a verb of lasting, and keeps "a year and a half" whole', () => {
+    expect(texts('The strike lasted a month.')).toEqual(['a month'])
+    expect(texts('The repair took a week and she spent a year abroad.')).toEqual([
+      'a week',
+      'a year'
+    ])
+    expect(kinds('The trial ran for a year and a half.')).toEqual([
+      ['duration', 'a year and a half']
+    ])
+  })
+
   it('leaves rates, idioms and sequences alone', () => {
     expect(texts('They meet twice a month.')).toEqual([])
     expect(texts('Wait a minute. One day it will work.')).toEqual([])

@@ -205,4 +205,52 @@ describe('attribution patterns from unseen articles (invented sentences)', () =>
     )
     expect(s.get('historic failure,')).toBe('Valley Herald')
   })
+
+  it('credits a cue that holds a quoted title to the person the paragraph is about', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nAva Lind won the award on Monday. “I never expected this,” the “Night Harbor” star said.`
+    )
+    expect(s.get('I never expected this,')).toBe('Ava Lind')
+    expect(s.get('Night Harbor')).toBeNull()
+  })
+
+  it('credits a partial quote in a relative clause to the body it names', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nLumen Dynamics defended its data plan, which the company views as “a basic right.”`
+    )
+    expect(s.get('a basic right.')).toBe('Lumen Dynamics')
+  })
+
+  it('credits an organisation referred to by "it" and the cue-less paragraph after it', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nThe Bright Tide label said in a statement that the tour was over. “We are heartbroken,” they said.\n\n“Refunds will follow within a week.”`
+    )
+    expect(s.get('We are heartbroken,')).toBe('Bright Tide')
+    expect(s.get('Refunds will follow within a week.')).toBe('Bright Tide')
+    const it = speakersOf(
+      `${LEAD}\n\nLumen Dynamics has long opposed the rule. “It hurts small buyers,” it says.`
+    )
+    expect(it.get('It hurts small buyers,')).toBe('Lumen Dynamics')
+  })
+
+  it('credits a trailing cue with a long appositive and no comma', () => {
+    const s = speakersOf(
+      `${LEAD}\n\n“We will rebuild the bridge by spring,” said Carla Mendes the county engineer who has led the public works department since 2011.`
+    )
+    expect(s.get('We will rebuild the bridge by spring,')).toBe('Carla Mendes')
+  })
+
+  it('credits a speaker named only by surname and never introduced', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nResidents packed the hall.\n\n“Where were the sirens?” Ortega asked.`
+    )
+    expect(s.get('Where were the sirens?')).toBe('Ortega')
+  })
+
+  it('credits the agency a definite description stands for', () => {
+    const s = speakersOf(
+      `${LEAD}\n\nThe Federal Aviation Administration opened an inquiry. “We are reviewing the data,” the agency said.`
+    )
+    expect(s.get('We are reviewing the data,')).toBe('Federal Aviation Administration')
+  })
 })
