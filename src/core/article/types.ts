@@ -23,7 +23,26 @@ export interface RemovedLine {
 
 /** Encodings the loader can detect and decode. */
 export type TextEncodingName =
-  'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1'
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'utf-16le-no-bom'
+  | 'utf-16be-no-bom'
+  | 'windows-1252'
+  | 'iso-8859-1'
+  | LegacyEncodingName
+
+/** Legacy encodings other than Latin-1 decoded through iconv-lite (lower-case iconv labels). */
+export type LegacyEncodingName =
+  | 'shift_jis'
+  | 'euc-jp'
+  | 'gb18030'
+  | 'big5'
+  | 'euc-kr'
+  | 'koi8-r'
+  | `iso-8859-${number}`
+  | `windows-125${number}`
 
 /** A cleaned news article: plain text with paragraph structure, never HTML. */
 export interface Article {

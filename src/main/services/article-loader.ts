@@ -4,7 +4,12 @@ import chardet from 'chardet'
 import iconv from 'iconv-lite'
 import { cleanArticle, countWords } from '../../core/article/clean'
 import { markdownToBlocks, type TextBlock } from '../../core/article/markdown'
-import type { Article, ArticleSource, TextEncodingName } from '../../core/article/types'
+import type {
+  Article,
+  ArticleSource,
+  LegacyEncodingName,
+  TextEncodingName
+} from '../../core/article/types'
 import { fail, ok, type AppErrorCode, type Result } from '../../shared/result'
 import { extractHtmlArticle } from './html-article'
 
@@ -97,10 +102,25 @@ function decodeSingleByte(bytes: Uint8Array, label: 'windows-1252' | 'iso-8859-1
   return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: label }
 }
 
-/** Encodings chardet may name that are not single-byte Latin text; these we cannot decode. */
-const MULTIBYTE_ENCODING = /^(?:shift_jis|euc-|gb18030|big5|iso-2022|utf-16|utf-32)/u
 /** Bytes handed to chardet: detection of a 20 MB file on all of it takes seconds. */
 const DETECTION_SAMPLE_BYTES = 256 * 1024
+/**
+ * chardet confidence (0–100) below which a guess is "low": an HTML page's own `<meta charset>`
+ * then wins over it. Single-byte guesses score 40–60 on real text; multi-byte ones score 100.
+ */
+const LOW_CONFIDENCE = 60
+/** Bytes looked at for the UTF-16 zero-byte pattern. */
+const UTF16_SAMPLE_BYTES = 4096
+/**
+ * Share of the code units whose zero byte marks UTF-16 without a BOM. Latin text has a zero in
+ * nearly every unit; Cyrillic, Greek or Hebrew text still has one in every space and digit.
+ */
+const UTF16_ZERO_SHARE = 0.1
+/**
+ * Share of the bytes at the other parity that may be zero (U+xx00 characters are rare), so 8-bit
+ * data with scattered NULs is not taken for UTF-16.
+ */
+const UTF16_OTHER_ZERO_SHARE = 0.02
 
 /** A sample for detection that contains the first non-ASCII bytes, wherever they are. */
 function detectionSample(bytes: Uint8Array): Uint8Array {
@@ -115,8 +135,81 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
 }
 
 /**
- * Decodes file bytes: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then a legacy
- * single-byte encoding detected with chardet. Binary data fails with `BINARY`.
+ * UTF-16 without a BOM, recognised from its zero bytes: mostly-ASCII text in UTF-16 LE has a zero
+ * at every odd offset, in UTF-16 BE at every even offset. Returns the byte order, or `null`.
+ */
+export function utf16ByteOrder(bytes: Uint8Array): 'le' | 'be' | null {
+  const length = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1
+  if (length < 4) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let index = 0; index < length; index += 2) {
+    if (bytes[index] === 0) evenZeros += 1
+    if (bytes[index + 1] === 0) oddZeros += 1
+  }
+  const pairs = length / 2
+  // One stray NUL in a short 8-bit text is not a pattern: at least two zeros are needed.
+  const isPattern = (zeros: number, otherZeros: number): boolean =>
+    zeros >= 2 && zeros / pairs >= UTF16_ZERO_SHARE && otherZeros / pairs <= UTF16_OTHER_ZERO_SHARE
+  if (isPattern(oddZeros, evenZeros)) return 'le'
+  if (isPattern(evenZeros, oddZeros)) return 'be'
+  return null
+}
+
+/** Maps a charset label (chardet's name or an HTML declaration) to an encoding we decode. */
+export function legacyEncodingFor(label: string): LegacyEncodingName | null {
+  const name = label.toLowerCase().replace(/_/gu, '-')
+  const aliases: Record<string, LegacyEncodingName> = {
+    'shift-jis': 'shift_jis',
+    sjis: 'shift_jis',
+    'x-sjis': 'shift_jis',
+    'windows-31j': 'shift_jis',
+    'euc-jp': 'euc-jp',
+    gb18030: 'gb18030',
+    gbk: 'gb18030',
+    gb2312: 'gb18030',
+    'x-gbk': 'gb18030',
+    big5: 'big5',
+    'big5-hkscs': 'big5',
+    'euc-kr': 'euc-kr',
+    'ks-c-5601-1987': 'euc-kr',
+    'koi8-r': 'koi8-r'
+  }
+  const alias = aliases[name]
+  if (alias !== undefined) return alias
+  const iso = /^iso-?8859-(\d{1,2})$/u.exec(name)
+  if (iso !== null && iconv.encodingExists(`iso-8859-${iso[1]}`)) {
+    return `iso-8859-${Number(iso[1])}`
+  }
+  const windows = /^(?:windows-|cp)125(\d)$/u.exec(name)
+  if (windows !== null) return `windows-125${Number(windows[1])}`
+  return null
+}
+
+/** chardet's best guess for `bytes`, with its confidence (0–100). */
+function guessEncoding(bytes: Uint8Array): { name: string; confidence: number } | null {
+  const [best] = chardet.analyse(detectionSample(bytes))
+  return best === undefined ? null : { name: best.name.toLowerCase(), confidence: best.confidence }
+}
+
+function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncodingName): DecodedText {
+  return { text: iconv.decode(Buffer.from(bytes), encoding), encoding }
+}
+
+/** Decodes with a Latin label (ISO-8859-1 or Windows-1252), or another legacy encoding. */
+function decodeLabelled(bytes: Uint8Array, label: string): DecodedText | null {
+  if (LATIN1_LABELS.has(label)) return decodeSingleByte(bytes, 'iso-8859-1')
+  if (WINDOWS_1252_LABELS.has(label)) return decodeSingleByte(bytes, 'windows-1252')
+  const legacy = legacyEncodingFor(label)
+  return legacy === null ? null : decodeLegacy(bytes, legacy)
+}
+
+/**
+ * Decodes file bytes: BOMs first (UTF-8, UTF-16 LE/BE), then UTF-16 without a BOM from its
+ * zero-byte pattern, then strict UTF-8, then a legacy encoding detected with chardet and decoded
+ * with iconv-lite (Windows-125x, ISO-8859-x, Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR, KOI8-R).
+ * An HTML page's declared charset wins over a low-confidence guess. Binary data fails with
+ * `BINARY`; an encoding iconv-lite cannot decode (ISO-2022, UTF-32) with `UNSUPPORTED`.
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -129,6 +222,11 @@ export function decodeBytes(
       `This file is ${binary}, not text. Quotedeck reads .txt, .md and .html files.`
     )
   }
+  const notText = (): Result<DecodedText> =>
+    fail('BINARY', 'This file does not look like text: it is full of control characters.')
+  const checked = (decoded: DecodedText): Result<DecodedText> =>
+    controlCharRatio(decoded.text) > MAX_CONTROL_CHAR_RATIO ? notText() : ok(decoded)
+
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return ok({ text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' })
   }
@@ -144,43 +242,49 @@ export function decodeBytes(
       encoding: 'utf-16be'
     })
   }
+  const byteOrder = utf16ByteOrder(bytes)
+  if (byteOrder !== null) {
+    const text = iconv.decode(Buffer.from(bytes), byteOrder === 'le' ? 'utf-16le' : 'utf-16be')
+    return checked({ text, encoding: byteOrder === 'le' ? 'utf-16le-no-bom' : 'utf-16be-no-bom' })
+  }
   if (bytes.includes(0)) {
     return fail(
       'BINARY',
       'This file contains binary data (NUL bytes), so it is not a text article.'
     )
   }
-  const notText = (): Result<DecodedText> =>
-    fail('BINARY', 'This file does not look like text: it is full of control characters.')
-
   if (
     htmlCharset !== null &&
     (LATIN1_LABELS.has(htmlCharset) || WINDOWS_1252_LABELS.has(htmlCharset))
   ) {
-    const decoded = decodeSingleByte(
-      bytes,
-      WINDOWS_1252_LABELS.has(htmlCharset) ? 'windows-1252' : 'iso-8859-1'
+    return checked(
+      decodeSingleByte(bytes, WINDOWS_1252_LABELS.has(htmlCharset) ? 'windows-1252' : 'iso-8859-1')
     )
-    return controlCharRatio(decoded.text) > MAX_CONTROL_CHAR_RATIO ? notText() : ok(decoded)
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return controlCharRatio(text) > MAX_CONTROL_CHAR_RATIO
-      ? notText()
-      : ok({ text, encoding: 'utf-8' })
+    return checked({ text, encoding: 'utf-8' })
   } catch {
     // Not UTF-8: a legacy encoding.
   }
-  const detected = (chardet.detect(detectionSample(bytes)) ?? '').toLowerCase()
-  if (MULTIBYTE_ENCODING.test(detected)) {
+  const guess = guessEncoding(bytes)
+  const declared = htmlCharset === null ? null : decodeLabelled(bytes, htmlCharset)
+  if (declared !== null && (guess === null || guess.confidence < LOW_CONFIDENCE)) {
+    return checked(declared)
+  }
+  const detected = guess?.name ?? ''
+  if (/^(?:iso-2022|utf-16|utf-32)/u.test(detected)) {
     return fail(
       'UNSUPPORTED',
       `This file seems to use the ${detected.toUpperCase()} encoding, which Quotedeck cannot read. Save it as UTF-8 and try again.`
     )
   }
+  if (detected !== 'iso-8859-1' && detected !== 'windows-1252') {
+    const legacy = legacyEncodingFor(detected)
+    if (legacy !== null) return checked(decodeLegacy(bytes, legacy))
+  }
   const label = detected === 'iso-8859-1' && !hasC1Bytes(bytes) ? 'iso-8859-1' : 'windows-1252'
-  const decoded = decodeSingleByte(bytes, label)
-  return controlCharRatio(decoded.text) > MAX_CONTROL_CHAR_RATIO ? notText() : ok(decoded)
+  return checked(decodeSingleByte(bytes, label))
 }
 
 function formatFor(fileName: string, text: string): { format: ArticleFormat; known: boolean } {

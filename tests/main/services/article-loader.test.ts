@@ -130,12 +130,13 @@ describe('encodings', () => {
     expect(article.text.endsWith('The “café” reopened — it’s back.')).toBe(true)
   })
 
-  it('UNSUPPORTED: a multi-byte legacy encoding it cannot decode says so', () => {
+  it('reads a multi-byte legacy encoding (Shift_JIS) through iconv-lite', () => {
     const japanese =
       '東京都は月曜日、新しい橋の開通を発表した。市長は「この橋は街を変える」と述べた。'
     const bytes = iconv.encode(japanese.repeat(5), 'shift_jis')
-    const result = loadArticleFromBytes('tokyo.txt', bytes, { kind: 'clipboard' })
-    expect(expectError(result, 'UNSUPPORTED')).toMatch(/SHIFT_JIS.*UTF-8/)
+    const article = expectArticle(loadArticleFromBytes('tokyo.txt', bytes, { kind: 'clipboard' }))
+    expect(article.encoding).toBe('shift_jis')
+    expect(article.text).toContain('市長は「この橋は街を変える」と述べた。')
   })
 
   it('repairs mojibake in a UTF-8 file', async () => {
