@@ -169,7 +169,7 @@ describe('createAppServices', () => {
       }
     })
 
-    it('refuses files over 20 MB by their declared size before looking at the bytes', async () => {
+    it('refuses files over 50 MB by their declared size before looking at the bytes', async () => {
       const result = await services.importDroppedFile({
         name: 'huge.txt',
         size: MAX_FILE_BYTES + 1,
@@ -178,7 +178,7 @@ describe('createAppServices', () => {
       expect(codeOf(result)).toBe('TOO_LARGE')
     })
 
-    it('refuses bytes over 20 MB even when the declared size lies', async () => {
+    it('refuses bytes over 50 MB even when the declared size lies', async () => {
       const result = await services.importDroppedFile({
         name: 'liar.txt',
         size: 10,

@@ -13,8 +13,8 @@ import type {
 import { fail, ok, type AppErrorCode, type Result } from '../../shared/result'
 import { extractHtmlArticle } from './html-article'
 
-/** Largest article file we read (20 MB); bigger files are refused before reading. */
-export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+/** Largest article file we read (50 MB); bigger files are refused before reading. */
+export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 /** An HTML page whose readable part has fewer words than this has no article. */
 const MIN_HTML_ARTICLE_WORDS = 20
 /**
@@ -122,6 +122,17 @@ const UTF16_ZERO_SHARE = 0.1
  */
 const UTF16_OTHER_ZERO_SHARE = 0.02
 
+/** Share of the high bytes of UTF-16 code units that its two most common values must cover. */
+const UTF16_HIGH_BYTE_CONCENTRATION = 0.8
+
+/** Share of the bytes at `parity` (0 even, 1 odd) taken by their two most common values. */
+function topTwoShare(bytes: Uint8Array, parity: 0 | 1, length: number): number {
+  const counts = new Uint32Array(256)
+  for (let index = parity; index < length; index += 2) counts[bytes[index]] += 1
+  const sorted = Array.from(counts).sort((a, b) => b - a)
+  return (sorted[0] + sorted[1]) / (length / 2)
+}
+
 /** A sample for detection that contains the first non-ASCII bytes, wherever they are. */
 function detectionSample(bytes: Uint8Array): Uint8Array {
   if (bytes.length <= DETECTION_SAMPLE_BYTES) return bytes
@@ -148,11 +159,16 @@ export function utf16ByteOrder(bytes: Uint8Array): 'le' | 'be' | null {
     if (bytes[index + 1] === 0) oddZeros += 1
   }
   const pairs = length / 2
-  // One stray NUL in a short 8-bit text is not a pattern: at least two zeros are needed.
-  const isPattern = (zeros: number, otherZeros: number): boolean =>
-    zeros >= 2 && zeros / pairs >= UTF16_ZERO_SHARE && otherZeros / pairs <= UTF16_OTHER_ZERO_SHARE
-  if (isPattern(oddZeros, evenZeros)) return 'le'
-  if (isPattern(evenZeros, oddZeros)) return 'be'
+  // One stray NUL in a short 8-bit text is not a pattern: at least two zeros are needed. And the
+  // high bytes of real UTF-16 are few distinct values (0 and one script block, e.g. 0x04 for
+  // Cyrillic), where 8-bit text with NULs has letters of every kind at that parity.
+  const isPattern = (zeros: number, otherZeros: number, parity: 0 | 1): boolean =>
+    zeros >= 2 &&
+    zeros / pairs >= UTF16_ZERO_SHARE &&
+    otherZeros / pairs <= UTF16_OTHER_ZERO_SHARE &&
+    topTwoShare(bytes, parity, length) >= UTF16_HIGH_BYTE_CONCENTRATION
+  if (isPattern(oddZeros, evenZeros, 1)) return 'le'
+  if (isPattern(evenZeros, oddZeros, 0)) return 'be'
   return null
 }
 
@@ -357,7 +373,7 @@ export function loadArticleFromBytes(
     if (bytes.length > MAX_ARTICLE_BYTES) {
       return fail(
         'TOO_LARGE',
-        `“${fileName}” is ${formatMegabytes(bytes.length)}; articles can be at most 20 MB.`
+        `“${fileName}” is ${formatMegabytes(bytes.length)}; articles can be at most 50 MB.`
       )
     }
     if (bytes.length === 0) return fail('EMPTY', `“${fileName}” is empty: there is no text in it.`)
@@ -404,7 +420,9 @@ function fileSystemFailure(fileName: string, error: unknown): Result<never> {
     ENOTDIR: ['NOT_FOUND', `“${fileName}” was not found. It may have been moved or deleted.`],
     EACCES: ['UNREADABLE', `“${fileName}” cannot be read: permission denied.`],
     EPERM: ['UNREADABLE', `“${fileName}” cannot be read: permission denied.`],
-    EISDIR: ['UNREADABLE', `“${fileName}” is a folder, not a file.`]
+    EISDIR: ['UNREADABLE', `“${fileName}” is a folder, not a file.`],
+    ELOOP: ['UNREADABLE', `“${fileName}” is a link that leads back to itself, not a file.`],
+    ENAMETOOLONG: ['NOT_FOUND', `“${fileName}” was not found: its name is too long.`]
   }
   const [appCode, message] = map[code] ?? [
     'UNREADABLE',
@@ -414,7 +432,7 @@ function fileSystemFailure(fileName: string, error: unknown): Result<never> {
 }
 
 /**
- * Loads an article from a file: checks its size with `stat` before reading (over 20 MB fails with
+ * Loads an article from a file: checks its size with `stat` before reading (over 50 MB fails with
  * `TOO_LARGE`), then decodes and cleans it. Never rejects.
  */
 export async function loadArticleFromPath(filePath: string): Promise<Result<Article>> {
@@ -426,7 +444,7 @@ export async function loadArticleFromPath(filePath: string): Promise<Result<Arti
     if (info.size > MAX_ARTICLE_BYTES) {
       return fail(
         'TOO_LARGE',
-        `“${fileName}” is ${formatMegabytes(info.size)}; articles can be at most 20 MB.`
+        `“${fileName}” is ${formatMegabytes(info.size)}; articles can be at most 50 MB.`
       )
     }
     const bytes = await readFile(filePath)

@@ -73,10 +73,10 @@ describe('app shell', () => {
 
     it('open-error shows the message as an alert', async () => {
       await start()
-      env.api.emitMenuCommand({ kind: 'open-error', message: 'That file is larger than 20 MB.' })
+      env.api.emitMenuCommand({ kind: 'open-error', message: 'That file is larger than 50 MB.' })
       await eventually(() =>
         expect(getByRole(document.body, 'alert').textContent).toContain(
-          'That file is larger than 20 MB.'
+          'That file is larger than 50 MB.'
         )
       )
     })

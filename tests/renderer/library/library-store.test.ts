@@ -116,7 +116,7 @@ describe('library store', () => {
     it('falls back to a sentence per error code when the message is empty', async () => {
       const library = restartApp()
       const outcome = await library.addFromResult(fail('TOO_LARGE', ''))
-      expect(outcome).toEqual({ status: 'failed', message: 'That file is larger than 20 MB.' })
+      expect(outcome).toEqual({ status: 'failed', message: 'That file is larger than 50 MB.' })
     })
 
     it('a cancelled Open dialog changes nothing and says nothing', async () => {
@@ -155,7 +155,7 @@ describe('library store', () => {
       expect(ensureExtracted).toHaveBeenCalledTimes(1)
     })
 
-    it('refuses a dropped file over 20 MB without reading it', async () => {
+    it('refuses a dropped file over 50 MB without reading it', async () => {
       const library = restartApp()
       const arrayBuffer = vi.fn()
       const huge = { name: 'huge.txt', size: maxArticleBytes + 1, arrayBuffer } as unknown as File
@@ -164,7 +164,7 @@ describe('library store', () => {
 
       expect(outcome).toEqual({
         status: 'failed',
-        message: '“huge.txt” is 20.1 MB; articles can be at most 20 MB.'
+        message: '“huge.txt” is 50.1 MB; articles can be at most 50 MB.'
       })
       expect(arrayBuffer).not.toHaveBeenCalled()
       expect(env.api.importDroppedFile).not.toHaveBeenCalled()

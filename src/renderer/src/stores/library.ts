@@ -22,13 +22,13 @@ import { useExtractionStore } from './extraction'
 import { useNotificationsStore } from './notifications'
 
 /** The loader refuses anything larger; checked here too so a huge drop is never read into memory. */
-export const maxArticleBytes = 20 * 1024 * 1024
+export const maxArticleBytes = 50 * 1024 * 1024
 
 /** Messages for failures whose own message is missing (the main process normally writes one). */
 const fallbackMessages: Partial<Record<AppError['code'], string>> = {
   EMPTY: 'That article is empty.',
   BINARY: 'That file is not a text article.',
-  TOO_LARGE: 'That file is larger than 20 MB.',
+  TOO_LARGE: 'That file is larger than 50 MB.',
   UNREADABLE: 'That file could not be read.',
   NOT_FOUND: 'That file no longer exists.',
   NO_ARTICLE: 'No readable article was found in that page.',
@@ -310,7 +310,7 @@ export const useLibraryStore = defineStore('library', () => {
   async function importFile(file: File): Promise<AddOutcome> {
     if (file.size > maxArticleBytes) {
       return reportFailure(
-        `“${file.name}” is ${formatMegabytes(file.size)}; articles can be at most 20 MB.`
+        `“${file.name}” is ${formatMegabytes(file.size)}; articles can be at most 50 MB.`
       )
     }
     let bytes: Uint8Array
