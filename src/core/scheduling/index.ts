@@ -278,31 +278,162 @@ export function tzOffsetMinutesAt(epochMs: number): number {
 }
 
 /**
+ * Where the user's days begin and end: an IANA zone name (`'Europe/London'`, what the app passes,
+ * so daylight-saving changes move the rollover with the wall clock), or a fixed offset in minutes
+ * east of UTC (UTC+2 → 120; see `tzOffsetMinutesAt`).
+ */
+export type TimeZoneSpec = string | number
+
+interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The wall-clock date and time of an instant in an IANA zone (Intl; no host time zone used). */
+function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  let format = wallClockFormats.get(timeZone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric'
+    })
+    wallClockFormats.set(timeZone, format)
+  }
+  const parts: Record<string, number> = {}
+  for (const part of format.formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute
+  }
+}
+
+/** Local time minus UTC in minutes at an instant in an IANA zone (London in summer → 60). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const wall = wallClockAt(epochMs, timeZone)
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
+  const flooredMs = Math.floor(epochMs / MINUTE_MS) * MINUTE_MS
+  return Math.round((asUtc - flooredMs) / MINUTE_MS)
+}
+
+/**
+ * The instant at which a zone's wall clock shows `hour`:00 on a date. An hour skipped by a
+ * daylight-saving change gives the first instant after the gap; an hour that happens twice gives
+ * the first of the two.
+ */
+function instantOfWallClock(
+  date: { year: number; month: number; day: number },
+  hour: number,
+  timeZone: string
+): number {
+  const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour)
+  // The offsets a day either side bracket any change on this date.
+  const offsets = [
+    zoneOffsetMinutes(asUtc - DAY_MS, timeZone),
+    zoneOffsetMinutes(asUtc + DAY_MS, timeZone)
+  ]
+  const matching = offsets
+    .map((offset) => asUtc - offset * MINUTE_MS)
+    .filter((instant) => {
+      const wall = wallClockAt(instant, timeZone)
+      return wall.day === date.day && wall.hour === hour && wall.minute === 0
+    })
+  if (matching.length > 0) return Math.min(...matching)
+  // In the gap of a spring-forward change: the offset before the change lands just after it.
+  return asUtc - offsets[0] * MINUTE_MS
+}
+
+function addDays(
+  date: { year: number; month: number; day: number },
+  days: number
+): { year: number; month: number; day: number } {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days))
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate()
+  }
+}
+
+/** The local calendar date of the study day containing `nowMs` in an IANA zone. */
+function studyDateInZone(
+  nowMs: number,
+  rolloverHour: number,
+  timeZone: string
+): { year: number; month: number; day: number } {
+  const wall = wallClockAt(nowMs, timeZone)
+  const today = { year: wall.year, month: wall.month, day: wall.day }
+  const date = wall.hour < rolloverHour ? addDays(today, -1) : today
+  // A rollover moved past now by a spring-forward gap belongs to the day before.
+  return instantOfWallClock(date, rolloverHour, timeZone) > nowMs ? addDays(date, -1) : date
+}
+
+/**
  * Start (epoch ms) of the study day containing `nowMs`: the latest local `dayRolloverHour`
- * at or before now.
- * @param tzOffsetMinutes local time minus UTC in minutes (UTC+2 → 120; see `tzOffsetMinutesAt`).
+ * at or before now, in the given zone (an IANA name follows daylight-saving changes).
  */
 export function studyDayStart(
   nowMs: number,
   settings: SchedulerSettings,
-  tzOffsetMinutes: number
+  timeZone: TimeZoneSpec
 ): number {
-  const offsetMs = tzOffsetMinutes * MINUTE_MS
-  const rolloverMs = settings.dayRolloverHour * HOUR_MS
+  const rolloverHour = settings.dayRolloverHour
+  if (typeof timeZone === 'string') {
+    return instantOfWallClock(
+      studyDateInZone(nowMs, rolloverHour, timeZone),
+      rolloverHour,
+      timeZone
+    )
+  }
+  const offsetMs = timeZone * MINUTE_MS
+  const rolloverMs = rolloverHour * HOUR_MS
   const localShifted = nowMs + offsetMs - rolloverMs
   return Math.floor(localShifted / DAY_MS) * DAY_MS + rolloverMs - offsetMs
 }
 
 /**
- * When a card buried now comes back: the next day rollover (epoch ms). The offset is taken as
- * fixed for the day, so across a daylight-saving change the rollover is off by that hour.
+ * End (epoch ms) of the study day containing `nowMs`: the next local rollover. With an IANA zone
+ * the day is 23 or 25 hours long across a daylight-saving change, as the wall clock says.
  */
+export function studyDayEnd(
+  nowMs: number,
+  settings: SchedulerSettings,
+  timeZone: TimeZoneSpec
+): number {
+  const rolloverHour = settings.dayRolloverHour
+  if (typeof timeZone === 'string') {
+    const date = studyDateInZone(nowMs, rolloverHour, timeZone)
+    return instantOfWallClock(addDays(date, 1), rolloverHour, timeZone)
+  }
+  return studyDayStart(nowMs, settings, timeZone) + DAY_MS
+}
+
+/** When a card buried now comes back: the next day rollover (epoch ms) in the user's zone. */
 export function buryUntil(
   nowMs: number,
   settings: SchedulerSettings,
-  tzOffsetMinutes: number
+  timeZone: TimeZoneSpec
 ): number {
-  return studyDayStart(nowMs, settings, tzOffsetMinutes) + DAY_MS
+  return studyDayEnd(nowMs, settings, timeZone)
+}
+
+/** The IANA zone of this machine (`'UTC'` if the engine does not say). */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'
 }
 
 /** Anything with an id and a due time can be queued. */
@@ -326,8 +457,11 @@ export interface StudyQueueInput {
   reviewsDoneToday: number
   settings: SchedulerSettings
   nowMs: number
-  /** For the end of the study day (reviews due before the next rollover count as due today). */
-  tzOffsetMinutes?: number
+  /**
+   * For the end of the study day (reviews due before the next rollover count as due today): an
+   * IANA zone, or a fixed offset in minutes.
+   */
+  tzOffsetMinutes?: TimeZoneSpec
   /** Learning cards due within this window are shown early (Anki's learn-ahead limit). */
   learnAheadMs?: number
 }

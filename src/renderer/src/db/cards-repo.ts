@@ -16,7 +16,9 @@ import {
   selectStudyQueue,
   snapshot,
   studyDayStart,
-  tzOffsetMinutesAt,
+  localTimeZone,
+  studyDayEnd,
+  type TimeZoneSpec,
   Queue,
   type Grade,
   type QueueCandidate,
@@ -30,6 +32,8 @@ import { notifyArticleCardsChanged } from './card-changes'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+/** The longest a burial can last: a study day of 25 hours (a daylight-saving change) and an hour. */
+const MAX_BURIAL_MS = 26 * 60 * 60 * 1000
 
 /** The scheduling fields of a card, in a fixed order (checked exhaustive by the type below). */
 const SCHEDULING_KEYS = [
@@ -274,8 +278,11 @@ export interface CommitAnswerInput {
   /** The card's `updatedAt` when it was shown; the answer is refused if the card changed since. */
   expectedUpdatedAt: number
   settings: SchedulerSettings
-  /** Local time minus UTC in minutes; defaults to this machine's offset at `nowMs`. */
-  tzOffsetMinutes?: number
+  /**
+   * The user's zone (IANA name) or a fixed offset in minutes east of UTC; defaults to this
+   * machine's zone, so a burial ends at the next rollover even across a daylight-saving change.
+   */
+  tzOffsetMinutes?: TimeZoneSpec
 }
 
 export interface CommittedAnswer {
@@ -296,7 +303,7 @@ export async function commitAnswer(
   db: QuotedeckDatabase,
   input: CommitAnswerInput
 ): Promise<Result<CommittedAnswer>> {
-  const tzOffsetMinutes = input.tzOffsetMinutes ?? tzOffsetMinutesAt(input.nowMs)
+  const tzOffsetMinutes = input.tzOffsetMinutes ?? localTimeZone()
   try {
     const committed = await db.transaction('rw', db.cards, db.reviewLogs, async () => {
       const card = await db.cards.get(input.cardId)
@@ -465,8 +472,8 @@ export interface LoadStudyQueueInput {
   scope: StudyScope
   nowMs: number
   settings: SchedulerSettings
-  /** Local time minus UTC in minutes (UTC+2 → 120). */
-  tzOffsetMinutes: number
+  /** The user's zone (IANA name, see `localTimeZone`) or a fixed offset in minutes east of UTC. */
+  tzOffsetMinutes: TimeZoneSpec
 }
 
 /** Answers given since the current study day began. */
@@ -511,14 +518,20 @@ function noteBurial(db: QuotedeckDatabase, untilMs: number): void {
  */
 export async function unburyExpired(db: QuotedeckDatabase, nowMs: number): Promise<number> {
   const knownExpiry = nextBurialExpiry.get(db)
-  if (knownExpiry !== undefined && nowMs < knownExpiry) return 0
+  if (knownExpiry !== undefined && nowMs < knownExpiry && knownExpiry - nowMs <= MAX_BURIAL_MS) {
+    return 0
+  }
   return db.transaction('rw', db.cards, async () => {
     const buried = await db.cards
       .where('[queue+due]')
       .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
       .toArray()
+    // A burial ends at most one (25-hour) study day after it began; one further away than that
+    // was made under a clock that has since moved backwards, and would hide the card for days.
     const isExpired = (card: CardRecord): boolean =>
-      card.buriedUntil === null || card.buriedUntil <= nowMs
+      card.buriedUntil === null ||
+      card.buriedUntil <= nowMs ||
+      card.buriedUntil - nowMs > MAX_BURIAL_MS
     const expired = buried.filter(isExpired)
     await db.cards.bulkPut(
       expired.map((card) => ({
@@ -566,7 +579,7 @@ export async function todayCounts(
   db: QuotedeckDatabase,
   nowMs: number,
   settings: SchedulerSettings,
-  tzOffsetMinutes: number
+  tzOffsetMinutes: TimeZoneSpec
 ): Promise<TodayCounts> {
   const dayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
   const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart).toArray()
@@ -591,7 +604,7 @@ export async function loadStudyQueue(
   const { nowMs, settings, tzOffsetMinutes } = input
   await unburyExpired(db, nowMs)
   const dayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
-  const dayEnd = dayStart + DAY_MS
+  const dayEnd = studyDayEnd(nowMs, settings, tzOffsetMinutes)
   const learnAheadMs = 20 * 60 * 1000
 
   return db.transaction('r', db.cards, db.reviewLogs, async () => {

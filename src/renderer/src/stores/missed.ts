@@ -15,7 +15,7 @@ import {
   defaultSchedulerSettings,
   previewAnswers,
   studyDayStart,
-  tzOffsetMinutesAt,
+  localTimeZone,
   Queue,
   type AnswerPreview,
   type Grade,
@@ -116,7 +116,7 @@ export const useMissedStore = defineStore('missed', () => {
 
   function sinceMs(nowMs: number): number | null {
     if (period.value === 'all') return null
-    const todayStart = studyDayStart(nowMs, settings.value, tzOffsetMinutesAt(nowMs))
+    const todayStart = studyDayStart(nowMs, settings.value, localTimeZone())
     return period.value === 'today' ? todayStart : todayStart - 6 * DAY_MS
   }
 

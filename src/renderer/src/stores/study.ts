@@ -3,6 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import {
   defaultSchedulerSettings,
   previewAnswers,
+  localTimeZone,
   tzOffsetMinutesAt,
   Queue,
   type AnswerPreview,
@@ -176,7 +177,7 @@ export const useStudyStore = defineStore('study', () => {
       const nowMs = Date.now()
       const tz = tzOffsetMinutesAt(nowMs)
       const [today, days] = await Promise.all([
-        todayCounts(db, nowMs, settings.value, tz),
+        todayCounts(db, nowMs, settings.value, localTimeZone()),
         forecast(db, nowMs, 7, settings.value, tz)
       ])
       summary.value = { today, tomorrowDue: days[1]?.count ?? 0, forecast: days }
@@ -204,7 +205,7 @@ export const useStudyStore = defineStore('study', () => {
         scope: nextScope,
         nowMs,
         settings: settings.value,
-        tzOffsetMinutes: tzOffsetMinutesAt(nowMs)
+        tzOffsetMinutes: localTimeZone()
       })
       dayEndMs = queue.dayEndMs
       mainQueue.value = queue.cards
@@ -263,7 +264,7 @@ export const useStudyStore = defineStore('study', () => {
       answerMs: nowMs - shownAtMs.value,
       expectedUpdatedAt: card.updatedAt,
       settings: settings.value,
-      tzOffsetMinutes: tzOffsetMinutesAt(nowMs)
+      tzOffsetMinutes: localTimeZone()
     })
       .then(async (result) => {
         if (result.ok) {
