@@ -77,7 +77,8 @@ export function startQuotedeck(): boolean {
           return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]
         },
         readClipboardText: () => clipboard.readText(),
-        openExternal: (url) => shell.openExternal(url),
+        // Called only by services.openExternal, after its http(s) allowlist check.
+        openExternal: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,
         setTheme: (next) => {
           theme = next
           nativeTheme.themeSource = next

@@ -1,5 +1,6 @@
 import {
   BrowserWindow,
+  type BrowserWindowConstructorOptions,
   nativeTheme,
   shell,
   type Session,
@@ -125,7 +126,10 @@ export function guardNavigation(
 
 /** Creates the one app window with every hardening applied, and loads the page. */
 export function createMainWindow(config: MainWindowConfig): BrowserWindow {
-  const window = new BrowserWindow({
+  // Electronegativity cannot see into secureWebPreferences (contextIsolation, sandbox and
+  // nodeIntegration off are set there and asserted in tests/main/window.test.ts); middle-click
+  // (auxclick) can only open a new window, which guardNavigation's setWindowOpenHandler denies.
+  const options: BrowserWindowConstructorOptions = {
     width: 1200,
     height: 820,
     minWidth: 720,
@@ -134,8 +138,12 @@ export function createMainWindow(config: MainWindowConfig): BrowserWindow {
     title: 'Quotedeck',
     backgroundColor: nativeTheme.shouldUseDarkColors ? DARK_BACKGROUND : LIGHT_BACKGROUND,
     webPreferences: secureWebPreferences(config.preloadPath)
-  })
-  const openExternal = config.openExternal ?? ((url: string) => shell.openExternal(url))
+  }
+  const window = new BrowserWindow(options) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  // Only reached through guardNavigation's sendOut, which passes http(s) URLs on the allowlist.
+  const openExternal =
+    config.openExternal ??
+    ((url: string) => shell.openExternal(url)) /* eng-disable OPEN_EXTERNAL_JS_CHECK */
   hardenSession(window.webContents.session, config.location)
   guardNavigation(window.webContents, config.location, openExternal)
   window.once('ready-to-show', () => window.show())
