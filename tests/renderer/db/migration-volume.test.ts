@@ -1,0 +1,104 @@
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ReviewLogEntry } from '../../../src/core/scheduling'
+import { schedulingOf } from '../../../src/renderer/src/db/cards-repo'
+import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import { DAY_MS, makeArticle, makeCard, NOW_MS } from './fixtures'
+
+/** The stores of every published version, exactly as they shipped (append-only). */
+const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
+  1: { articles: 'id, addedAt', extractions: 'articleId', corrections: 'id, articleId' },
+  2: {
+    notes: 'id, articleId',
+    cards: 'id, articleId, noteId, template, [queue+due], lapses',
+    reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
+    quizAttempts: '++id, quizId, cardId, answeredAt',
+    confusions: 'id, count',
+    settings: 'key'
+  }
+}
+const CARDS = 10_000
+const LOGS = 100_000
+const CHUNK = 5_000
+
+let name = ''
+afterEach(async () => {
+  await Dexie.delete(name)
+})
+
+/** A Dexie of the shipped schema up to `version`. */
+function shipped(version: number): Dexie {
+  const db = new Dexie(name)
+  for (let v = 1; v <= version; v += 1) db.version(v).stores(SHIPPED_VERSIONS[v])
+  return db
+}
+
+function logFor(index: number): ReviewLogEntry {
+  const card = makeCard(`card-${index % CARDS}`)
+  return {
+    cardId: card.id,
+    articleId: card.articleId,
+    grade: ((index % 4) + 1) as ReviewLogEntry['grade'],
+    source: index % 10 === 0 ? 'quiz' : 'study',
+    reviewedAt: NOW_MS - DAY_MS + index * 1000,
+    answerMs: 1000 + (index % 5000),
+    before: schedulingOf(card),
+    after: null
+  }
+}
+
+describe('v1 → current with a big collection', () => {
+  it(
+    `keeps every row: ${CARDS.toLocaleString('en')} cards and ${LOGS.toLocaleString('en')} review logs`,
+    { timeout: 240_000 },
+    async () => {
+      name = `migration-volume-${crypto.randomUUID()}`
+      const { article, extraction } = makeArticle()
+      const v1 = shipped(1)
+      await v1.open()
+      await v1.table('articles').add({ ...article, addedAt: NOW_MS })
+      await v1.table('extractions').add({ ...extraction, extractedAt: NOW_MS })
+      v1.close()
+
+      const v2 = shipped(2)
+      await v2.open()
+      const cards = Array.from({ length: CARDS }, (_, index) =>
+        makeCard(`card-${index}`, { articleId: article.id, lapses: index % 7 })
+      )
+      for (let start = 0; start < CARDS; start += CHUNK) {
+        await v2.table('cards').bulkAdd(cards.slice(start, start + CHUNK))
+      }
+      for (let start = 0; start < LOGS; start += CHUNK) {
+        const logs = Array.from({ length: Math.min(CHUNK, LOGS - start) }, (_, offset) =>
+          logFor(start + offset)
+        )
+        await v2.table('reviewLogs').bulkAdd(logs)
+      }
+      v2.close()
+
+      const current = new QuotedeckDatabase(name)
+      await current.open()
+      expect(current.verno).toBeGreaterThanOrEqual(2)
+      expect(await current.articles.count()).toBe(1)
+      expect(await current.extractions.count()).toBe(1)
+      expect(await current.cards.count()).toBe(CARDS)
+      expect(await current.reviewLogs.count()).toBe(LOGS)
+      // Every row as written: cards compared whole, logs by id order and content.
+      const storedCards = await current.cards.orderBy('id').toArray()
+      const expectedCards = [...cards].sort((a, b) => (a.id < b.id ? -1 : 1))
+      expect(storedCards).toEqual(expectedCards)
+      let index = 0
+      await current.reviewLogs.orderBy(':id').each((log) => {
+        const { id, ...rest } = log
+        expect(id).toBe(index + 1)
+        expect(rest).toEqual(logFor(index))
+        index += 1
+      })
+      expect(index).toBe(LOGS)
+      // The indexes work over the migrated rows.
+      expect(await current.reviewLogs.where('cardId').equals('card-0').count()).toBe(LOGS / CARDS)
+      expect(await current.cards.where('lapses').equals(0).count()).toBe(Math.ceil(CARDS / 7))
+      current.close()
+    }
+  )
+})
