@@ -30,6 +30,7 @@ import {
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { notifyArticleCardsChanged } from './card-changes'
 import type { CardRecord, QuotedeckDatabase } from './schema'
+import { storageErrorMessage } from './storage'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** The longest a burial can last: a study day of 25 hours (a daylight-saving change) and an hour. */
@@ -120,6 +121,8 @@ class AbortWith extends Error {
 
 function failureFrom<T>(error: unknown, action: string): Result<T> {
   if (error instanceof AbortWith) return fail(error.code, error.message)
+  const storage = storageErrorMessage(error, action)
+  if (storage !== null) return fail('INTERNAL', storage)
   const detail = error instanceof Error ? error.message : String(error)
   return fail('INTERNAL', `Could not ${action}: ${detail}`)
 }
