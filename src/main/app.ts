@@ -15,6 +15,7 @@ import { registerIpcHandlers } from './ipc'
 import { installApplicationMenu } from './menu'
 import { createMenuActionRunner } from './menu-actions'
 import { createAppServices, type AppServices } from './services/app-services'
+import { createBackupRequester, createUseTimer } from './services/backup-requests'
 import { createMainWindow } from './window'
 
 /** The product name shown in the menu and the About entry. */
@@ -25,6 +26,11 @@ export const OPEN_DIALOG_FILTERS: OpenDialogOptions['filters'] = [
   { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
   { name: 'All Files', extensions: ['*'] }
 ]
+
+/** Time of use between automatic backups. */
+export const AUTO_BACKUP_INTERVAL_MS = 30 * 60 * 1000
+/** How long quitting waits for the page to save its backup. */
+export const QUIT_BACKUP_TIMEOUT_MS = 15_000
 
 /** Brings a window to the front, restoring it when minimised; ignores a missing window. */
 export function focusWindow(window: BrowserWindow | null): void {
@@ -59,6 +65,21 @@ export function startQuotedeck(): boolean {
       const location = appPageLocation(rendererIndexPath, devServerUrl)
       let theme: ThemePreference = 'system'
       nativeTheme.themeSource = theme
+      // The page exports its IndexedDB; the main process asks for it and waits (see quit below).
+      const backupRequester = createBackupRequester({
+        timeoutMs: QUIT_BACKUP_TIMEOUT_MS,
+        send: (requestId, reason) => {
+          if (mainWindow === null || mainWindow.isDestroyed()) return false
+          mainWindow.webContents.send(menuCommandChannel, {
+            kind: 'backup-request',
+            requestId,
+            reason
+          } satisfies MenuCommand)
+          return true
+        }
+      })
+      const dialogParent = (): BrowserWindow | null =>
+        mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null
 
       const baseServices = createAppServices({
         resourcesDir: resolveResourcesDir(app.getAppPath(), app.isPackaged),
@@ -75,6 +96,33 @@ export function startQuotedeck(): boolean {
               ? await dialog.showOpenDialog(mainWindow, options)
               : await dialog.showOpenDialog(options)
           return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]
+        },
+        collection: {
+          showImportDialog: async (mode) => {
+            const options: OpenDialogOptions = {
+              title: mode === 'folder' ? 'Import a Folder of Articles' : 'Import Articles',
+              properties: mode === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+              filters: mode === 'folder' ? undefined : OPEN_DIALOG_FILTERS
+            }
+            const parent = dialogParent()
+            const chosen = parent
+              ? await dialog.showOpenDialog(parent, options)
+              : await dialog.showOpenDialog(options)
+            return chosen.canceled ? null : chosen.filePaths
+          },
+          showSaveDialog: async (suggestedName) => {
+            const parent = dialogParent()
+            const options = { title: 'Export', defaultPath: suggestedName }
+            const chosen = parent
+              ? await dialog.showSaveDialog(parent, options)
+              : await dialog.showSaveDialog(options)
+            return chosen.canceled || !chosen.filePath ? null : chosen.filePath
+          },
+          openPath: async (path) => {
+            const problem = await shell.openPath(path)
+            if (problem) throw new Error(problem)
+          },
+          onBackupSaved: (requestId) => backupRequester.settle(requestId)
         },
         readClipboardText: () => clipboard.readText(),
         // Called only by services.openExternal, after its http(s) allowlist check.
@@ -131,11 +179,34 @@ export function startQuotedeck(): boolean {
       registerIpcHandlers(services, location)
       refreshMenu()
 
+      // Automatic backups: every 30 minutes the window is in use, and once more on quit.
+      const useTickMs = 60_000
+      const useTimer = createUseTimer({
+        intervalMs: AUTO_BACKUP_INTERVAL_MS,
+        isInUse: () => {
+          const window = dialogParent()
+          return window !== null && window.isFocused() && !window.isMinimized()
+        },
+        onDue: () => void backupRequester.request('auto')
+      })
+      setInterval(() => useTimer.tick(useTickMs), useTickMs).unref()
+
       const openWindow = (): void => {
         mainWindow = createMainWindow({
           preloadPath: join(__dirname, '../preload/index.js'),
           location,
           rendererIndexPath
+        })
+        // Closing (or quitting, which closes the window first) waits for one last backup.
+        let closeBackupDone = false
+        const window = mainWindow
+        window.on('close', (event) => {
+          if (closeBackupDone) return
+          event.preventDefault()
+          closeBackupDone = true
+          void backupRequester.request('quit').finally(() => {
+            if (!window.isDestroyed()) window.close()
+          })
         })
         mainWindow.on('closed', () => {
           mainWindow = null

@@ -26,6 +26,13 @@ export function createApi(
     readClipboardText: () => invoke(invokeChannels.readClipboardText),
     setThemePreference: (theme) => invoke(invokeChannels.setThemePreference, theme),
     openExternal: (url) => invoke(invokeChannels.openExternal, url),
+    saveBackup: (request) => invoke(invokeChannels.saveBackup, request),
+    listBackups: () => invoke(invokeChannels.listBackups),
+    readBackup: (name) => invoke(invokeChannels.readBackup, name),
+    openBackupFolder: () => invoke(invokeChannels.openBackupFolder),
+    saveExportFile: (request) => invoke(invokeChannels.saveExportFile, request),
+    chooseBulkImport: (mode) => invoke(invokeChannels.chooseBulkImport, mode),
+    readImportFile: (path) => invoke(invokeChannels.readImportFile, path),
     onMenuCommand: (listener) => {
       const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command)
       renderer.on(menuCommandChannel, forward)

@@ -1,4 +1,6 @@
 import type { Article } from '../core/article/types'
+import type { BackupInfo, BackupReason, SaveBackupRequest, VerifiedBackup } from './backup'
+import type { BulkImportMode, BulkImportSelection, ExportFileRequest } from './collection'
 import type { Result } from './result'
 
 export type ThemePreference = 'system' | 'light' | 'dark'
@@ -10,6 +12,8 @@ export type MenuCommand =
   | { kind: 'new-from-clipboard' }
   | { kind: 'theme'; theme: ThemePreference }
   | { kind: 'about' }
+  /** The main process wants a backup (every 30 minutes of use, on quit): export and save it. */
+  | { kind: 'backup-request'; requestId: number; reason: BackupReason }
 
 /** A file the user dropped on the window, read in the page. */
 export interface DroppedFile {
@@ -47,6 +51,19 @@ export interface AppApi {
   setThemePreference(theme: ThemePreference): Promise<void>
   /** Opens an http(s) link in the system browser when it passes the allowlist. */
   openExternal(url: string): Promise<Result<void>>
+  /** Writes a backup atomically into the backup folder, then applies the rotation. */
+  saveBackup(request: SaveBackupRequest): Promise<Result<BackupInfo>>
+  /** The backups in the backup folder, newest first. */
+  listBackups(): Promise<Result<BackupInfo[]>>
+  /** Reads a backup by name, verified (length and checksum) before it is returned. */
+  readBackup(name: string): Promise<Result<VerifiedBackup>>
+  openBackupFolder(): Promise<Result<void>>
+  /** Shows the Save dialog and writes the text there; `null` value when cancelled. */
+  saveExportFile(request: ExportFileRequest): Promise<Result<string | null>>
+  /** Shows a multi-file or folder dialog and lists the importable files; `null` when cancelled. */
+  chooseBulkImport(mode: BulkImportMode): Promise<Result<BulkImportSelection | null>>
+  /** Loads one file of the last bulk-import selection as an article. */
+  readImportFile(path: string): Promise<Result<Article>>
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

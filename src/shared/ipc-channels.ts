@@ -17,7 +17,14 @@ export const invokeChannels: { readonly [M in InvokeMethod]: `qd:${M}` } = {
   articleFromText: 'qd:articleFromText',
   readClipboardText: 'qd:readClipboardText',
   setThemePreference: 'qd:setThemePreference',
-  openExternal: 'qd:openExternal'
+  openExternal: 'qd:openExternal',
+  saveBackup: 'qd:saveBackup',
+  listBackups: 'qd:listBackups',
+  readBackup: 'qd:readBackup',
+  openBackupFolder: 'qd:openBackupFolder',
+  saveExportFile: 'qd:saveExportFile',
+  chooseBulkImport: 'qd:chooseBulkImport',
+  readImportFile: 'qd:readImportFile'
 }
 
 /** Every invoke method, in a stable order. */

@@ -18,7 +18,9 @@ const RENDERER_INDEX = '/opt/quotedeck/out/renderer/index.html'
 const PAGE_URL = 'file:///opt/quotedeck/out/renderer/index.html'
 
 /** What each channel takes; anything else is a wrong type. */
-const TAKES: Record<InvokeMethod, 'nothing' | 'string' | 'file'> = {
+type Takes = 'nothing' | 'string' | 'file' | 'backup' | 'export'
+
+const TAKES: Record<InvokeMethod, Takes> = {
   getVersion: 'nothing',
   loadBuiltinArticle: 'nothing',
   openArticleDialog: 'nothing',
@@ -28,7 +30,14 @@ const TAKES: Record<InvokeMethod, 'nothing' | 'string' | 'file'> = {
   articleFromText: 'string',
   readClipboardText: 'nothing',
   setThemePreference: 'string',
-  openExternal: 'string'
+  openExternal: 'string',
+  saveBackup: 'backup',
+  listBackups: 'nothing',
+  readBackup: 'string',
+  openBackupFolder: 'nothing',
+  saveExportFile: 'export',
+  chooseBulkImport: 'string',
+  readImportFile: 'string'
 }
 
 let tempDir: string
@@ -74,14 +83,26 @@ function codeOf(result: unknown): string | null {
 }
 
 /** Arguments of the wrong type for a channel (never a valid call). */
-function wrongArguments(takes: 'nothing' | 'string' | 'file'): fc.Arbitrary<unknown[]> {
+function wrongArguments(takes: Takes): fc.Arbitrary<unknown[]> {
   const notString = fc.anything().filter((value) => typeof value !== 'string')
   if (takes === 'nothing') return fc.array(fc.anything(), { minLength: 1, maxLength: 3 })
   if (takes === 'string')
     return fc
       .array(notString, { maxLength: 3 })
       .filter((a) => a.length !== 1 || typeof a[0] !== 'string')
-  // A dropped file is { name, size, bytes: Uint8Array }: generated values never hold a Uint8Array.
+  if (takes === 'export') {
+    // a valid export is { suggestedName: string, text: string }: leave such values out
+    const validExport = (value: unknown): boolean =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Record<string, unknown>).suggestedName === 'string' &&
+      typeof (value as Record<string, unknown>).text === 'string'
+    return fc
+      .array(fc.anything(), { maxLength: 3 })
+      .filter((a) => a.length !== 1 || !validExport(a[0]))
+  }
+  // A dropped file is { name, size, bytes: Uint8Array } and a backup carries its payload as a
+  // Uint8Array: generated values never hold one.
   return fc.array(fc.anything(), { maxLength: 3 })
 }
 

@@ -11,6 +11,12 @@ import {
   loadBuiltinArticle
 } from './article-loader'
 import { createRecentFiles } from './recent-files'
+import {
+  collectionArgumentRules,
+  createCollectionServices,
+  type CollectionServices,
+  type CollectionServicesDeps
+} from './collection-services'
 
 /** Largest file the app accepts, dropped or opened (the loader checks opened files with stat). */
 export const MAX_FILE_BYTES = MAX_ARTICLE_BYTES
@@ -45,6 +51,8 @@ export interface AppServicesDeps {
   version: string
   /** Clock for the recent-files list; defaults to `Date.now`. */
   nowMs?: () => number
+  /** Dialogs and hooks of the backup, export and bulk-import calls (optional: tests). */
+  collection?: Omit<CollectionServicesDeps, 'userDataDir' | 'nowMs'>
 }
 
 /**
@@ -52,7 +60,7 @@ export interface AppServicesDeps {
  * `unknown` because they cross a process boundary: every method validates what it gets, resolves
  * with a typed `Result` (or a plain value where the contract has no failure), and never rejects.
  */
-export interface AppServices {
+export interface AppServices extends CollectionServices {
   getVersion(): Promise<string>
   loadBuiltinArticle(): Promise<Result<Article>>
   openArticleDialog(): Promise<Result<Article | null>>
@@ -80,7 +88,8 @@ const argumentRules: { [M in InvokeMethod]: { maxArgs: number; check: ArgsCheck 
   articleFromText: { maxArgs: 2, check: (args) => checkPastedText(args[0], args[1]) },
   readClipboardText: { maxArgs: 0, check: noArgs },
   setThemePreference: { maxArgs: 1, check: (args) => checkTheme(args[0]) },
-  openExternal: { maxArgs: 1, check: (args) => checkUrlShape(args[0]) }
+  openExternal: { maxArgs: 1, check: (args) => checkUrlShape(args[0]) },
+  ...collectionArgumentRules
 }
 
 type ArgsCheck = (args: readonly unknown[]) => string | null
@@ -168,6 +177,11 @@ function formatBytes(bytes: number): string {
 export function createAppServices(deps: AppServicesDeps): AppServices {
   const nowMs = deps.nowMs ?? ((): number => Date.now())
   const recentFiles = createRecentFiles(join(deps.userDataDir, RECENT_FILES_STORE), nowMs)
+  const collection = createCollectionServices({
+    ...deps.collection,
+    userDataDir: deps.userDataDir,
+    nowMs
+  })
 
   /** Runs a body, turning any unexpected throw into an INTERNAL failure. */
   async function guarded<T>(what: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -193,6 +207,8 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   }
 
   return {
+    ...collection,
+
     async getVersion(): Promise<string> {
       return deps.version
     },

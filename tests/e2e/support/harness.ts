@@ -163,6 +163,30 @@ function installBridge(methods: string[]): void {
     }
     return call('importDroppedFile', args)
   }
+  // Backups carry bytes both ways (saveBackup's payload, readBackup's verified payload).
+  api.saveBackup = (...args: unknown[]): Promise<unknown> => {
+    const request = args[0] as { payload?: unknown } | null
+    if (request !== null && typeof request === 'object' && request.payload instanceof Uint8Array) {
+      const wire = { ...request, payload: undefined, payloadBase64: toBase64(request.payload) }
+      return call('saveBackup', [wire])
+    }
+    return call('saveBackup', args)
+  }
+  api.readBackup = async (...args: unknown[]): Promise<unknown> => {
+    const result = (await call('readBackup', args)) as {
+      ok: boolean
+      value?: { payloadBase64?: string; payload?: unknown }
+    }
+    if (result.ok && result.value && typeof result.value.payloadBase64 === 'string') {
+      const binary = atob(result.value.payloadBase64)
+      const bytes = new Uint8Array(binary.length)
+      for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
+      const { payloadBase64: _wire, ...rest } = result.value
+      void _wire
+      return { ...result, value: { ...rest, payload: bytes } }
+    }
+    return result
+  }
   api.onMenuCommand = (listener: Listener): (() => void) => {
     // Like the preload: a fresh wrapper per subscription, so unsubscribing removes only this one.
     const wrapped: Listener = (command) => listener(command)
@@ -183,6 +207,35 @@ function installBridge(methods: string[]): void {
     configurable: false,
     enumerable: true
   })
+}
+
+/** The Node side of the backup byte bridge (see `installBridge`). */
+async function callWithBytes(
+  method: InvokeMethod,
+  service: (...args: unknown[]) => Promise<unknown>,
+  args: unknown[]
+): Promise<unknown> {
+  if (method === 'saveBackup') {
+    const request = args[0] as { payloadBase64?: unknown } | null
+    if (
+      request !== null &&
+      typeof request === 'object' &&
+      typeof request.payloadBase64 === 'string'
+    ) {
+      const { payloadBase64, ...rest } = request as Record<string, unknown>
+      const payload = new Uint8Array(Buffer.from(payloadBase64 as string, 'base64'))
+      return service({ ...rest, payload })
+    }
+  }
+  const result = await service(...(method === 'importDroppedFile' ? fromWire(args) : args))
+  if (method === 'readBackup') {
+    const read = result as { ok: boolean; value?: { payload: Uint8Array } }
+    if (read.ok && read.value) {
+      const { payload, ...rest } = read.value
+      return { ...read, value: { ...rest, payloadBase64: Buffer.from(payload).toString('base64') } }
+    }
+  }
+  return result
 }
 
 /** Rebuilds a dropped file's bytes from the base64 the page sent. */
@@ -301,6 +354,15 @@ export async function launchApp(): Promise<E2EApp> {
         userDataDir,
         version: E2E_VERSION,
         showOpenDialog: async () => state.dialogPaths.shift() ?? null,
+        collection: {
+          // A bulk import takes every queued path at once (several files, or one folder).
+          showImportDialog: async () => {
+            const paths = state.dialogPaths.splice(0)
+            return paths.length > 0 ? paths : null
+          },
+          showSaveDialog: async (suggestedName) => join(userDataDir, suggestedName),
+          openPath: async () => undefined
+        },
         readClipboardText: () => state.clipboardText,
         openExternal: async (url) => {
           state.externalUrls.push(url)
@@ -318,7 +380,7 @@ export async function launchApp(): Promise<E2EApp> {
     for (const method of invokeMethods) {
       const service = state.services[method] as (...args: unknown[]) => Promise<unknown>
       await context.exposeFunction(bindingName(method), (...args: unknown[]) =>
-        service(...(method === 'importDroppedFile' ? fromWire(args) : args))
+        callWithBytes(method, service, args)
       )
     }
     await context.addInitScript(installBridge, [...invokeMethods])

@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import type { MenuCommand } from '../../../shared/api'
+import { useBackupStore } from '../stores/backup'
 import { useLibraryStore } from '../stores/library'
 import { useNotificationsStore } from '../stores/notifications'
 import { useSettingsStore } from '../stores/settings'
@@ -44,6 +45,10 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
         return
       case 'about':
         handlers.showAbout()
+        return
+      case 'backup-request':
+        // The main process waits for the matching saveBackup (quit has a timeout).
+        await useBackupStore().backupNow(command.reason, command.requestId)
         return
     }
   }

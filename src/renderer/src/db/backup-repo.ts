@@ -1,0 +1,168 @@
+import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
+import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
+import { fail, ok, type Result } from '../../../shared/result'
+import { QuotedeckDatabase } from './schema'
+
+/** A collection exported for a backup: the `dexie-export-import` JSON and what it holds. */
+export interface CollectionExport {
+  payload: Uint8Array
+  schemaVersion: number
+  /** Rows per table, read from the export itself. */
+  counts: Record<string, number>
+}
+
+/** Where a restore stands, for the progress bar. */
+export interface RestoreProgress {
+  phase: 'checking' | 'replacing' | 'done'
+  /** 0 to 1. */
+  fraction: number
+}
+
+/** Rows per `bulkPut` while replacing the collection (progress is reported between them). */
+const ROWS_PER_PUT = 5000
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Name of the scratch database a restore checks a backup in. */
+export function stagingName(db: QuotedeckDatabase): string {
+  return `${db.name}-restore-check`
+}
+
+/**
+ * Exports every table with `dexie-export-import` (one read transaction, so the rows are one
+ * consistent moment of the collection). The counts come from the export's own metadata.
+ */
+export async function exportCollection(db: QuotedeckDatabase): Promise<CollectionExport> {
+  const blob = await exportDB(db)
+  const meta = await peakImportFile(blob)
+  const counts: Record<string, number> = {}
+  for (const table of meta.data.tables) counts[table.name] = table.rowCount
+  return {
+    payload: new Uint8Array(await blob.arrayBuffer()),
+    schemaVersion: meta.data.databaseVersion,
+    counts
+  }
+}
+
+function refuse<T>(why: string): Result<T> {
+  return fail(
+    'UNREADABLE',
+    `This backup cannot be restored: ${why}. Your collection was not changed.`
+  )
+}
+
+/**
+ * Checks a verified backup against this database without touching it: the schema version, the
+ * tables, and the row counts of the manifest against the export's metadata.
+ */
+export async function checkBackup(
+  db: QuotedeckDatabase,
+  backup: VerifiedBackup
+): Promise<Result<Blob>> {
+  const { manifest } = backup
+  if (manifest.schemaVersion !== db.verno) {
+    return refuse(
+      `it was made by a version of Quotedeck with database version ${manifest.schemaVersion}, and this one uses version ${db.verno}`
+    )
+  }
+  const blob = new Blob([backup.payload as Uint8Array<ArrayBuffer>], { type: 'application/json' })
+  let tables: { name: string; rowCount: number }[]
+  try {
+    const meta = await peakImportFile(blob)
+    if (meta.formatName !== 'dexie') return refuse('it is not a Quotedeck export')
+    if (meta.data.databaseVersion !== manifest.schemaVersion) {
+      return refuse('its manifest and its content disagree about the database version')
+    }
+    tables = meta.data.tables
+  } catch (error) {
+    return refuse(`its content could not be read (${errorText(error)})`)
+  }
+  const expected = new Set(db.tables.map((table) => table.name))
+  for (const table of tables) {
+    if (!expected.has(table.name)) return refuse(`it holds an unknown table “${table.name}”`)
+    if (manifest.counts[table.name] !== table.rowCount) {
+      return refuse(`the number of rows in “${table.name}” does not match its manifest`)
+    }
+  }
+  for (const name of expected) {
+    if (!tables.some((table) => table.name === name)) return refuse(`it has no “${name}” table`)
+  }
+  return ok(blob)
+}
+
+/**
+ * Restores a backup, all or nothing. First the whole file is imported into a scratch database
+ * and counted against the manifest (the live collection is not touched, so a damaged file
+ * changes nothing); then the live tables are cleared and refilled from those rows in ONE
+ * read-write transaction, which IndexedDB commits completely or not at all.
+ */
+export async function restoreCollection(
+  db: QuotedeckDatabase,
+  backup: VerifiedBackup,
+  onProgress: (progress: RestoreProgress) => void = () => undefined
+): Promise<Result<{ counts: Record<string, number> }>> {
+  onProgress({ phase: 'checking', fraction: 0 })
+  const checked = await checkBackup(db, backup)
+  if (!checked.ok) return checked
+  const manifest: BackupManifest = backup.manifest
+  const staging = new QuotedeckDatabase(stagingName(db))
+  const rows = new Map<string, unknown[]>()
+  try {
+    await staging.delete()
+    await staging.open()
+    await importInto(staging, checked.value, {
+      acceptNameDiff: true,
+      clearTablesBeforeImport: true,
+      progressCallback: (progress) => {
+        const total = progress.totalRows ?? 0
+        onProgress({
+          phase: 'checking',
+          fraction: total > 0 ? (0.5 * progress.completedRows) / total : 0
+        })
+        return true
+      }
+    })
+    for (const table of staging.tables) {
+      const all = await table.toArray()
+      if (all.length !== (manifest.counts[table.name] ?? 0)) {
+        return refuse(
+          `“${table.name}” holds ${all.length} rows instead of ${manifest.counts[table.name]}`
+        )
+      }
+      rows.set(table.name, all)
+    }
+  } catch (error) {
+    return refuse(`its content could not be read (${errorText(error)})`)
+  } finally {
+    staging.close()
+    await staging.delete().catch(() => undefined)
+  }
+
+  const totalRows = [...rows.values()].reduce((sum, list) => sum + list.length, 0)
+  let written = 0
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear()
+      for (const table of db.tables) {
+        const list = rows.get(table.name) ?? []
+        for (let start = 0; start < list.length; start += ROWS_PER_PUT) {
+          await table.bulkPut(list.slice(start, start + ROWS_PER_PUT))
+          written += Math.min(ROWS_PER_PUT, list.length - start)
+          onProgress({
+            phase: 'replacing',
+            fraction: 0.5 + (0.5 * written) / Math.max(1, totalRows)
+          })
+        }
+      }
+    })
+  } catch (error) {
+    return fail(
+      'INTERNAL',
+      `The backup could not be written into your collection (${errorText(error)}). Your collection was not changed.`
+    )
+  }
+  onProgress({ phase: 'done', fraction: 1 })
+  return ok({ counts: { ...manifest.counts } })
+}

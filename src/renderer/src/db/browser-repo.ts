@@ -1,0 +1,300 @@
+/**
+ * The card browser's storage: running a parsed search (through an index where the query allows
+ * it), and bulk operations that each run in one transaction and return what undo needs to put
+ * every touched card back exactly.
+ */
+import Dexie from 'dexie'
+import {
+  matchesSearch,
+  ratedDaysIn,
+  type SearchableCard,
+  type SearchNode
+} from '../../../core/browser/search-query'
+import { newSchedulingState, queueForMemoryState, Queue } from '../../../core/scheduling'
+import { notifyArticleCardsChanged } from './card-changes'
+import type { CardRecord, QuotedeckDatabase } from './schema'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A browser row: the stored card plus the names a search and the table show. */
+export interface BrowserRow extends SearchableCard {
+  card: CardRecord
+}
+
+export interface SearchCardsInput {
+  node: SearchNode | null
+  nowMs: number
+  dayEndMs: number
+  leechThreshold: number
+}
+
+/** Speaker names by `${articleId}|${speakerId}` and article titles by id. */
+async function readNames(
+  db: QuotedeckDatabase
+): Promise<{ speakers: Map<string, string>; titles: Map<string, string> }> {
+  const speakers = new Map<string, string>()
+  const titles = new Map<string, string>()
+  await db.extractions.each((extraction) => {
+    for (const speaker of extraction.speakers) {
+      speakers.set(`${extraction.articleId}|${speaker.id}`, speaker.name)
+    }
+  })
+  await db.articles.each((article) => titles.set(article.id, article.title))
+  return { speakers, titles }
+}
+
+/**
+ * The cards an index can narrow the search to, or null to read them all. Only terms every match
+ * must satisfy (the query itself, or a child of a top-level `and`) are used.
+ */
+function indexedCandidates(
+  db: QuotedeckDatabase,
+  node: SearchNode | null,
+  input: SearchCardsInput
+): Promise<CardRecord[]> | null {
+  if (node === null) return null
+  const required = node.kind === 'and' ? node.nodes : [node]
+  const queueOf: Partial<Record<string, number>> = {
+    new: Queue.New,
+    learning: Queue.Learning,
+    review: Queue.Review,
+    suspended: Queue.Suspended,
+    buried: Queue.Buried
+  }
+  for (const term of required) {
+    if (term.kind === 'is' && queueOf[term.state] !== undefined) {
+      const queue = queueOf[term.state] as number
+      return db.cards
+        .where('[queue+due]')
+        .between([queue, Dexie.minKey], [queue, Dexie.maxKey])
+        .toArray()
+    }
+    if (term.kind === 'is' && term.state === 'due') {
+      const due = (queue: number): Promise<CardRecord[]> =>
+        db.cards
+          .where('[queue+due]')
+          .between([queue, -Infinity], [queue, input.dayEndMs], true, false)
+          .toArray()
+      return Promise.all([due(Queue.Learning), due(Queue.Review)]).then(([a, b]) => [...a, ...b])
+    }
+    if (term.kind === 'type') {
+      return db.cards
+        .where('template')
+        .anyOf([...term.templates])
+        .toArray()
+    }
+    if (term.kind === 'prop' && term.prop === 'lapses' && term.op !== '!=') {
+      const where = db.cards.where('lapses')
+      const value = term.value
+      const collection =
+        term.op === '>'
+          ? where.above(value)
+          : term.op === '>='
+            ? where.aboveOrEqual(value)
+            : term.op === '<'
+              ? where.below(value)
+              : term.op === '<='
+                ? where.belowOrEqual(value)
+                : where.equals(value)
+      return collection.toArray()
+    }
+  }
+  return null
+}
+
+/**
+ * The cards matching a parsed search, in storage order (the browser sorts them). An `is:` state,
+ * `type:` or `prop:lapses` term narrows the read to an index range; the rest of the query is
+ * evaluated by `matchesSearch` on the candidates.
+ */
+export async function searchCards(
+  db: QuotedeckDatabase,
+  input: SearchCardsInput
+): Promise<BrowserRow[]> {
+  return db.transaction('r', [db.cards, db.reviewLogs, db.extractions, db.articles], async () => {
+    const [names, cards] = await Promise.all([
+      readNames(db),
+      indexedCandidates(db, input.node, input) ?? db.cards.toArray()
+    ])
+    const rated = new Map<number, Set<string>>()
+    for (const days of ratedDaysIn(input.node)) {
+      if (rated.has(days)) continue
+      const ids = new Set<string>()
+      await db.reviewLogs
+        .where('reviewedAt')
+        .aboveOrEqual(input.nowMs - days * DAY_MS)
+        .each((log) => {
+          if (log.source !== 'practice') ids.add(log.cardId)
+        })
+      rated.set(days, ids)
+    }
+    const context = {
+      nowMs: input.nowMs,
+      dayEndMs: input.dayEndMs,
+      leechThreshold: input.leechThreshold,
+      ratedWithin: (days: number): ReadonlySet<string> => rated.get(days) ?? new Set()
+    }
+    const rows: BrowserRow[] = []
+    for (const card of cards) {
+      const row = toRow(card, names.speakers, names.titles)
+      if (matchesSearch(input.node, row, context)) rows.push(row)
+    }
+    return rows
+  })
+}
+
+function toRow(
+  card: CardRecord,
+  speakers: Map<string, string>,
+  titles: Map<string, string>
+): BrowserRow {
+  return {
+    card,
+    id: card.id,
+    template: card.template,
+    prompt: card.prompt,
+    answer: card.answer,
+    context: card.context,
+    speakerName:
+      card.answerSpeakerId === null
+        ? null
+        : (speakers.get(`${card.articleId}|${card.answerSpeakerId}`) ?? card.answerSpeakerId),
+    articleTitle: titles.get(card.articleId) ?? card.articleId,
+    queue: card.queue,
+    due: card.due,
+    lapses: card.lapses,
+    reps: card.reps,
+    intervalDays: card.scheduledDays,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    createdAt: card.createdAt
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk operations
+
+/** What a bulk operation changed, enough to put it back exactly. */
+export interface BulkUndo {
+  /** The touched cards exactly as they were (deleted ones included). */
+  before: CardRecord[]
+  /** Ids the operation deleted (their review logs too, kept in `deletedLogs`). */
+  deletedIds: string[]
+  deletedLogs: unknown[]
+}
+
+export type BulkAction =
+  | { kind: 'suspend' }
+  | { kind: 'unsuspend' }
+  | { kind: 'bury'; untilMs: number }
+  | { kind: 'reset' }
+  | { kind: 'reschedule'; dueMs: number }
+  | { kind: 'delete' }
+
+function stamp(previousMs: number, nowMs: number): number {
+  return Math.max(nowMs, previousMs + 1)
+}
+
+/** The card after `action`, or null when the action leaves it as it is. */
+function applied(card: CardRecord, action: BulkAction, nowMs: number): CardRecord | null {
+  const updatedAt = stamp(card.updatedAt, nowMs)
+  switch (action.kind) {
+    case 'suspend':
+      if (card.queue === Queue.Suspended) return null
+      return {
+        ...card,
+        queue: Queue.Suspended,
+        queueBeforeBury:
+          card.queue === Queue.Buried
+            ? (card.queueBeforeBury ?? queueForMemoryState(card.memoryState))
+            : card.queue,
+        buriedUntil: null,
+        updatedAt
+      }
+    case 'unsuspend':
+      if (card.queue !== Queue.Suspended) return null
+      return {
+        ...card,
+        queue: card.queueBeforeBury ?? queueForMemoryState(card.memoryState),
+        queueBeforeBury: null,
+        orphanedAt: null,
+        updatedAt
+      }
+    case 'bury':
+      if (card.queue === Queue.Buried || card.queue === Queue.Suspended) return null
+      return {
+        ...card,
+        queue: Queue.Buried,
+        queueBeforeBury: card.queue,
+        buriedUntil: action.untilMs,
+        updatedAt
+      }
+    case 'reset':
+      // The FSRS state starts over; the review logs stay (history is kept).
+      return { ...card, ...newSchedulingState(nowMs), updatedAt }
+    case 'reschedule':
+      // Only the due date moves: the memory state is the scheduler's, not the user's, to set.
+      return {
+        ...card,
+        due: action.dueMs,
+        scheduledDays: Math.max(0, Math.round((action.dueMs - nowMs) / DAY_MS)),
+        updatedAt
+      }
+    case 'delete':
+      return null
+  }
+}
+
+/**
+ * Applies `action` to the cards `ids` in one transaction and returns the undo record. Deleting
+ * removes the cards and their review logs (kept in the undo record).
+ */
+export async function applyBulkAction(
+  db: QuotedeckDatabase,
+  ids: readonly string[],
+  action: BulkAction,
+  nowMs: number
+): Promise<{ changed: number; undo: BulkUndo }> {
+  const result = await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const stored = (await db.cards.bulkGet([...ids])).filter(
+      (card): card is CardRecord => card !== undefined
+    )
+    if (action.kind === 'delete') {
+      const cardIds = stored.map((card) => card.id)
+      const logs = await db.reviewLogs.where('cardId').anyOf(cardIds).toArray()
+      await db.reviewLogs.bulkDelete(logs.map((log) => log.id as number))
+      await db.cards.bulkDelete(cardIds)
+      return {
+        changed: cardIds.length,
+        undo: { before: stored, deletedIds: cardIds, deletedLogs: logs }
+      }
+    }
+    const before: CardRecord[] = []
+    const writes: CardRecord[] = []
+    for (const card of stored) {
+      const next = applied(card, action, nowMs)
+      if (next === null) continue
+      before.push(card)
+      writes.push(next)
+    }
+    await db.cards.bulkPut(writes)
+    return { changed: writes.length, undo: { before, deletedIds: [], deletedLogs: [] } }
+  })
+  if (result.undo.deletedIds.length > 0) {
+    notifyArticleCardsChanged(db, [...new Set(result.undo.before.map((card) => card.articleId))])
+  }
+  return result
+}
+
+/** Puts back exactly what `applyBulkAction` changed (cards and deleted review logs). */
+export async function undoBulkAction(db: QuotedeckDatabase, undo: BulkUndo): Promise<void> {
+  await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    await db.cards.bulkPut(undo.before)
+    if (undo.deletedLogs.length > 0) {
+      await db.reviewLogs.bulkPut(undo.deletedLogs as Parameters<typeof db.reviewLogs.bulkPut>[0])
+    }
+  })
+  if (undo.deletedIds.length > 0) {
+    notifyArticleCardsChanged(db, [...new Set(undo.before.map((card) => card.articleId))])
+  }
+}

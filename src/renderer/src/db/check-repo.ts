@@ -1,0 +1,39 @@
+import { planRepairs, type RepairPlan } from '../../../core/maintenance/check-database'
+import { newSchedulingState } from '../../../core/scheduling'
+import { notifyArticleCardsChanged } from './card-changes'
+import type { QuotedeckDatabase } from './schema'
+
+/**
+ * Check Database: reads the collection, plans the repairs (pure, `core/maintenance`) and applies
+ * them in one read-write transaction, so a collection changed meanwhile is planned and repaired
+ * as one consistent state. Returns the plan that was applied.
+ */
+export async function checkAndRepairDatabase(
+  db: QuotedeckDatabase,
+  nowMs: number
+): Promise<RepairPlan> {
+  const tables = [db.articles, db.cards, db.reviewLogs, db.notes]
+  const { plan, touched } = await db.transaction('rw', tables, async () => {
+    const articleIds = (await db.articles.toCollection().primaryKeys()) as string[]
+    const cards = await db.cards.toArray()
+    const logs: { id: number; cardId: string }[] = []
+    await db.reviewLogs.each((log) => {
+      if (log.id !== undefined) logs.push({ id: log.id, cardId: log.cardId })
+    })
+    const plan = planRepairs({ articleIds, cards, logs })
+    const byId = new Map(cards.map((card) => [card.id, card]))
+    const touched = new Set<string>()
+    for (const id of [...plan.orphanCardIds, ...plan.duplicateCardIds]) {
+      const articleId = byId.get(id)?.articleId
+      if (articleId) touched.add(articleId)
+    }
+    await db.cards.bulkDelete([...plan.orphanCardIds, ...plan.duplicateCardIds])
+    await db.reviewLogs.bulkDelete(plan.orphanLogIds)
+    for (const invalid of plan.invalidStates) {
+      await db.cards.update(invalid.cardId, { ...newSchedulingState(nowMs), updatedAt: nowMs })
+    }
+    return { plan, touched }
+  })
+  if (touched.size > 0) notifyArticleCardsChanged(db, [...touched])
+  return plan
+}
