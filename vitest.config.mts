@@ -23,7 +23,10 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.ts'],
-          setupFiles: ['tests/renderer/setup.ts']
+          setupFiles: ['tests/renderer/setup.ts'],
+          // Mounting whole views in happy-dom takes seconds on a loaded 2-core runner; these are
+          // correctness tests, and speed lives in `npm run bench`.
+          testTimeout: 30000
         }
       },
       {

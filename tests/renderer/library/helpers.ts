@@ -64,6 +64,13 @@ export function installApiStub(): ApiStub {
     readClipboardText: vi.fn().mockResolvedValue(''),
     setThemePreference: vi.fn().mockResolvedValue(undefined),
     openExternal: vi.fn().mockResolvedValue(ok(undefined)),
+    saveBackup: vi.fn().mockResolvedValue(fail('INTERNAL', 'No backup folder in tests.')),
+    listBackups: vi.fn().mockResolvedValue(ok([])),
+    readBackup: vi.fn().mockResolvedValue(fail('NOT_FOUND', 'That backup no longer exists.')),
+    openBackupFolder: vi.fn().mockResolvedValue(ok(undefined)),
+    saveExportFile: vi.fn().mockResolvedValue(ok(null)),
+    chooseBulkImport: vi.fn().mockResolvedValue(ok(null)),
+    readImportFile: vi.fn().mockResolvedValue(fail('NOT_FOUND', 'That file no longer exists.')),
     onMenuCommand: vi.fn((listener: (command: MenuCommand) => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -38,12 +38,18 @@ export const useBackupStore = defineStore('backup', () => {
   }
 
   async function refresh(): Promise<void> {
-    const listed = await window.api.listBackups()
-    if (listed.ok) {
-      backups.value = listed.value
-      errorMessage.value = null
-    } else errorMessage.value = listed.error.message
-    loaded.value = true
+    try {
+      const listed = await window.api.listBackups()
+      if (listed.ok) {
+        backups.value = listed.value
+        errorMessage.value = null
+      } else errorMessage.value = listed.error.message
+    } catch (error) {
+      // The list is informative only: a failed bridge call must not become an unhandled rejection.
+      errorMessage.value = `The backups could not be listed: ${errorText(error)}`
+    } finally {
+      loaded.value = true
+    }
   }
 
   function serialize<T>(body: () => Promise<T>): Promise<T> {
