@@ -82,7 +82,7 @@ describe('ArticleText on a long article', () => {
     })
     // happy-dom lays nothing out: every element sits at the top, "near" the window
     ManualObserver.last?.trigger()
-    await vi.waitFor(() => expect(drawnParagraphs(wrapper.element)).toBe(700))
+    await vi.waitFor(() => expect(drawnParagraphs(wrapper.element)).toBe(700), { timeout: 15000 })
     expect(wrapper.element.querySelector('[role="status"]')).toBeNull()
     wrapper.unmount()
   })

@@ -130,7 +130,9 @@ describe('blocked schema upgrade (a second tab holding the old version)', () => 
     const notify = vi.fn()
     watchUpgrades(next, notify)
     const opening = next.open()
-    await vi.waitFor(() => expect(notify).toHaveBeenCalledWith(BLOCKED_UPGRADE_MESSAGE))
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledWith(BLOCKED_UPGRADE_MESSAGE), {
+      timeout: 15000
+    })
 
     oldTab.close()
     await opening

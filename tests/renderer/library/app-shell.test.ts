@@ -85,8 +85,9 @@ describe('app shell', () => {
       await start('/stats')
       env.api.readClipboardText.mockResolvedValueOnce('  \nFirst line title\nMore text here.')
       env.api.emitMenuCommand({ kind: 'new-from-clipboard' })
-      const dialog = await vi.waitFor(() =>
-        getByRole(document.body, 'dialog', 'New article from text')
+      const dialog = await vi.waitFor(
+        () => getByRole(document.body, 'dialog', 'New article from text'),
+        { timeout: 15000 }
       )
       expect((getByRole(dialog, 'textbox', 'Title') as HTMLInputElement).value).toBe(
         'First line title'
@@ -109,7 +110,9 @@ describe('app shell', () => {
     it('about shows the About dialog with the version; Esc closes it', async () => {
       await start()
       env.api.emitMenuCommand({ kind: 'about' })
-      const dialog = await vi.waitFor(() => getByRole(document.body, 'dialog', 'About Quotedeck'))
+      const dialog = await vi.waitFor(() => getByRole(document.body, 'dialog', 'About Quotedeck'), {
+        timeout: 15000
+      })
       await eventually(() => expect(dialog.textContent).toContain('1.2.3'))
       press('Escape', {}, dialog)
       await eventually(() => expect(queryAllByRole(document.body, 'dialog')).toHaveLength(0))
@@ -145,7 +148,9 @@ describe('app shell', () => {
       await start()
       env.api.readClipboardText.mockResolvedValueOnce(clipboard)
       getByRole(document.body, 'button', 'Paste text…').click()
-      return vi.waitFor(() => getByRole(document.body, 'dialog', 'New article from text'))
+      return vi.waitFor(() => getByRole(document.body, 'dialog', 'New article from text'), {
+        timeout: 15000
+      })
     }
 
     it('adds the text with the edited title and shows the new article', async () => {

@@ -85,7 +85,8 @@ export function installApiStub(): ApiStub {
 
 /** Waits until `check` stops throwing (Dexie and the stores settle over several ticks). */
 export async function eventually(check: () => unknown): Promise<void> {
-  await vi.waitFor(check, { timeout: 2000, interval: 10 })
+  // Generous: a loaded 2-core CI runner can take seconds to settle Dexie and the stores.
+  await vi.waitFor(check, { timeout: 15000, interval: 10 })
 }
 
 /**

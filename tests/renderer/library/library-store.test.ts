@@ -201,15 +201,18 @@ describe('library store', () => {
     const library = restartApp()
     // What the Library view does while it is mounted.
     const stopWatching = library.watchCardCounts()
-    await vi.waitFor(() =>
-      expect(library.articles.map((summary) => summary.id)).toEqual([article.id])
+    await vi.waitFor(
+      () => expect(library.articles.map((summary) => summary.id)).toEqual([article.id]),
+      { timeout: 15000 }
     )
     expect(library.articles[0].cardCount).toBe(0)
 
     const made = await syncArticleCards(env.db, { article, extraction }, NOW_MS)
 
     expect(made.added).toBeGreaterThan(0)
-    await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(made.added))
+    await vi.waitFor(() => expect(library.articles[0].cardCount).toBe(made.added), {
+      timeout: 15000
+    })
     stopWatching()
   })
 

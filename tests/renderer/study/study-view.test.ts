@@ -67,7 +67,7 @@ async function start(): Promise<void> {
   await waitFor(() => promptText().length > 0)
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 2000): Promise<void> {
+async function waitFor(check: () => boolean, timeoutMs = 15000): Promise<void> {
   const startedAt = Date.now()
   while (!check()) {
     if (Date.now() - startedAt > timeoutMs) throw new Error('Timed out waiting')
