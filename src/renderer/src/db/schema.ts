@@ -3,6 +3,7 @@ import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
+import { applyLogToSlot, emptySlot, slotStartOf, type ReviewSlot } from '../../../core/stats/slots'
 
 /** An article in the library. Its body (`text`) is stored but never indexed. */
 export interface ArticleRecord extends Article {
@@ -100,6 +101,8 @@ export class QuotedeckDatabase extends Dexie {
   quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>
   confusions!: EntityTable<ConfusionRecord, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
+  /** Maintained aggregate of the review logs per quarter hour (version 4; see core/stats). */
+  reviewSlots!: EntityTable<ReviewSlot, 'slotStartMs'>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -116,6 +119,23 @@ export class QuotedeckDatabase extends Dexie {
       confusions: 'id, count',
       settings: 'key'
     })
+    // Version 3 belongs to another change; Dexie allows the gap. Version 4: the review aggregate
+    // the Stats view reads instead of the logs, and card indexes its distributions count on.
+    this.version(4)
+      .stores({
+        cards:
+          'id, articleId, noteId, template, [queue+due], lapses, stability, difficulty, scheduledDays, answerSpeakerId',
+        reviewSlots: 'slotStartMs'
+      })
+      .upgrade(async (tx) => {
+        // Summed while the logs stream past, so the upgrade never holds them all in memory.
+        const bySlot = new Map<number, ReviewSlot>()
+        await tx.table<ReviewLogEntry>('reviewLogs').each((log) => {
+          const start = slotStartOf(log.reviewedAt)
+          bySlot.set(start, applyLogToSlot(bySlot.get(start) ?? emptySlot(start), log, 1))
+        })
+        await tx.table<ReviewSlot>('reviewSlots').bulkPut([...bySlot.values()])
+      })
   }
 }
 
