@@ -11,7 +11,9 @@ import {
   type SearchNode
 } from '../../../core/browser/search-query'
 import { newSchedulingState, queueForMemoryState, Queue } from '../../../core/scheduling'
+import type { ReviewLogEntry } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
+import { applyLogsToSlots } from './review-slots-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -255,7 +257,7 @@ export async function applyBulkAction(
   action: BulkAction,
   nowMs: number
 ): Promise<{ changed: number; undo: BulkUndo }> {
-  const result = await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+  const result = await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
     const stored = (await db.cards.bulkGet([...ids])).filter(
       (card): card is CardRecord => card !== undefined
     )
@@ -263,6 +265,7 @@ export async function applyBulkAction(
       const cardIds = stored.map((card) => card.id)
       const logs = await db.reviewLogs.where('cardId').anyOf(cardIds).toArray()
       await db.reviewLogs.bulkDelete(logs.map((log) => log.id as number))
+      await applyLogsToSlots(db, logs, -1)
       await db.cards.bulkDelete(cardIds)
       return {
         changed: cardIds.length,
@@ -288,10 +291,11 @@ export async function applyBulkAction(
 
 /** Puts back exactly what `applyBulkAction` changed (cards and deleted review logs). */
 export async function undoBulkAction(db: QuotedeckDatabase, undo: BulkUndo): Promise<void> {
-  await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+  await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
     await db.cards.bulkPut(undo.before)
     if (undo.deletedLogs.length > 0) {
       await db.reviewLogs.bulkPut(undo.deletedLogs as Parameters<typeof db.reviewLogs.bulkPut>[0])
+      await applyLogsToSlots(db, undo.deletedLogs as ReviewLogEntry[], 1)
     }
   })
   if (undo.deletedIds.length > 0) {

@@ -29,6 +29,7 @@ import {
 } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { notifyArticleCardsChanged } from './card-changes'
+import { applyLogsToSlots } from './review-slots-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 import { storageErrorMessage } from './storage'
 
@@ -308,60 +309,68 @@ export async function commitAnswer(
 ): Promise<Result<CommittedAnswer>> {
   const tzOffsetMinutes = input.tzOffsetMinutes ?? localTimeZone()
   try {
-    const committed = await db.transaction('rw', db.cards, db.reviewLogs, async () => {
-      const card = await db.cards.get(input.cardId)
-      if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
-      if (card.updatedAt !== input.expectedUpdatedAt) {
-        throw new AbortWith(
-          'CONFLICT',
-          'This card changed since it was shown (was it edited or answered elsewhere?). It has been reloaded.'
-        )
-      }
-      const before = schedulingOf(card)
-      const after = applyAnswer(before, input.grade, input.nowMs, input.settings, card.id)
-      const stamp = nextStamp(card.updatedAt, input.nowMs)
-      const updated: CardRecord = { ...card, ...after, updatedAt: stamp }
+    const committed = await db.transaction(
+      'rw',
+      db.cards,
+      db.reviewLogs,
+      db.reviewSlots,
+      async () => {
+        const card = await db.cards.get(input.cardId)
+        if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
+        if (card.updatedAt !== input.expectedUpdatedAt) {
+          throw new AbortWith(
+            'CONFLICT',
+            'This card changed since it was shown (was it edited or answered elsewhere?). It has been reloaded.'
+          )
+        }
+        const before = schedulingOf(card)
+        const after = applyAnswer(before, input.grade, input.nowMs, input.settings, card.id)
+        const stamp = nextStamp(card.updatedAt, input.nowMs)
+        const updated: CardRecord = { ...card, ...after, updatedAt: stamp }
 
-      const until = buryUntil(input.nowMs, input.settings, tzOffsetMinutes)
-      const siblings = await db.cards.where('noteId').equals(card.noteId).toArray()
-      const toBury = siblings.filter(
-        (sibling) =>
-          sibling.id !== card.id && (sibling.queue === Queue.New || sibling.queue === Queue.Review)
-      )
-      const buriedSiblings: BuriedSiblingSnapshot[] = toBury.map((sibling) => ({
-        id: sibling.id,
-        queue: sibling.queue,
-        queueBeforeBury: sibling.queueBeforeBury,
-        buriedUntil: sibling.buriedUntil,
-        updatedAt: sibling.updatedAt
-      }))
-
-      await db.cards.put(updated)
-      const log: AnswerLogRecord = {
-        cardId: card.id,
-        articleId: card.articleId,
-        grade: input.grade,
-        source: input.source,
-        reviewedAt: input.nowMs,
-        answerMs: Math.max(0, Math.round(input.answerMs)),
-        before,
-        after: schedulingOf(updated),
-        undo: { cardUpdatedAt: card.updatedAt, buriedSiblings }
-      }
-      const logId = (await db.reviewLogs.add(log)) as number
-      if (toBury.length > 0) {
-        await db.cards.bulkPut(
-          toBury.map((sibling) => ({
-            ...sibling,
-            queue: Queue.Buried,
-            queueBeforeBury: sibling.queue,
-            buriedUntil: until,
-            updatedAt: nextStamp(sibling.updatedAt, input.nowMs)
-          }))
+        const until = buryUntil(input.nowMs, input.settings, tzOffsetMinutes)
+        const siblings = await db.cards.where('noteId').equals(card.noteId).toArray()
+        const toBury = siblings.filter(
+          (sibling) =>
+            sibling.id !== card.id &&
+            (sibling.queue === Queue.New || sibling.queue === Queue.Review)
         )
+        const buriedSiblings: BuriedSiblingSnapshot[] = toBury.map((sibling) => ({
+          id: sibling.id,
+          queue: sibling.queue,
+          queueBeforeBury: sibling.queueBeforeBury,
+          buriedUntil: sibling.buriedUntil,
+          updatedAt: sibling.updatedAt
+        }))
+
+        await db.cards.put(updated)
+        const log: AnswerLogRecord = {
+          cardId: card.id,
+          articleId: card.articleId,
+          grade: input.grade,
+          source: input.source,
+          reviewedAt: input.nowMs,
+          answerMs: Math.max(0, Math.round(input.answerMs)),
+          before,
+          after: schedulingOf(updated),
+          undo: { cardUpdatedAt: card.updatedAt, buriedSiblings }
+        }
+        const logId = (await db.reviewLogs.add(log)) as number
+        await applyLogsToSlots(db, [log], 1)
+        if (toBury.length > 0) {
+          await db.cards.bulkPut(
+            toBury.map((sibling) => ({
+              ...sibling,
+              queue: Queue.Buried,
+              queueBeforeBury: sibling.queue,
+              buriedUntil: until,
+              updatedAt: nextStamp(sibling.updatedAt, input.nowMs)
+            }))
+          )
+        }
+        return { card: updated, logId, buriedSiblingIds: toBury.map((sibling) => sibling.id) }
       }
-      return { card: updated, logId, buriedSiblingIds: toBury.map((sibling) => sibling.id) }
-    })
+    )
     if (committed.buriedSiblingIds.length > 0) {
       noteBurial(db, buryUntil(input.nowMs, input.settings, tzOffsetMinutes))
     }
@@ -384,7 +393,7 @@ export async function logPractice(
   input: LogPracticeInput
 ): Promise<Result<{ logId: number }>> {
   try {
-    return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    return await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
       const card = await db.cards.get(input.cardId)
       if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
       const log: ReviewLogEntry = {
@@ -398,6 +407,7 @@ export async function logPractice(
         after: null
       }
       const logId = (await db.reviewLogs.add(log)) as number
+      await applyLogsToSlots(db, [log], 1)
       return ok({ logId })
     })
   } catch (error) {
@@ -424,7 +434,7 @@ type ReviewSource = ReviewLogEntry['source']
  */
 export async function undoLastAnswer(db: QuotedeckDatabase): Promise<Result<UndoneAnswer>> {
   try {
-    return await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    return await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
       const log = (await db.reviewLogs
         .orderBy(':id')
         .reverse()
@@ -454,6 +464,7 @@ export async function undoLastAnswer(db: QuotedeckDatabase): Promise<Result<Undo
       })
       await db.cards.bulkPut(unburied)
       await db.reviewLogs.delete(log.id)
+      await applyLogsToSlots(db, [log], -1)
       return ok({
         card: restored,
         grade: log.grade,

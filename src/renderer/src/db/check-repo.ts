@@ -1,6 +1,7 @@
 import { planRepairs, type RepairPlan } from '../../../core/maintenance/check-database'
 import { newSchedulingState } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
+import { applyLogsToSlots } from './review-slots-repo'
 import type { QuotedeckDatabase } from './schema'
 
 /**
@@ -12,7 +13,7 @@ export async function checkAndRepairDatabase(
   db: QuotedeckDatabase,
   nowMs: number
 ): Promise<RepairPlan> {
-  const tables = [db.articles, db.cards, db.reviewLogs, db.notes]
+  const tables = [db.articles, db.cards, db.reviewLogs, db.notes, db.reviewSlots]
   const { plan, touched } = await db.transaction('rw', tables, async () => {
     const articleIds = (await db.articles.toCollection().primaryKeys()) as string[]
     const cards = await db.cards.toArray()
@@ -28,6 +29,13 @@ export async function checkAndRepairDatabase(
       if (articleId) touched.add(articleId)
     }
     await db.cards.bulkDelete([...plan.orphanCardIds, ...plan.duplicateCardIds])
+    // The aggregate loses what the deleted logs had added to it.
+    const orphanLogs = await db.reviewLogs.bulkGet(plan.orphanLogIds)
+    await applyLogsToSlots(
+      db,
+      orphanLogs.filter((log) => log !== undefined),
+      -1
+    )
     await db.reviewLogs.bulkDelete(plan.orphanLogIds)
     for (const invalid of plan.invalidStates) {
       await db.cards.update(invalid.cardId, { ...newSchedulingState(nowMs), updatedAt: nowMs })

@@ -3,6 +3,8 @@ import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
+import type { ReviewSlot } from '../../../core/stats/slots'
+import { sumLogsIntoSlots } from './review-slots-repo'
 
 /** An article in the library. Its body (`text`) is stored but never indexed. */
 export interface ArticleRecord extends Article {
@@ -100,6 +102,8 @@ export class QuotedeckDatabase extends Dexie {
   quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>
   confusions!: EntityTable<ConfusionRecord, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
+  /** Maintained aggregate of the review logs per quarter hour (version 4; see core/stats). */
+  reviewSlots!: EntityTable<ReviewSlot, 'slotStartMs'>
 
   constructor(name: string = DATABASE_NAME) {
     super(name)
@@ -116,6 +120,19 @@ export class QuotedeckDatabase extends Dexie {
       confusions: 'id, count',
       settings: 'key'
     })
+    // Version 3 belongs to another change; Dexie allows the gap. Version 4: the review aggregate
+    // the Stats view reads instead of the logs, and card indexes its distributions count on.
+    this.version(4)
+      .stores({
+        cards:
+          'id, articleId, noteId, template, [queue+due], lapses, stability, difficulty, scheduledDays, answerSpeakerId',
+        reviewSlots: 'slotStartMs'
+      })
+      .upgrade(async (tx) => {
+        // Summed chunk by chunk, so the upgrade never holds every log in memory at once.
+        const slots = await sumLogsIntoSlots(tx.table<ReviewLogEntry, number>('reviewLogs'))
+        await tx.table<ReviewSlot>('reviewSlots').bulkPut(slots)
+      })
   }
 }
 

@@ -1,0 +1,133 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import {
+  defaultSchedulerSettings,
+  localTimeZone,
+  type SchedulerSettings
+} from '../../../core/scheduling'
+import {
+  futureBins,
+  studyDays,
+  type StatsRange,
+  type StudyDay,
+  type TimeBin
+} from '../../../core/stats'
+import type { ReviewSlot } from '../../../core/stats/slots'
+import {
+  cardCountsByQueue,
+  todayCounts,
+  type QueueCounts,
+  type TodayCounts
+} from '../db/cards-repo'
+import { getDatabase } from '../db/schema'
+import {
+  lastDueMs,
+  loadCardBinCounts,
+  loadForecastCounts,
+  loadMasteryInput,
+  loadRetrievabilitySample,
+  loadSlots,
+  type CardBinCounts,
+  type MasteryInput,
+  type RetrievabilitySample
+} from '../db/stats-repo'
+import { loadSchedulerSettings } from '../db/study-settings-repo'
+
+/** Everything the Stats view draws from, read at one instant. */
+export interface StatsData {
+  nowMs: number
+  settings: SchedulerSettings
+  timeZone: string
+  slots: ReviewSlot[]
+  days: StudyDay[]
+  today: TodayCounts
+  queues: QueueCounts
+  bins: CardBinCounts
+  retrievability: RetrievabilitySample
+  lastDueMs: number | null
+  mastery: MasteryInput
+}
+
+/** The forecast for one range (its bins are read on demand: a year is 53 weeks of counts). */
+export interface ForecastData {
+  range: StatsRange
+  bins: TimeBin[]
+  counts: number[]
+}
+
+/**
+ * The Stats view's data. It orchestrates: storage reads indexes and the review aggregate,
+ * `core/stats` does the maths (the view calls it on what is loaded here).
+ */
+export const useStatsStore = defineStore('stats', () => {
+  const data = shallowRef<StatsData | null>(null)
+  const forecast = shallowRef<ForecastData | null>(null)
+  const error = ref<string | null>(null)
+  const loading = ref(false)
+
+  function describe(cause: unknown): string {
+    return `Could not load your statistics: ${cause instanceof Error ? cause.message : String(cause)}`
+  }
+
+  async function loadForecast(range: StatsRange, base: StatsData): Promise<ForecastData> {
+    const bins = futureBins(range, base.nowMs, base.lastDueMs, base.settings, base.timeZone)
+    const counts = await loadForecastCounts(getDatabase(), bins)
+    return { range, bins, counts }
+  }
+
+  /** Reads everything at `nowMs` (the current time by default). */
+  async function load(nowMs: number = Date.now(), forecastRange: StatsRange = '1m'): Promise<void> {
+    loading.value = true
+    error.value = null
+    // Each visit reads afresh (the figures change with every answer); the view says it is loading.
+    data.value = null
+    try {
+      const db = getDatabase()
+      const timeZone = localTimeZone()
+      const [settings, slots, queues, bins, lastDue, mastery] = await Promise.all([
+        loadSchedulerSettings(db).catch(() => ({ ...defaultSchedulerSettings })),
+        loadSlots(db),
+        cardCountsByQueue(db),
+        loadCardBinCounts(db),
+        lastDueMs(db),
+        loadMasteryInput(db)
+      ])
+      const [today, retrievability] = await Promise.all([
+        todayCounts(db, nowMs, settings, timeZone),
+        loadRetrievabilitySample(db, bins.stability)
+      ])
+      const next: StatsData = {
+        nowMs,
+        settings,
+        timeZone,
+        slots,
+        days: studyDays(slots, settings, timeZone),
+        today,
+        queues,
+        bins,
+        retrievability,
+        lastDueMs: lastDue,
+        mastery
+      }
+      forecast.value = await loadForecast(forecastRange, next)
+      data.value = next
+    } catch (cause) {
+      error.value = describe(cause)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /** Shows the forecast over another range. */
+  async function setForecastRange(range: StatsRange): Promise<void> {
+    const base = data.value
+    if (!base) return
+    try {
+      forecast.value = await loadForecast(range, base)
+    } catch (cause) {
+      error.value = describe(cause)
+    }
+  }
+
+  return { data, forecast, error, loading, load, setForecastRange }
+})
