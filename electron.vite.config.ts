@@ -21,7 +21,20 @@ function devContentSecurityPolicy(): Plugin {
 }
 
 export default defineElectronConfig({
-  main: {},
+  main: {
+    build: {
+      // Dependencies stay external (electron-vite's default), so the optimiser's native binding
+      // (@open-spaced-repetition/binding and its .node) is required at run time, never bundled.
+      externalizeDeps: true,
+      rollupOptions: {
+        // The optimiser worker thread gets its own entry: out/main/fsrs-optimiser-worker.js.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'fsrs-optimiser-worker': resolve('src/main/services/fsrs-optimiser-worker.ts')
+        }
+      }
+    }
+  },
   preload: {},
   renderer: defineConfig({
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },

@@ -124,6 +124,15 @@ export function startQuotedeck(): boolean {
           },
           onBackupSaved: (requestId) => backupRequester.settle(requestId)
         },
+        optimiser: {
+          onProgress: (progress) => {
+            if (mainWindow === null || mainWindow.isDestroyed()) return
+            mainWindow.webContents.send(menuCommandChannel, {
+              kind: 'optimise-progress',
+              progress
+            } satisfies MenuCommand)
+          }
+        },
         readClipboardText: () => clipboard.readText(),
         // Called only by services.openExternal, after its http(s) allowlist check.
         openExternal: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,

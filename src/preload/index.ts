@@ -33,6 +33,7 @@ export function createApi(
     saveExportFile: (request) => invoke(invokeChannels.saveExportFile, request),
     chooseBulkImport: (mode) => invoke(invokeChannels.chooseBulkImport, mode),
     readImportFile: (path) => invoke(invokeChannels.readImportFile, path),
+    optimiseFsrs: (request) => invoke(invokeChannels.optimiseFsrs, request),
     onMenuCommand: (listener) => {
       const forward = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command)
       renderer.on(menuCommandChannel, forward)

@@ -1,6 +1,7 @@
 import type { Article } from '../core/article/types'
 import type { BackupInfo, BackupReason, SaveBackupRequest, VerifiedBackup } from './backup'
 import type { BulkImportMode, BulkImportSelection, ExportFileRequest } from './collection'
+import type { OptimiseOutcome, OptimiseProgress, OptimiseRequest } from './fsrs-optimiser'
 import type { Result } from './result'
 
 export type ThemePreference = 'system' | 'light' | 'dark'
@@ -14,6 +15,8 @@ export type MenuCommand =
   | { kind: 'about' }
   /** The main process wants a backup (every 30 minutes of use, on quit): export and save it. */
   | { kind: 'backup-request'; requestId: number; reason: BackupReason }
+  /** Progress of the FSRS optimisation the page started with `optimiseFsrs`. */
+  | { kind: 'optimise-progress'; progress: OptimiseProgress }
 
 /** A file the user dropped on the window, read in the page. */
 export interface DroppedFile {
@@ -64,6 +67,11 @@ export interface AppApi {
   chooseBulkImport(mode: BulkImportMode): Promise<Result<BulkImportSelection | null>>
   /** Loads one file of the last bulk-import selection as an article. */
   readImportFile(path: string): Promise<Result<Article>>
+  /**
+   * Fits FSRS parameters to the user's reviews in a worker thread of the main process (progress
+   * arrives as `optimise-progress` commands) and compares them with the current ones.
+   */
+  optimiseFsrs(request: OptimiseRequest): Promise<Result<OptimiseOutcome>>
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }

@@ -24,7 +24,8 @@ export const invokeChannels: { readonly [M in InvokeMethod]: `qd:${M}` } = {
   openBackupFolder: 'qd:openBackupFolder',
   saveExportFile: 'qd:saveExportFile',
   chooseBulkImport: 'qd:chooseBulkImport',
-  readImportFile: 'qd:readImportFile'
+  readImportFile: 'qd:readImportFile',
+  optimiseFsrs: 'qd:optimiseFsrs'
 }
 
 /** Every invoke method, in a stable order. */

@@ -30,7 +30,11 @@ describe('electron-builder.yml', () => {
     )
     expect(patterns).toEqual(expect.arrayContaining(['out/**', 'package.json', 'resources/**']))
     expect(patterns).toContain('!src/**')
-    expect(config.asarUnpack).toEqual(['resources/**'])
+    expect(config.asarUnpack).toEqual([
+      'resources/**',
+      '**/*.node',
+      'node_modules/@open-spaced-repetition/**'
+    ])
   })
 
   it('builds AppImage and deb (Education), nsis and dmg', async () => {

@@ -18,7 +18,7 @@ const RENDERER_INDEX = '/opt/quotedeck/out/renderer/index.html'
 const PAGE_URL = 'file:///opt/quotedeck/out/renderer/index.html'
 
 /** What each channel takes; anything else is a wrong type. */
-type Takes = 'nothing' | 'string' | 'file' | 'backup' | 'export'
+type Takes = 'nothing' | 'string' | 'file' | 'backup' | 'export' | 'optimise'
 
 const TAKES: Record<InvokeMethod, Takes> = {
   getVersion: 'nothing',
@@ -37,7 +37,8 @@ const TAKES: Record<InvokeMethod, Takes> = {
   openBackupFolder: 'nothing',
   saveExportFile: 'export',
   chooseBulkImport: 'string',
-  readImportFile: 'string'
+  readImportFile: 'string',
+  optimiseFsrs: 'optimise'
 }
 
 let tempDir: string
@@ -102,7 +103,8 @@ function wrongArguments(takes: Takes): fc.Arbitrary<unknown[]> {
       .filter((a) => a.length !== 1 || !validExport(a[0]))
   }
   // A dropped file is { name, size, bytes: Uint8Array } and a backup carries its payload as a
-  // Uint8Array: generated values never hold one.
+  // Uint8Array: generated values never hold one. An optimisation request needs three arrays of
+  // equal length inside `history` and a `currentParameters` key: generated values miss it.
   return fc.array(fc.anything(), { maxLength: 3 })
 }
 

@@ -9,6 +9,7 @@ import {
   fsrs,
   generatorParameters,
   createEmptyCard,
+  default_w,
   State,
   StrategyMode,
   type Card,
@@ -51,6 +52,11 @@ export interface SchedulerSettings {
   dayRolloverHour: number
   /** Lapses at which a card is flagged as a leech. */
   leechThreshold: number
+  /**
+   * The 21 FSRS weights the scheduler uses (fitted to the user's reviews by Optimise); absent or
+   * null: the ts-fsrs defaults.
+   */
+  fsrsParameters?: readonly number[] | null
 }
 
 /** Anki's defaults with FSRS on. */
@@ -90,7 +96,8 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
     settings.learningStepsMinutes,
     settings.relearningStepsMinutes,
     settings.maximumIntervalDays,
-    settings.enableFuzz
+    settings.enableFuzz,
+    settings.fsrsParameters ?? null
   ])
   let scheduler = schedulerCache.get(key)
   if (!scheduler) {
@@ -100,6 +107,7 @@ function schedulerFor(settings: SchedulerSettings): FSRS {
         maximum_interval: settings.maximumIntervalDays,
         enable_fuzz: settings.enableFuzz,
         enable_short_term: true,
+        ...(settings.fsrsParameters ? { w: [...settings.fsrsParameters] } : {}),
         learning_steps: toSteps(settings.learningStepsMinutes),
         relearning_steps: toSteps(settings.relearningStepsMinutes)
       })
@@ -244,6 +252,36 @@ export function retrievability(
 ): number {
   if (state.memoryState === MemoryState.New) return 0
   return schedulerFor(settings).get_retrievability(toFsrsCard(state), new Date(nowMs), false)
+}
+
+/** The ts-fsrs default weights (what the scheduler uses before any optimisation). */
+export function defaultFsrsParameters(): number[] {
+  return [...default_w]
+}
+
+/**
+ * The card's state with its due date recomputed for new settings (retention, parameters,
+ * maximum interval), as Anki's "reschedule cards on change": a review card keeps its memory
+ * (stability, difficulty, last review) and gets the interval the new settings give that
+ * stability, counted from its last review. Other cards are returned unchanged.
+ */
+export function rescheduleState(
+  state: SchedulingState,
+  settings: SchedulerSettings,
+  fuzzSeed: string
+): SchedulingState {
+  if (state.memoryState !== MemoryState.Review || state.lastReviewedAt === null) return state
+  const scheduler = seeded(schedulerFor(settings), fuzzSeed, state.reps)
+  const maximumDays = Math.max(1, Math.floor(settings.maximumIntervalDays))
+  const intervalDays = Math.min(
+    maximumDays,
+    Math.max(1, scheduler.next_interval(state.stability, state.elapsedDays))
+  )
+  return {
+    ...state,
+    scheduledDays: intervalDays,
+    due: state.lastReviewedAt + intervalDays * DAY_MS
+  }
 }
 
 /** Whether the card has lapsed often enough to be flagged as a leech. */

@@ -17,6 +17,12 @@ import {
   type CollectionServices,
   type CollectionServicesDeps
 } from './collection-services'
+import {
+  createOptimiserServices,
+  optimiserArgumentRules,
+  type OptimiserServiceDeps,
+  type OptimiserServices
+} from './fsrs-optimiser-service'
 
 /** Largest file the app accepts, dropped or opened (the loader checks opened files with stat). */
 export const MAX_FILE_BYTES = MAX_ARTICLE_BYTES
@@ -53,6 +59,8 @@ export interface AppServicesDeps {
   nowMs?: () => number
   /** Dialogs and hooks of the backup, export and bulk-import calls (optional: tests). */
   collection?: Omit<CollectionServicesDeps, 'userDataDir' | 'nowMs'>
+  /** Worker start and progress sink of the FSRS optimiser (the app pushes progress to the page). */
+  optimiser?: OptimiserServiceDeps
 }
 
 /**
@@ -60,7 +68,7 @@ export interface AppServicesDeps {
  * `unknown` because they cross a process boundary: every method validates what it gets, resolves
  * with a typed `Result` (or a plain value where the contract has no failure), and never rejects.
  */
-export interface AppServices extends CollectionServices {
+export interface AppServices extends CollectionServices, OptimiserServices {
   getVersion(): Promise<string>
   loadBuiltinArticle(): Promise<Result<Article>>
   openArticleDialog(): Promise<Result<Article | null>>
@@ -89,7 +97,8 @@ const argumentRules: { [M in InvokeMethod]: { maxArgs: number; check: ArgsCheck 
   readClipboardText: { maxArgs: 0, check: noArgs },
   setThemePreference: { maxArgs: 1, check: (args) => checkTheme(args[0]) },
   openExternal: { maxArgs: 1, check: (args) => checkUrlShape(args[0]) },
-  ...collectionArgumentRules
+  ...collectionArgumentRules,
+  ...optimiserArgumentRules
 }
 
 type ArgsCheck = (args: readonly unknown[]) => string | null
@@ -206,8 +215,11 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     return loaded
   }
 
+  const optimiser = createOptimiserServices(deps.optimiser)
+
   return {
     ...collection,
+    ...optimiser,
 
     async getVersion(): Promise<string> {
       return deps.version

@@ -363,6 +363,16 @@ export async function launchApp(): Promise<E2EApp> {
           showSaveDialog: async (suggestedName) => join(userDataDir, suggestedName),
           openPath: async () => undefined
         },
+        // The real optimiser (worker thread); progress reaches the page as the app pushes it.
+        optimiser: {
+          onProgress: (progress) => {
+            const page = pageHolder.page
+            if (page === undefined) return
+            void sendMenuCommand(page, { kind: 'optimise-progress', progress }).catch(
+              () => undefined
+            )
+          }
+        },
         readClipboardText: () => state.clipboardText,
         openExternal: async (url) => {
           state.externalUrls.push(url)

@@ -52,11 +52,10 @@ async function save(): Promise<void> {
 describe('StudySettings', () => {
   it('shows the defaults and stores edited values in the settings table', async () => {
     await mountSettings()
-    expect(field('Desired retention (%)').value).toBe('90')
+    expect(field('New cards per day').value).toBe('20')
     expect(field('Learning steps (minutes)').value).toBe('1 10')
 
     await setValue(field('New cards per day'), '35')
-    await setValue(field('Desired retention (%)'), '85')
     await setValue(field('Learning steps (minutes)'), '2, 15 60')
     await setValue(field('Next day starts at (hour)'), '6')
     await save()
@@ -65,7 +64,6 @@ describe('StudySettings', () => {
     expect(await loadSchedulerSettings(db)).toEqual({
       ...defaultSchedulerSettings,
       newCardsPerDay: 35,
-      desiredRetention: 0.85,
       learningStepsMinutes: [2, 15, 60],
       dayRolloverHour: 6
     })
@@ -73,13 +71,13 @@ describe('StudySettings', () => {
 
   it('refuses out-of-range values with the reason in words and stores nothing', async () => {
     await mountSettings()
-    await setValue(field('Desired retention (%)'), '50')
+    await setValue(field('New cards per day'), '-5')
     await save()
 
-    expect(getByRole(document.body, 'alert', /Desired retention must be between 70% and 99%/))
+    expect(getByRole(document.body, 'alert', /New cards per day must be a whole number/))
     expect(await db.settings.get(SCHEDULER_SETTINGS_KEY)).toBeUndefined()
 
-    await setValue(field('Desired retention (%)'), '90')
+    await setValue(field('New cards per day'), '20')
     await setValue(field('Learning steps (minutes)'), '1 ten')
     await save()
     expect(getByRole(document.body, 'alert', /Learning steps are minutes/)).toBeTruthy()

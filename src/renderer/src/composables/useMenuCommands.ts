@@ -50,6 +50,9 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
         // The main process waits for the matching saveBackup (quit has a timeout).
         await useBackupStore().backupNow(command.reason, command.requestId)
         return
+      case 'optimise-progress':
+        // The optimiser store listens for its own progress.
+        return
     }
   }
 
