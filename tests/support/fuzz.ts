@@ -12,6 +12,12 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? '') || 60
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? '') || 20261206
 /** One input taking longer than this counts as a hang. */
 export const HANG_MS = 2000
+/**
+ * Time one property may take in all. Each input may use up to HANG_MS, but the whole run is
+ * bounded by what the run count needs on a loaded 2-core machine (~20 ms an input), so a
+ * property is never failed by vitest's 5 s default only because `npm run fuzz` asked for more.
+ */
+export const FUZZ_TIMEOUT_MS = Math.max(30_000, FUZZ_RUNS * 20)
 
 /** What one property measured. */
 export interface FuzzCounts {

@@ -107,12 +107,11 @@ function singleQuotes(
 ): QuoteSpan[] {
   const out: QuoteSpan[] = []
   let i = from
-  const marks = /['‘’‚\u201b]/gu
   while (i < to) {
-    marks.lastIndex = i
-    const found = marks.exec(text)
-    if (found === null || found.index >= to) break
-    i = found.index
+    // Scanned by hand within [i, to): a global regex searched on past `to` to the end of the
+    // text, once per stretch, which made a book-length article quadratic.
+    while (i < to && !SINGLE_MARKS.has(text[i])) i++
+    if (i >= to) break
     if (!canOpen(text, i, from, to) || /\d/u.test(text[i + 1] ?? '')) {
       i++
       continue

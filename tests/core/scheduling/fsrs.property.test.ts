@@ -10,7 +10,7 @@ import {
   type SchedulerSettings,
   type SchedulingState
 } from '../../../src/core/scheduling'
-import { callTyped, fuzzCounter, fuzzParameters } from '../../support/fuzz'
+import { callTyped, fuzzCounter, fuzzParameters, FUZZ_TIMEOUT_MS } from '../../support/fuzz'
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0)
 const MINUTE_MS = 60_000
@@ -65,48 +65,52 @@ describe('FSRS invariants over random review sequences', () => {
     expect(counts.crashes + counts.hangs + counts.untypedErrors).toBe(0)
   })
 
-  it('due ≥ review time, stability > 0, difficulty in [1, 10], undo exact, deterministic', () => {
-    fc.assert(
-      fc.property(
-        fc.tuple(
-          fc.array(review, { minLength: 1, maxLength: 40 }),
-          settingsArbitrary,
-          fc.string({ minLength: 1, maxLength: 12 })
-        ),
-        counter.check(
-          ([reviews, settings, seed]: [
-            { grade: Grade; waitMs: number }[],
-            SchedulerSettings,
-            string
-          ]) => {
-            const steps = replay(reviews, settings, seed)
-            let previous = newSchedulingState(START_MS)
-            for (const { before, after, nowMs } of steps) {
-              expect(after.due).toBeGreaterThanOrEqual(nowMs)
-              expect(after.stability).toBeGreaterThan(0)
-              expect(Number.isFinite(after.stability)).toBe(true)
-              expect(after.difficulty).toBeGreaterThanOrEqual(1)
-              expect(after.difficulty).toBeLessThanOrEqual(10)
-              expect(after.memoryState).not.toBe(MemoryState.New)
-              expect(after.lastReviewedAt).toBe(nowMs)
-              expect(after.reps).toBe(before.reps + 1)
-              expect(after.lapses).toBeGreaterThanOrEqual(before.lapses)
-              if (after.memoryState === MemoryState.Review) {
-                expect(after.due - nowMs).toBeLessThanOrEqual(
-                  settings.maximumIntervalDays * 24 * 60 * MINUTE_MS
-                )
+  it(
+    'due ≥ review time, stability > 0, difficulty in [1, 10], undo exact, deterministic',
+    { timeout: FUZZ_TIMEOUT_MS },
+    () => {
+      fc.assert(
+        fc.property(
+          fc.tuple(
+            fc.array(review, { minLength: 1, maxLength: 40 }),
+            settingsArbitrary,
+            fc.string({ minLength: 1, maxLength: 12 })
+          ),
+          counter.check(
+            ([reviews, settings, seed]: [
+              { grade: Grade; waitMs: number }[],
+              SchedulerSettings,
+              string
+            ]) => {
+              const steps = replay(reviews, settings, seed)
+              let previous = newSchedulingState(START_MS)
+              for (const { before, after, nowMs } of steps) {
+                expect(after.due).toBeGreaterThanOrEqual(nowMs)
+                expect(after.stability).toBeGreaterThan(0)
+                expect(Number.isFinite(after.stability)).toBe(true)
+                expect(after.difficulty).toBeGreaterThanOrEqual(1)
+                expect(after.difficulty).toBeLessThanOrEqual(10)
+                expect(after.memoryState).not.toBe(MemoryState.New)
+                expect(after.lastReviewedAt).toBe(nowMs)
+                expect(after.reps).toBe(before.reps + 1)
+                expect(after.lapses).toBeGreaterThanOrEqual(before.lapses)
+                if (after.memoryState === MemoryState.Review) {
+                  expect(after.due - nowMs).toBeLessThanOrEqual(
+                    settings.maximumIntervalDays * 24 * 60 * MINUTE_MS
+                  )
+                }
+                // Undo restores the exact previous card: the log's `before` is that card, untouched
+                // by the answer that followed.
+                expect(before).toEqual(previous)
+                previous = after
               }
-              // Undo restores the exact previous card: the log's `before` is that card, untouched
-              // by the answer that followed.
-              expect(before).toEqual(previous)
-              previous = after
+              // The same answers in the same order give the same states.
+              expect(replay(reviews, settings, seed)).toEqual(steps)
             }
-            // The same answers in the same order give the same states.
-            expect(replay(reviews, settings, seed)).toEqual(steps)
-          }
-        )
-      ),
-      fuzzParameters()
-    )
-  })
+          )
+        ),
+        fuzzParameters()
+      )
+    }
+  )
 })

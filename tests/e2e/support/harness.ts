@@ -155,11 +155,47 @@ function installBridge(methods: string[]): void {
   for (const method of methods) {
     api[method] = (...args: unknown[]): Promise<unknown> => call(method, args)
   }
-  api.importDroppedFile = (...args: unknown[]): Promise<unknown> => {
+  /**
+   * Parses a JSON result in a worker and hands it over by structured clone, as Electron's IPC
+   * delivers a result: a long article then costs the page's thread no more than it would in the
+   * app (a binding's result is parsed in the page's thread, seconds for a 20 MB article).
+   */
+  function parseOffThread(bytes: ArrayBuffer): Promise<unknown> {
+    const source =
+      'onmessage = (event) => postMessage(JSON.parse(new TextDecoder().decode(event.data)))'
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+    const worker = new Worker(url)
+    return new Promise((resolve, reject) => {
+      worker.onmessage = (event) => {
+        worker.terminate()
+        URL.revokeObjectURL(url)
+        resolve(event.data)
+      }
+      worker.onerror = (event) => {
+        worker.terminate()
+        reject(new Error(`the e2e bridge could not parse a result: ${event.message}`))
+      }
+      worker.postMessage(bytes, [bytes])
+    })
+  }
+
+  // A dropped file's bytes are posted to the harness (a request body is sent off the page's
+  // thread, like Electron's IPC copies them), and its article comes back the same way.
+  api.importDroppedFile = async (...args: unknown[]): Promise<unknown> => {
     const file = args[0] as { bytes?: unknown } | null
     if (file !== null && typeof file === 'object' && file.bytes instanceof Uint8Array) {
-      const wire = { ...file, bytes: undefined, bytesBase64: toBase64(file.bytes) }
-      return call('importDroppedFile', [wire, ...args.slice(1)])
+      const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`
+      await fetch(`/__qd_wire/up/${id}`, {
+        method: 'POST',
+        body: file.bytes as unknown as BodyInit
+      })
+      const wire = { ...file, bytes: undefined, bytesUploadId: id }
+      const reply = (await call('importDroppedFile', [wire, ...args.slice(1)])) as {
+        __qdWireResult?: string
+      }
+      if (typeof reply?.__qdWireResult !== 'string') return reply
+      const response = await fetch(`/__qd_wire/down/${reply.__qdWireResult}`)
+      return parseOffThread(await response.arrayBuffer())
     }
     return call('importDroppedFile', args)
   }
@@ -209,12 +245,31 @@ function installBridge(methods: string[]): void {
   })
 }
 
-/** The Node side of the backup byte bridge (see `installBridge`). */
+/** Bytes a page posted and results waiting for it, by id (see `installBridge`). */
+interface WireStore {
+  uploads: Map<string, Buffer>
+  downloads: Map<string, string>
+}
+
+/** The Node side of the byte bridge (see `installBridge`). */
 async function callWithBytes(
   method: InvokeMethod,
   service: (...args: unknown[]) => Promise<unknown>,
-  args: unknown[]
+  args: unknown[],
+  wire: WireStore
 ): Promise<unknown> {
+  if (method === 'importDroppedFile') {
+    const file = args[0] as { bytesUploadId?: unknown } | null
+    if (file !== null && typeof file === 'object' && typeof file.bytesUploadId === 'string') {
+      const { bytesUploadId, ...rest } = file as Record<string, unknown>
+      const uploaded = wire.uploads.get(bytesUploadId as string) ?? Buffer.alloc(0)
+      wire.uploads.delete(bytesUploadId as string)
+      const result = await service({ ...rest, bytes: new Uint8Array(uploaded) }, ...args.slice(1))
+      const id = `r${wire.downloads.size}-${Date.now()}`
+      wire.downloads.set(id, JSON.stringify(result))
+      return { __qdWireResult: id }
+    }
+  }
   if (method === 'saveBackup') {
     const request = args[0] as { payloadBase64?: unknown } | null
     if (
@@ -227,7 +282,7 @@ async function callWithBytes(
       return service({ ...rest, payload })
     }
   }
-  const result = await service(...(method === 'importDroppedFile' ? fromWire(args) : args))
+  const result = await service(...args)
   if (method === 'readBackup') {
     const read = result as { ok: boolean; value?: { payload: Uint8Array } }
     if (read.ok && read.value) {
@@ -236,17 +291,6 @@ async function callWithBytes(
     }
   }
   return result
-}
-
-/** Rebuilds a dropped file's bytes from the base64 the page sent. */
-function fromWire(args: unknown[]): unknown[] {
-  const file = args[0] as { bytesBase64?: unknown } | null
-  if (file === null || typeof file !== 'object' || typeof file.bytesBase64 !== 'string') {
-    return args
-  }
-  const { bytesBase64, ...rest } = file as Record<string, unknown>
-  const bytes = new Uint8Array(Buffer.from(bytesBase64 as string, 'base64'))
-  return [{ ...rest, bytes }, ...args.slice(1)]
 }
 
 /**
@@ -387,10 +431,27 @@ export async function launchApp(): Promise<E2EApp> {
       })
     }
 
+    const wire: WireStore = { uploads: new Map(), downloads: new Map() }
+    await context.route('**/__qd_wire/**', async (route) => {
+      const url = new URL(route.request().url())
+      const [, , direction, id] = url.pathname.split('/')
+      if (direction === 'up') {
+        wire.uploads.set(id, route.request().postDataBuffer() ?? Buffer.alloc(0))
+        await route.fulfill({ status: 204 })
+        return
+      }
+      const body = wire.downloads.get(id)
+      wire.downloads.delete(id)
+      await route.fulfill({
+        status: body === undefined ? 404 : 200,
+        contentType: 'application/json',
+        body: body ?? ''
+      })
+    })
     for (const method of invokeMethods) {
       const service = state.services[method] as (...args: unknown[]) => Promise<unknown>
       await context.exposeFunction(bindingName(method), (...args: unknown[]) =>
-        callWithBytes(method, service, args)
+        callWithBytes(method, service, args, wire)
       )
     }
     await context.addInitScript(installBridge, [...invokeMethods])

@@ -48,3 +48,29 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+/** How many records a store of the app's IndexedDB holds (counted, none read). */
+export function countStore(page: Page, storeName: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('quotedeck')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains(name)) {
+            db.close()
+            resolve(0)
+            return
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).count()
+          request.onsuccess = () => {
+            db.close()
+            resolve(request.result)
+          }
+          request.onerror = () => reject(request.error)
+        }
+      }),
+    storeName
+  )
+}

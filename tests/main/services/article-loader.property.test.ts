@@ -3,7 +3,13 @@ import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadArticleFromBytes } from '../../../src/main/services/article-loader'
 import type { AppErrorCode } from '../../../src/shared/result'
-import { articleText, callTyped, fuzzCounter, fuzzParameters } from '../../support/fuzz'
+import {
+  articleText,
+  callTyped,
+  fuzzCounter,
+  fuzzParameters,
+  FUZZ_TIMEOUT_MS
+} from '../../support/fuzz'
 
 const CODES: readonly AppErrorCode[] = [
   'EMPTY',
@@ -54,7 +60,7 @@ describe('the loader never throws and always answers with a typed result', () =>
     expect(counts.crashes + counts.hangs + counts.untypedErrors).toBe(0)
   })
 
-  it('for any bytes under any file name', () => {
+  it('for any bytes under any file name', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(
         fc.tuple(fileBytes, fc.constantFrom(...NAMES)),

@@ -53,7 +53,7 @@ async function render(
 }
 
 async function settle(): Promise<void> {
-  for (let turn = 0; turn < 6; turn++) {
+  for (let turn = 0; turn < 12; turn++) {
     await flushPromises()
     await new Promise((resolve) => setTimeout(resolve, 0))
   }

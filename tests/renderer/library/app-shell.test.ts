@@ -68,7 +68,7 @@ describe('app shell', () => {
       env.api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
       await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/menu'))
       expect(await env.db.articles.get('menu')).toBeDefined()
-      expect(ensureExtracted).toHaveBeenCalledWith('menu')
+      expect(ensureExtracted).toHaveBeenCalledWith('menu', expect.anything())
     })
 
     it('open-error shows the message as an alert', async () => {

@@ -43,7 +43,7 @@ describe('library store', () => {
         name: 'seed-blinken-china.txt'
       })
       expect(await getSetting(env.db, 'seededBuiltin')).toBe(true)
-      expect(ensureExtracted).toHaveBeenCalledWith(builtinArticle.id)
+      expect(ensureExtracted).toHaveBeenCalledWith(builtinArticle.id, expect.anything())
     })
 
     it('seeds only once, even when the seed was removed afterwards', async () => {
@@ -141,7 +141,7 @@ describe('library store', () => {
       expect(outcome).toEqual({ status: 'added', articleId: 'second', title: 'Article second' })
       expect(library.lastError).toBeNull()
       expect(library.articles.map((article) => article.id)).toEqual(['second', builtinArticle.id])
-      expect(ensureExtracted).toHaveBeenLastCalledWith('second')
+      expect(ensureExtracted).toHaveBeenLastCalledWith('second', expect.anything())
       expect(env.api.listRecentFiles).toHaveBeenCalled()
     })
 

@@ -1,10 +1,45 @@
 import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
-import type { ExtractRequest, ExtractResponse } from '../workers/extract-protocol'
+import {
+  extractAndStore,
+  ExtractionCancelledError,
+  type ExtractionProgress,
+  type StoredExtraction
+} from '../db/extraction-job'
+import type { QuotedeckDatabase } from '../db/schema'
+import {
+  articleToWire,
+  EXTRACTOR_VERSION,
+  type ExtractionListField,
+  type ExtractRequest,
+  type ExtractResponse,
+  type StoreRequest
+} from '../workers/extract-protocol'
+
+/** A running extract-and-store job. */
+export interface ExtractionJob {
+  /** Resolves with what was stored; rejects with `ExtractionCancelledError` after `cancel()`. */
+  promise: Promise<StoredExtraction>
+  /**
+   * Stops the job. In the worker this terminates it, which aborts its open transaction: nothing
+   * of the job is stored. In the page's thread the job stops at its next step, before writing.
+   */
+  cancel(): void
+}
 
 /** Runs the extractor off the main thread when it can. */
 export interface Extractor {
   extract(article: Article): Promise<Extraction>
+  /**
+   * Extracts, makes the cards and stores extraction, notes and cards in one transaction (see
+   * `extractAndStore`), in the worker when there is one: the page's thread only receives the
+   * result, in chunks.
+   */
+  extractAndStore(
+    db: QuotedeckDatabase,
+    article: Article,
+    options: { nowMs: number; onProgress?: ExtractionProgress }
+  ): ExtractionJob
   /** Whether the last extraction ran in a Web Worker (false: in the page's own thread). */
   readonly usedWorker: boolean
   dispose(): void
@@ -12,7 +47,7 @@ export interface Extractor {
 
 /** The minimal Worker surface the client uses (lets tests pass a fake). */
 export interface WorkerLike {
-  postMessage(message: ExtractRequest): void
+  postMessage(message: ExtractRequest | StoreRequest, transfer?: Transferable[]): void
   addEventListener(type: 'message', listener: (event: MessageEvent<ExtractResponse>) => void): void
   addEventListener(type: 'error', listener: (event: Event) => void): void
   terminate(): void
@@ -66,6 +101,60 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     number,
     { article: Article; resolve: (value: Extraction) => void; reject: (error: Error) => void }
   >()
+  /** Store jobs the worker runs, by request id. */
+  const storeJobs = new Map<number, StoreJobState>()
+
+  interface StoreJobState {
+    onProgress?: ExtractionProgress
+    lists: Record<ExtractionListField, unknown[]>
+    resolve: (value: StoredExtraction) => void
+    reject: (error: Error) => void
+    /** Runs the job in this thread instead (the worker failed to start). */
+    fallback: () => void
+  }
+
+  /** Answers for store jobs: progress, chunks of the extraction, the end. */
+  function onStoreMessage(response: ExtractResponse): boolean {
+    const job = storeJobs.get(response.requestId)
+    if (!job) return false
+    if ('kind' in response && response.kind === 'progress') {
+      job.onProgress?.(response.step, response.fraction)
+    } else if ('kind' in response && response.kind === 'chunk') {
+      const list = job.lists[response.field]
+      for (const item of response.items) list.push(item)
+    } else if ('kind' in response && response.kind === 'stored') {
+      storeJobs.delete(response.requestId)
+      job.resolve({
+        record: {
+          ...response.record,
+          ...(job.lists as unknown as Pick<Extraction, ExtractionListField>)
+        },
+        counts: response.counts
+      })
+    } else if ('ok' in response && !response.ok) {
+      storeJobs.delete(response.requestId)
+      job.reject(new Error(response.message))
+    }
+    return true
+  }
+
+  function runStoreInThread(
+    db: QuotedeckDatabase,
+    article: Article,
+    options: { nowMs: number; onProgress?: ExtractionProgress },
+    isCancelled: () => boolean
+  ): Promise<StoredExtraction> {
+    usedWorker = false
+    return nextTask().then(() =>
+      extractAndStore(db, article, {
+        extract: extractInThread,
+        extractorVersion: EXTRACTOR_VERSION,
+        nowMs: options.nowMs,
+        onProgress: options.onProgress,
+        cancelled: isCancelled
+      })
+    )
+  }
 
   async function runInThread(article: Article): Promise<Extraction> {
     usedWorker = false
@@ -82,11 +171,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     }
     worker.addEventListener('message', (event) => {
       const response = event.data
+      if (onStoreMessage(response)) return
       const request = pending.get(response.requestId)
       if (!request) return
       pending.delete(response.requestId)
-      if (response.ok) request.resolve(response.extraction)
-      else request.reject(new Error(response.message))
+      if ('ok' in response && response.ok) request.resolve(response.extraction)
+      else if ('ok' in response) request.reject(new Error(response.message))
     })
     worker.addEventListener('error', () => {
       // The worker could not start (or crashed): finish what was waiting in this thread.
@@ -98,6 +188,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       for (const request of waiting) {
         runInThread(request.article).then(request.resolve, request.reject)
       }
+      const jobs = [...storeJobs.values()]
+      storeJobs.clear()
+      for (const job of jobs) job.fallback()
     })
     return worker
   }
@@ -117,11 +210,73 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         active.postMessage({ requestId, article: plain })
       })
     },
+    extractAndStore(db, article, options): ExtractionJob {
+      let cancelled = false
+      const active = startWorker()
+      if (!active) {
+        return {
+          promise: runStoreInThread(db, article, options, () => cancelled),
+          cancel: () => {
+            cancelled = true
+          }
+        }
+      }
+      usedWorker = true
+      const requestId = nextRequestId++
+      const promise = new Promise<StoredExtraction>((resolve, reject) => {
+        storeJobs.set(requestId, {
+          onProgress: options.onProgress,
+          lists: { speakers: [], quotes: [], figures: [] },
+          resolve,
+          reject,
+          fallback: () => {
+            runStoreInThread(db, article, options, () => cancelled).then(resolve, reject)
+          }
+        })
+      })
+      const { wire, transfer } = articleToWire(article)
+      active.postMessage(
+        {
+          kind: 'extract-and-store',
+          requestId,
+          databaseName: db.name,
+          article: wire,
+          nowMs: options.nowMs,
+          extractorVersion: EXTRACTOR_VERSION
+        },
+        transfer
+      )
+      return {
+        promise,
+        cancel: () => {
+          cancelled = true
+          const job = storeJobs.get(requestId)
+          if (!job) return
+          storeJobs.delete(requestId)
+          // Terminating is the only way to stop a running extraction; it also aborts the job's
+          // open transaction. Other requests on this worker are finished in this thread.
+          const stopped = worker
+          worker = null
+          stopped?.terminate()
+          const waiting = [...pending.values()]
+          pending.clear()
+          for (const request of waiting) {
+            runInThread(request.article).then(request.resolve, request.reject)
+          }
+          const others = [...storeJobs.values()]
+          storeJobs.clear()
+          for (const other of others) other.fallback()
+          job.reject(new ExtractionCancelledError())
+        }
+      }
+    },
     dispose(): void {
       worker?.terminate()
       worker = null
       for (const request of pending.values()) request.reject(new Error('Extraction was cancelled.'))
       pending.clear()
+      for (const job of storeJobs.values()) job.reject(new ExtractionCancelledError())
+      storeJobs.clear()
     }
   }
 }

@@ -7,7 +7,7 @@ import Dexie from 'dexie'
 import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { CardContent } from '../../../core/cards/types'
-import { generateCards } from '../../../core/cards'
+import { generateCards, type GeneratedCards } from '../../../core/cards'
 import {
   applyAnswer,
   buryUntil,
@@ -188,7 +188,32 @@ export async function syncArticleCards(
     extraction: input.extraction,
     librarySpeakerNames: input.librarySpeakerNames
   })
-  const articleId = input.article.id
+  const counts = await writeGeneratedCards(db, input.article.id, generated, nowMs)
+  // Only a changed number of cards is news to the Library's counts (suspending keeps the card).
+  if (counts.added > 0 || counts.removed > 0) notifyArticleCardsChanged(db, [input.article.id])
+  return counts
+}
+
+/** Cards written per `bulkPut` by `writeGeneratedCards`, so progress can be told between them. */
+const CARDS_PER_PUT = 2000
+
+/** Told how many of the cards to write are written (inside the still open transaction). */
+export type WriteProgress = (written: number, total: number) => void
+
+/**
+ * The storage half of `syncArticleCards`: writes already generated notes and cards in one
+ * transaction (a caller's open transaction over these tables is joined, so an extraction saved
+ * with them commits or fails together). Cards go in batches so `onProgress` can be told; the
+ * batches are still one transaction, so a failure or a closed connection leaves nothing half-written.
+ * Does not notify card-count listeners (the caller does, after its commit).
+ */
+export async function writeGeneratedCards(
+  db: QuotedeckDatabase,
+  articleId: string,
+  generated: GeneratedCards,
+  nowMs: number,
+  onProgress?: WriteProgress
+): Promise<SyncArticleCardsCounts> {
   const counts: SyncArticleCardsCounts = { added: 0, updated: 0, removed: 0, suspended: 0 }
 
   await db.transaction('rw', db.notes, db.cards, db.reviewLogs, async () => {
@@ -260,11 +285,12 @@ export async function syncArticleCards(
         counts.suspended++
       }
     }
-    await db.cards.bulkPut(writes)
+    for (let start = 0; start < writes.length; start += CARDS_PER_PUT) {
+      await db.cards.bulkPut(writes.slice(start, start + CARDS_PER_PUT))
+      onProgress?.(Math.min(writes.length, start + CARDS_PER_PUT), writes.length)
+    }
     await db.cards.bulkDelete(toDelete)
   })
-  // Only a changed number of cards is news to the Library's counts (suspending keeps the card).
-  if (counts.added > 0 || counts.removed > 0) notifyArticleCardsChanged(db, [articleId])
   return counts
 }
 

@@ -6,8 +6,10 @@ import { applyCorrections } from '../../../core/cards'
 import type { Extraction, Quote, TextSpan } from '../../../core/extract/types'
 import { fail, ok, type Result } from '../../../shared/result'
 import { createExtractor, useExtractor, type Extractor } from '../composables/useExtractor'
-import { getArticle } from '../db/articles-repo'
+import { getArticle, removeArticle } from '../db/articles-repo'
+import { notifyArticleCardsChanged } from '../db/card-changes'
 import { syncArticleCards } from '../db/cards-repo'
+import { ExtractionCancelledError, type ExtractionStep } from '../db/extraction-job'
 import {
   correctionId,
   deleteCorrection,
@@ -16,7 +18,6 @@ import {
   listLibrarySpeakerNames,
   replaceArticleAndCorrections,
   saveCorrection,
-  saveExtraction,
   type VersionedExtractionRecord
 } from '../db/extractions-repo'
 import { getDatabase, type CorrectionRecord } from '../db/schema'
@@ -28,9 +29,21 @@ export { EXTRACTOR_VERSION }
 export type ExtractionStatus =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'extracting' }
+  | { state: 'extracting'; step: ExtractionStep; fraction: number }
   | { state: 'ready' }
+  | { state: 'cancelled' }
   | { state: 'error'; message: string }
+
+/** How an extraction is started. */
+export interface EnsureOptions {
+  /** The article as just added (saves reading a long body back from the database). */
+  article?: Article
+  /**
+   * The article was just added for this extraction: cancelling it removes the article again,
+   * so the library is as it was before the import.
+   */
+  removeOnCancel?: boolean
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -64,6 +77,8 @@ export const useExtractionStore = defineStore('extraction', () => {
   /** The last card-sync failure per article, in words. */
   const cardSyncErrors = ref<Record<string, string>>({})
   const inFlight = new Map<string, Promise<Result<Extraction>>>()
+  /** Running jobs' cancel functions, and whether cancelling removes the article. */
+  const running = new Map<string, { cancel: () => void; removeOnCancel: boolean }>()
   let extractor: Extractor | null = null
 
   /** Replaces the extractor (tests run it in-thread with a fixed extraction function). */
@@ -159,30 +174,74 @@ export const useExtractionStore = defineStore('extraction', () => {
     }
   }
 
-  async function runExtraction(article: Article): Promise<Result<Extraction>> {
+  /**
+   * Finds the quotes and makes the cards in the extraction worker, which also stores them (one
+   * transaction): the page's thread only receives the result. Progress goes to the status.
+   */
+  async function runExtraction(
+    article: Article,
+    removeOnCancel: boolean
+  ): Promise<Result<Extraction>> {
     const articleId = article.id
-    setStatus(articleId, { state: 'extracting' })
+    const db = getDatabase()
+    setStatus(articleId, { state: 'extracting', step: 'finding-quotes', fraction: 0 })
+    extractor ??= useExtractor()
+    const job = extractor.extractAndStore(db, article, {
+      nowMs: Date.now(),
+      onProgress: (step, fraction) => {
+        if (statusOf(articleId).state === 'extracting') {
+          setStatus(articleId, { state: 'extracting', step, fraction })
+        }
+      }
+    })
+    running.set(articleId, { cancel: job.cancel, removeOnCancel })
     try {
-      extractor ??= useExtractor()
-      const extraction = await extractor.extract(article)
-      const record = await saveExtraction(
-        getDatabase(),
-        { ...extraction, articleId },
-        EXTRACTOR_VERSION,
-        Date.now()
-      )
-      setEntry(records, articleId, record)
+      const stored = await job.promise
+      setEntry(records, articleId, stored.record)
+      delete cardSyncErrors.value[articleId]
+      if (stored.counts.added > 0 || stored.counts.removed > 0) {
+        notifyArticleCardsChanged(db, [articleId])
+      }
     } catch (error) {
+      if (error instanceof ExtractionCancelledError) {
+        setStatus(articleId, { state: 'cancelled' })
+        return fail('CANCELLED', 'Cancelled: nothing was added.')
+      }
       const message = `Quotes could not be found in this article: ${errorText(error)}`
       setStatus(articleId, { state: 'error', message })
       return fail('INTERNAL', message)
+    } finally {
+      running.delete(articleId)
     }
     setStatus(articleId, { state: 'ready' })
-    await syncCards(articleId)
     return ok(extractionFor(articleId) as Extraction)
   }
 
-  async function ensure(articleId: string, force: boolean): Promise<Result<Extraction>> {
+  /**
+   * Stops the article's running extraction: nothing of it is stored. An article added for it
+   * (an import) is removed again, so the library is as before. Resolves once that is done.
+   */
+  /** Whether cancelling the article's running extraction would remove the article (an import). */
+  function isImporting(articleId: string): boolean {
+    return running.get(articleId)?.removeOnCancel ?? false
+  }
+
+  async function cancelExtraction(articleId: string): Promise<void> {
+    const job = running.get(articleId)
+    if (!job) return
+    job.cancel()
+    if (job.removeOnCancel) {
+      await removeArticle(getDatabase(), articleId)
+      delete (articles.value as Record<string, Article>)[articleId]
+      triggerRef(articles)
+    }
+  }
+
+  async function ensure(
+    articleId: string,
+    force: boolean,
+    options: EnsureOptions = {}
+  ): Promise<Result<Extraction>> {
     const db = getDatabase()
     if (!articles.value[articleId] && statusOf(articleId).state === 'idle') {
       setStatus(articleId, { state: 'loading' })
@@ -190,7 +249,8 @@ export const useExtractionStore = defineStore('extraction', () => {
     let article: Article | null
     let stored: VersionedExtractionRecord | null
     try {
-      article = await getArticle(db, articleId)
+      article =
+        options.article?.id === articleId ? options.article : await getArticle(db, articleId)
       stored = await getExtraction(db, articleId)
       setEntry(corrections, articleId, await listCorrections(db, articleId))
     } catch (error) {
@@ -208,15 +268,18 @@ export const useExtractionStore = defineStore('extraction', () => {
       setStatus(articleId, { state: 'ready' })
       return ok(extractionFor(articleId) as Extraction)
     }
-    return runExtraction(article)
+    return runExtraction(article, options.removeOnCancel ?? false)
   }
 
   /**
    * Loads an article and its extraction, extracting when none is stored or the stored one was
    * made by an older extractor. Concurrent calls for one article share the work.
    */
-  function ensureExtracted(articleId: string): Promise<Result<Extraction>> {
-    return track(articleId, () => ensure(articleId, false))
+  function ensureExtracted(
+    articleId: string,
+    options: EnsureOptions = {}
+  ): Promise<Result<Extraction>> {
+    return track(articleId, () => ensure(articleId, false, options))
   }
 
   /** Extracts again even if a current extraction is stored (corrections are kept). */
@@ -337,6 +400,8 @@ export const useExtractionStore = defineStore('extraction', () => {
     originalQuote,
     ensureExtracted,
     reextract,
+    cancelExtraction,
+    isImporting,
     correctSpeaker,
     markNotQuote,
     undoCorrection,

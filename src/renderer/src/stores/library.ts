@@ -260,8 +260,10 @@ export const useLibraryStore = defineStore('library', () => {
    * Starts finding quotes and making cards in the background; the article view shows progress
    * and any failure, so adding never waits for it.
    */
-  async function afterArticleAdded(articleId: string): Promise<void> {
-    void extraction.ensureExtracted(articleId).catch((error: unknown) => {
+  async function afterArticleAdded(articleId: string, article?: Article): Promise<void> {
+    // Cancelling this first extraction takes the article out again: the import is undone.
+    const options = { article, removeOnCancel: article !== undefined }
+    void extraction.ensureExtracted(articleId, options).catch((error: unknown) => {
       notifications.error(`Quotes could not be found in this article: ${errorText(error)}`)
     })
   }
@@ -271,7 +273,7 @@ export const useLibraryStore = defineStore('library', () => {
     const outcome = await addArticleRecord(getDatabase(), article, Date.now())
     lastError.value = null
     await refresh()
-    if (outcome.added) await afterArticleAdded(article.id)
+    if (outcome.added) await afterArticleAdded(article.id, article)
     return {
       status: outcome.added ? 'added' : 'existing',
       articleId: article.id,

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { addArticle } from '../../../src/renderer/src/db/articles-repo'
+import {
+  extractAndStore,
+  ExtractionCancelledError,
+  type ExtractionStep
+} from '../../../src/renderer/src/db/extraction-job'
+import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import {
+  articleFromWire,
+  articleToWire,
+  chunkRecord,
+  ITEMS_PER_CHUNK
+} from '../../../src/renderer/src/workers/extract-protocol'
+import { makeArticle, NOW_MS, useFreshDatabase } from './fixtures'
+
+let db: QuotedeckDatabase
+
+useFreshDatabase((fresh) => (db = fresh))
+
+describe('extractAndStore', () => {
+  it('stores the extraction, notes and cards together and tells each step', async () => {
+    const { article, extraction } = makeArticle()
+    await addArticle(db, article, NOW_MS)
+    const steps: [ExtractionStep, number][] = []
+
+    const stored = await extractAndStore(db, article, {
+      extract: () => extraction,
+      extractorVersion: 7,
+      nowMs: NOW_MS,
+      onProgress: (step, fraction) => steps.push([step, fraction])
+    })
+
+    expect(stored.record.extractorVersion).toBe(7)
+    expect(await db.extractions.get(article.id)).toMatchObject({ quotes: extraction.quotes })
+    expect(stored.counts.added).toBeGreaterThan(0)
+    expect(await db.cards.where('articleId').equals(article.id).count()).toBe(stored.counts.added)
+    expect(steps.map(([step]) => step)).toEqual(
+      expect.arrayContaining(['finding-quotes', 'making-cards', 'saving'])
+    )
+    const fractions = steps.map(([, fraction]) => fraction)
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+    expect(fractions.at(-1)).toBe(1)
+  })
+
+  it('writes nothing when the cards cannot be stored (the disk is full)', async () => {
+    const { article, extraction } = makeArticle()
+    await addArticle(db, article, NOW_MS)
+    db.cards.hook('creating', () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), {
+        name: 'QuotaExceededError'
+      })
+    })
+
+    await expect(
+      extractAndStore(db, article, {
+        extract: () => extraction,
+        extractorVersion: 1,
+        nowMs: NOW_MS
+      })
+    ).rejects.toThrow()
+
+    expect(await db.extractions.get(article.id)).toBeUndefined()
+    expect(await db.notes.count()).toBe(0)
+    expect(await db.cards.count()).toBe(0)
+  })
+
+  it('stops before writing once cancelled', async () => {
+    const { article, extraction } = makeArticle()
+    await addArticle(db, article, NOW_MS)
+    let cancelled = false
+
+    await expect(
+      extractAndStore(db, article, {
+        extract: () => {
+          cancelled = true
+          return extraction
+        },
+        extractorVersion: 1,
+        nowMs: NOW_MS,
+        cancelled: () => cancelled
+      })
+    ).rejects.toBeInstanceOf(ExtractionCancelledError)
+
+    expect(await db.extractions.count()).toBe(0)
+    expect(await db.cards.count()).toBe(0)
+  })
+
+  it('stores nothing for an article removed while its quotes were found', async () => {
+    const { article, extraction } = makeArticle()
+
+    await expect(
+      extractAndStore(db, article, {
+        extract: () => extraction,
+        extractorVersion: 1,
+        nowMs: NOW_MS
+      })
+    ).rejects.toThrow('no longer in the library')
+    expect(await db.cards.count()).toBe(0)
+  })
+})
+
+describe('the worker wire', () => {
+  it('carries an article through transferable buffers unchanged', () => {
+    const { article } = makeArticle()
+    const { wire, transfer } = articleToWire(article)
+    expect(transfer).toEqual([wire.textBytes, wire.paragraphData.buffer])
+    expect(articleFromWire(wire)).toEqual(article)
+  })
+
+  it('splits a long extraction into chunks that add up to it', () => {
+    const { extraction } = makeArticle()
+    const quote = extraction.quotes[0]
+    const quotes = Array.from({ length: ITEMS_PER_CHUNK * 2 + 5 }, (_, index) => ({
+      ...quote,
+      id: `q${index}`
+    }))
+    const record = { ...extraction, quotes, extractedAt: NOW_MS, extractorVersion: 2 }
+    const { head, chunks } = chunkRecord(record)
+    expect(head.quotes).toEqual([])
+    const rebuilt = {
+      ...head,
+      speakers: [] as unknown[],
+      quotes: [] as unknown[],
+      figures: [] as unknown[]
+    }
+    for (const chunk of chunks) rebuilt[chunk.field].push(...chunk.items)
+    expect(rebuilt).toEqual(record)
+    expect(chunks.filter((chunk) => chunk.field === 'quotes')).toHaveLength(3)
+  })
+})
