@@ -1,6 +1,7 @@
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
 import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
+import { COUNTS_TABLES } from './counts-middleware'
 import { QuotedeckDatabase } from './schema'
 
 /** A collection exported for a backup: the `dexie-export-import` JSON and what it holds. */
@@ -17,6 +18,9 @@ export interface RestoreProgress {
   /** 0 to 1. */
   fraction: number
 }
+
+/** Tables computed from the cards, never copied from a backup. */
+const derivedTables: ReadonlySet<string> = new Set(COUNTS_TABLES)
 
 /** Rows per `bulkPut` while replacing the collection (progress is reported between them). */
 const ROWS_PER_PUT = 5000
@@ -107,7 +111,8 @@ export async function restoreCollection(
   const checked = await checkBackup(db, backup)
   if (!checked.ok) return checked
   const manifest: BackupManifest = backup.manifest
-  const staging = new QuotedeckDatabase(stagingName(db))
+  // The scratch copy keeps every row exactly as the file holds it (its counts are not maintained).
+  const staging = new QuotedeckDatabase(stagingName(db), { maintainCounts: false })
   const rows = new Map<string, unknown[]>()
   try {
     await staging.delete()
@@ -140,12 +145,17 @@ export async function restoreCollection(
     await staging.delete().catch(() => undefined)
   }
 
-  const totalRows = [...rows.values()].reduce((sum, list) => sum + list.length, 0)
+  const totalRows = [...rows]
+    .filter(([table]) => !derivedTables.has(table))
+    .reduce((sum, [, list]) => sum + list.length, 0)
   let written = 0
   try {
     await db.transaction('rw', db.tables, async () => {
       for (const table of db.tables) await table.clear()
       for (const table of db.tables) {
+        // The Library counts are derived: they are recounted from the restored cards as those
+        // are written (counts-middleware), so a backup's drifted counts never come back.
+        if (derivedTables.has(table.name)) continue
         const list = rows.get(table.name) ?? []
         for (let start = 0; start < list.length; start += ROWS_PER_PUT) {
           await table.bulkPut(list.slice(start, start + ROWS_PER_PUT))

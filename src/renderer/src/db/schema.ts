@@ -1,8 +1,10 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
+import type { ArticleCountsRow, DueCountRow } from '../../../core/library/article-counts'
+import { articleCountsMiddleware, computeCountsInUpgrade } from './counts-middleware'
 
 /** An article in the library. Its body (`text`) is stored but never indexed. */
 export interface ArticleRecord extends Article {
@@ -100,9 +102,18 @@ export class QuotedeckDatabase extends Dexie {
   quizAttempts!: EntityTable<QuizAttemptRecord, 'id'>
   confusions!: EntityTable<ConfusionRecord, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
+  /** Per-article new / total / overdue counts, kept by `articleCountsMiddleware` (version 3). */
+  articleCounts!: EntityTable<ArticleCountsRow, 'articleId'>
+  /** Per-article histogram of learning and review cards by due hour (version 3). */
+  dueCounts!: Table<DueCountRow, [string, number]>
 
-  constructor(name: string = DATABASE_NAME) {
+  /**
+   * @param options.maintainCounts false for a scratch copy whose rows must stay exactly as
+   *   imported (a restore's check database); the live collection always keeps its counts.
+   */
+  constructor(name: string = DATABASE_NAME, options: { maintainCounts?: boolean } = {}) {
     super(name)
+    if (options.maintainCounts ?? true) this.use(articleCountsMiddleware)
     this.version(1).stores({
       articles: 'id, addedAt',
       extractions: 'articleId',
@@ -116,6 +127,14 @@ export class QuotedeckDatabase extends Dexie {
       confusions: 'id, count',
       settings: 'key'
     })
+    // Library counts maintained with every card write (see counts-middleware.ts); the upgrade
+    // counts the cards of an existing collection once.
+    this.version(3)
+      .stores({
+        articleCounts: 'articleId',
+        dueCounts: '[articleId+hour], hour'
+      })
+      .upgrade((tx) => computeCountsInUpgrade(tx, Date.now()))
   }
 }
 
