@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
 import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
@@ -38,7 +39,7 @@ export function stagingName(db: QuotedeckDatabase): string {
  * Exports every table with `dexie-export-import` (one read transaction, so the rows are one
  * consistent moment of the collection). The counts come from the export's own metadata.
  */
-export async function exportCollection(db: QuotedeckDatabase): Promise<CollectionExport> {
+export async function exportCollection(db: Dexie): Promise<CollectionExport> {
   const blob = await exportDB(db)
   const meta = await peakImportFile(blob)
   const counts: Record<string, number> = {}
@@ -47,6 +48,36 @@ export async function exportCollection(db: QuotedeckDatabase): Promise<Collectio
     payload: new Uint8Array(await blob.arrayBuffer()),
     schemaVersion: meta.data.databaseVersion,
     counts
+  }
+}
+
+/**
+ * The schema version the stored collection `name` has now, without opening (or creating) it:
+ * null when it does not exist or the engine cannot say. Dexie stores version n as n × 10.
+ */
+export async function storedSchemaVersion(name: string): Promise<number | null> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return null
+  const found = (await indexedDB.databases()).find((info) => info.name === name)
+  return found?.version ? found.version / 10 : null
+}
+
+/**
+ * When the stored collection `name` is older than `currentVersion` (opening it would run a
+ * schema upgrade), exports it as it is, at its own version, before anything upgrades it; null
+ * when no upgrade is due. Opened without a schema, Dexie keeps the stored version and tables.
+ */
+export async function exportBeforeUpgrade(
+  name: string,
+  currentVersion: number
+): Promise<CollectionExport | null> {
+  const stored = await storedSchemaVersion(name)
+  if (stored === null || stored >= currentVersion) return null
+  const old = new Dexie(name)
+  try {
+    await old.open()
+    return await exportCollection(old)
+  } finally {
+    old.close()
   }
 }
 
