@@ -32,6 +32,11 @@ export interface RepairPlan {
   invalidStates: InvalidCardState[]
   /** Second and later copies of the same card (same article, type, front and back): deleted. */
   duplicateCardIds: string[]
+  /**
+   * Articles whose Library counts (new / due / total) differed from a recount of their cards:
+   * recounted. Found while the repairs are applied, so `planRepairs` leaves it empty.
+   */
+  driftedCountArticleIds: string[]
 }
 
 function finiteNumber(value: unknown): boolean {
@@ -106,7 +111,13 @@ export function planRepairs(input: {
   // Logs of cards this plan deletes go too; logs of cards that stay are history and stay.
   const kept = new Set(survivors.filter((card) => !duplicates.has(card.id)).map((card) => card.id))
   const orphanLogIds = input.logs.filter((log) => !kept.has(log.cardId)).map((log) => log.id)
-  return { orphanCardIds, orphanLogIds, invalidStates, duplicateCardIds }
+  return {
+    orphanCardIds,
+    orphanLogIds,
+    invalidStates,
+    duplicateCardIds,
+    driftedCountArticleIds: []
+  }
 }
 
 /** Whether the plan changes nothing. */
@@ -115,7 +126,8 @@ export function isHealthy(plan: RepairPlan): boolean {
     plan.orphanCardIds.length === 0 &&
     plan.orphanLogIds.length === 0 &&
     plan.invalidStates.length === 0 &&
-    plan.duplicateCardIds.length === 0
+    plan.duplicateCardIds.length === 0 &&
+    plan.driftedCountArticleIds.length === 0
   )
 }
 
@@ -145,6 +157,11 @@ export function describeRepairs(plan: RepairPlan): string[] {
   if (plan.orphanLogIds.length > 0) {
     lines.push(
       `Deleted ${count(plan.orphanLogIds.length, 'review', 'reviews')} whose card is gone.`
+    )
+  }
+  if (plan.driftedCountArticleIds.length > 0) {
+    lines.push(
+      `Recounted the new, due and total cards of ${count(plan.driftedCountArticleIds.length, 'article', 'articles')} whose counts had drifted.`
     )
   }
   return lines

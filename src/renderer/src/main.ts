@@ -5,11 +5,30 @@ import { router } from './router'
 import './assets/theme.css'
 import { getDatabase } from './db/schema'
 import { requestPersistentStorage, watchUpgrades } from './db/storage'
+import { useBackupStore } from './stores/backup'
 import { useNotificationsStore } from './stores/notifications'
 
 const pinia = createPinia()
-createApp(App).use(pinia).use(router).mount('#app')
-// A schema upgrade blocked by (or done in) another window is said in words, not left hanging.
-watchUpgrades(getDatabase(), (message) => useNotificationsStore(pinia).error(message))
-// Ask once at startup that the engine never evict the collection (its answer changes nothing else).
-void requestPersistentStorage()
+
+/**
+ * Backs the collection up first when this version of Quotedeck is about to upgrade its schema
+ * (nothing has opened the database yet), then starts the app. A failed backup is said in words;
+ * the app still starts, as the collection itself is untouched by the failure.
+ */
+async function start(): Promise<void> {
+  let warning: string | null = null
+  try {
+    const backedUp = await useBackupStore(pinia).backupBeforeMigration()
+    if (!backedUp.ok) warning = backedUp.error.message
+  } catch (error) {
+    warning = `The collection could not be backed up before its upgrade: ${String(error)}`
+  }
+  createApp(App).use(pinia).use(router).mount('#app')
+  if (warning !== null) useNotificationsStore(pinia).error(warning)
+  // A schema upgrade blocked by (or done in) another window is said in words, not left hanging.
+  watchUpgrades(getDatabase(), (message) => useNotificationsStore(pinia).error(message))
+  // Ask once at startup that the engine never evict the collection (its answer changes nothing else).
+  void requestPersistentStorage()
+}
+
+void start()

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { describeRepairs } from '../../../src/core/maintenance/check-database'
 import { checkAndRepairDatabase } from '../../../src/renderer/src/db/check-repo'
+import { readArticleCounts } from '../../../src/renderer/src/db/counts-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { makeArticle, makeCard, NOW_MS, reviewState, useFreshDatabase } from './fixtures'
 
@@ -45,7 +47,36 @@ describe('checkAndRepairDatabase', () => {
       orphanCardIds: [],
       orphanLogIds: [],
       invalidStates: [],
-      duplicateCardIds: []
+      duplicateCardIds: [],
+      driftedCountArticleIds: []
     })
+  })
+
+  it('finds Library counts that drifted, recounts them and says so', async () => {
+    const { article } = makeArticle()
+    await db.articles.put({ ...article, addedAt: NOW_MS })
+    await db.cards.bulkPut([
+      makeCard('due', { articleId: article.id, state: reviewState(NOW_MS - 1000) }),
+      makeCard('new', { articleId: article.id })
+    ])
+    // A counts row written behind the cards' back (as a bug or a damaged file would).
+    await db.articleCounts.put({
+      articleId: article.id,
+      total: 40,
+      new: 1,
+      overdue: 9,
+      foldedBelowHour: 0
+    })
+    const plan = await checkAndRepairDatabase(db, NOW_MS)
+    expect(plan.driftedCountArticleIds).toEqual([article.id])
+    expect(describeRepairs(plan)).toEqual([
+      'Recounted the new, due and total cards of 1 article whose counts had drifted.'
+    ])
+    expect((await readArticleCounts(db, NOW_MS + 60_000)).get(article.id)).toEqual({
+      total: 2,
+      new: 1,
+      due: 1
+    })
+    expect((await checkAndRepairDatabase(db, NOW_MS)).driftedCountArticleIds).toEqual([])
   })
 })

@@ -163,30 +163,12 @@ describe('articles repository', () => {
       ['b', 0],
       ['a', 0]
     ])
-    expect([...counts]).toEqual([
+    expect([...counts].map(([id, count]) => [id, count.total])).toEqual([
       ['a', 2],
       ['b', 0],
       ['missing', 0]
     ])
     expect(await countCardsOfArticles(db, [])).toEqual(new Map())
-  })
-
-  it('counts many articles in batches, and stops between batches once cancelled', async () => {
-    const articleIds = Array.from({ length: 120 }, (_, index) => `article-${index}`)
-    await db.cards.bulkPut(
-      articleIds.map((articleId, index) => ({ id: `card-${index}`, articleId }) as CardRecord)
-    )
-
-    const counts = await countCardsOfArticles(db, articleIds)
-    let batchesAllowed = 1
-    const partial = await countCardsOfArticles(db, articleIds, {
-      cancelled: () => batchesAllowed-- <= 0
-    })
-
-    expect(counts.size).toBe(120)
-    expect([...counts.values()].every((count) => count === 1)).toBe(true)
-    expect(partial.size).toBeGreaterThan(0)
-    expect(partial.size).toBeLessThan(120)
   })
 
   it('gets an article with its body, or null when absent', async () => {

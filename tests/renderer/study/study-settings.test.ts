@@ -1,5 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { fail, ok } from '../../../src/shared/result'
 import { defaultSchedulerSettings } from '../../../src/core/scheduling'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
@@ -82,6 +83,36 @@ describe('StudySettings', () => {
     await save()
     expect(getByRole(document.body, 'alert', /Learning steps are minutes/)).toBeTruthy()
     expect(await db.settings.get(SCHEDULER_SETTINGS_KEY)).toBeUndefined()
+  })
+
+  it('Restore defaults backs the collection up first, and resets nothing when that fails', async () => {
+    const saveBackup = vi.fn().mockResolvedValue(fail('INTERNAL', 'The disk is full.'))
+    ;(window as unknown as { api: unknown }).api = {
+      saveBackup,
+      listBackups: vi.fn().mockResolvedValue(ok([]))
+    }
+    await db.settings.put({
+      key: SCHEDULER_SETTINGS_KEY,
+      value: { ...defaultSchedulerSettings, desiredRetention: 0.8 }
+    })
+    await mountSettings()
+    getByRole(document.body, 'button', 'Restore defaults').click()
+    await vi.waitFor(() =>
+      expect(getByRole(document.body, 'alert', /were not reset because .* The disk is full/))
+    )
+    expect(saveBackup).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: 'before-fsrs-reset' })
+    )
+    expect((await loadSchedulerSettings(db)).desiredRetention).toBe(0.8)
+    expect(field('Desired retention (%)').value).toBe('80')
+
+    saveBackup.mockResolvedValue(ok({ name: 'b', takenAt: 0, reason: 'before-fsrs-reset' }))
+    getByRole(document.body, 'button', 'Restore defaults').click()
+    await vi.waitFor(async () =>
+      expect(await loadSchedulerSettings(db)).toEqual(defaultSchedulerSettings)
+    )
+    expect(saveBackup).toHaveBeenCalledTimes(2)
+    expect(saveBackup.mock.calls[1][0].counts.settings).toBe(1)
   })
 
   it('a stored value that no longer validates falls back to the defaults', async () => {

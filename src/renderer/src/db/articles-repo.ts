@@ -8,7 +8,9 @@ import type {
   NoteRecord,
   QuotedeckDatabase
 } from './schema'
+import type { ArticleCounts } from '../../../core/library/article-counts'
 import { notifyArticleCardsChanged } from './card-changes'
+import { loadArticleCounts } from './counts-repo'
 import { deleteConfusionsForArticle, restoreConfusions, type StoredConfusion } from './quiz-repo'
 
 /** What the Library list needs of an article: everything except its body. */
@@ -22,6 +24,10 @@ export interface ArticleSummary {
   removedLineCount: number
   /** Flashcards made from the article so far. */
   cardCount: number
+  /** Of them, cards in the new queue (not yet studied, not suspended or buried). */
+  newCount: number
+  /** Of them, learning and review cards due before the current study day ends. */
+  dueCount: number
   /** Epoch ms. */
   addedAt: number
 }
@@ -45,7 +51,10 @@ export interface RemovedArticleSnapshot {
 }
 
 /** Strips the body so lists never hold article texts. */
-export function toArticleSummary(record: ArticleRecord, cardCount = 0): ArticleSummary {
+export function toArticleSummary(
+  record: ArticleRecord,
+  counts: ArticleCounts = { total: 0, new: 0, due: 0 }
+): ArticleSummary {
   return {
     id: record.id,
     title: record.title,
@@ -53,38 +62,33 @@ export function toArticleSummary(record: ArticleRecord, cardCount = 0): ArticleS
     source: record.source,
     wordCount: record.wordCount,
     removedLineCount: record.removed.length,
-    cardCount,
+    cardCount: counts.total,
+    newCount: counts.new,
+    dueCount: counts.due,
     addedAt: record.addedAt
   }
 }
 
-/** Articles counted per read transaction (see `countCardsOfArticles`). */
-const articlesPerCountBatch = 50
-
 /**
- * How many cards each article has, counted on the `articleId` index one key range per article:
- * IndexedDB counts a range without sending a card (or a key) to the page, and articles are few.
- * The backend still steps over every index entry (~10 µs each in Chromium: ~1 s for 100,000
- * cards), so the counts go in small batches, one after another: a study queue or an answer asked
- * for meanwhile waits behind one batch, not behind all of them. Once `cancelled()` returns true no
- * further batch starts, and the counts so far are returned.
+ * New / due / total cards of each of `articleIds`, from the counts every card write maintains
+ * (see counts-middleware.ts): two small reads whatever the number of cards, none of them a card.
  */
 export async function countCardsOfArticles(
   db: QuotedeckDatabase,
   articleIds: readonly string[],
-  options: { cancelled?: () => boolean } = {}
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>()
-  for (let start = 0; start < articleIds.length; start += articlesPerCountBatch) {
-    // Nobody wants the rest any more (the Library was left): free the database at once.
-    if (options.cancelled?.()) break
-    const batch = articleIds.slice(start, start + articlesPerCountBatch)
-    const batchCounts = await db.transaction('r', db.cards, () =>
-      Promise.all(batch.map((id) => db.cards.where('articleId').equals(id).count()))
-    )
-    batch.forEach((id, index) => counts.set(id, batchCounts[index]))
-  }
-  return counts
+  nowMs: number = Date.now()
+): Promise<Map<string, ArticleCounts>> {
+  const counts = await loadArticleCounts(db, nowMs)
+  const wanted = new Map<string, ArticleCounts>()
+  for (const id of articleIds) wanted.set(id, counts.get(id) ?? { total: 0, new: 0, due: 0 })
+  return wanted
+}
+
+/** Writes an article's counts (none: no cards) into its summary. */
+export function applyCounts(summary: ArticleSummary, counts: ArticleCounts | undefined): void {
+  summary.cardCount = counts?.total ?? 0
+  summary.newCount = counts?.new ?? 0
+  summary.dueCount = counts?.due ?? 0
 }
 
 /**
@@ -106,14 +110,16 @@ export async function addArticle(
 
 /** What to include when listing the library. */
 export interface ListArticleSummariesOptions {
-  /** Count each article's cards (one index range count per article); else `cardCount` is 0. */
+  /** Fill in each article's new / due / total cards (maintained counts); else they are 0. */
   withCardCounts?: boolean
+  /** Epoch ms "now" for the due counts (defaults to the clock). */
+  nowMs?: number
 }
 
 /**
  * The library, newest first, as summaries. IndexedDB has no projections, so records are walked
  * with a cursor and reduced one at a time: no array of full bodies is ever built. No card is read:
- * card counts come from index range counts (`countCardsOfArticles`).
+ * card counts come from the maintained per-article counts (`countCardsOfArticles`).
  */
 export async function listArticleSummaries(
   db: QuotedeckDatabase,
@@ -127,11 +133,8 @@ export async function listArticleSummaries(
       summaries.push(toArticleSummary(record))
     })
   if (options.withCardCounts ?? true) {
-    const counts = await countCardsOfArticles(
-      db,
-      summaries.map((summary) => summary.id)
-    )
-    for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
+    const counts = await loadArticleCounts(db, options.nowMs ?? Date.now())
+    for (const summary of summaries) applyCounts(summary, counts.get(summary.id))
   }
   return summaries
 }

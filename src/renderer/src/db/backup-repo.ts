@@ -1,6 +1,8 @@
+import Dexie from 'dexie'
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
 import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
+import { COUNTS_TABLES } from './counts-middleware'
 import { QuotedeckDatabase } from './schema'
 
 /** A collection exported for a backup: the `dexie-export-import` JSON and what it holds. */
@@ -18,6 +20,9 @@ export interface RestoreProgress {
   fraction: number
 }
 
+/** Tables computed from the cards, never copied from a backup. */
+const derivedTables: ReadonlySet<string> = new Set(COUNTS_TABLES)
+
 /** Rows per `bulkPut` while replacing the collection (progress is reported between them). */
 const ROWS_PER_PUT = 5000
 
@@ -34,7 +39,7 @@ export function stagingName(db: QuotedeckDatabase): string {
  * Exports every table with `dexie-export-import` (one read transaction, so the rows are one
  * consistent moment of the collection). The counts come from the export's own metadata.
  */
-export async function exportCollection(db: QuotedeckDatabase): Promise<CollectionExport> {
+export async function exportCollection(db: Dexie): Promise<CollectionExport> {
   const blob = await exportDB(db)
   const meta = await peakImportFile(blob)
   const counts: Record<string, number> = {}
@@ -43,6 +48,36 @@ export async function exportCollection(db: QuotedeckDatabase): Promise<Collectio
     payload: new Uint8Array(await blob.arrayBuffer()),
     schemaVersion: meta.data.databaseVersion,
     counts
+  }
+}
+
+/**
+ * The schema version the stored collection `name` has now, without opening (or creating) it:
+ * null when it does not exist or the engine cannot say. Dexie stores version n as n × 10.
+ */
+export async function storedSchemaVersion(name: string): Promise<number | null> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return null
+  const found = (await indexedDB.databases()).find((info) => info.name === name)
+  return found?.version ? found.version / 10 : null
+}
+
+/**
+ * When the stored collection `name` is older than `currentVersion` (opening it would run a
+ * schema upgrade), exports it as it is, at its own version, before anything upgrades it; null
+ * when no upgrade is due. Opened without a schema, Dexie keeps the stored version and tables.
+ */
+export async function exportBeforeUpgrade(
+  name: string,
+  currentVersion: number
+): Promise<CollectionExport | null> {
+  const stored = await storedSchemaVersion(name)
+  if (stored === null || stored >= currentVersion) return null
+  const old = new Dexie(name)
+  try {
+    await old.open()
+    return await exportCollection(old)
+  } finally {
+    old.close()
   }
 }
 
@@ -107,7 +142,8 @@ export async function restoreCollection(
   const checked = await checkBackup(db, backup)
   if (!checked.ok) return checked
   const manifest: BackupManifest = backup.manifest
-  const staging = new QuotedeckDatabase(stagingName(db))
+  // The scratch copy keeps every row exactly as the file holds it (its counts are not maintained).
+  const staging = new QuotedeckDatabase(stagingName(db), { maintainCounts: false })
   const rows = new Map<string, unknown[]>()
   try {
     await staging.delete()
@@ -140,12 +176,17 @@ export async function restoreCollection(
     await staging.delete().catch(() => undefined)
   }
 
-  const totalRows = [...rows.values()].reduce((sum, list) => sum + list.length, 0)
+  const totalRows = [...rows]
+    .filter(([table]) => !derivedTables.has(table))
+    .reduce((sum, [, list]) => sum + list.length, 0)
   let written = 0
   try {
     await db.transaction('rw', db.tables, async () => {
       for (const table of db.tables) await table.clear()
       for (const table of db.tables) {
+        // The Library counts are derived: they are recounted from the restored cards as those
+        // are written (counts-middleware), so a backup's drifted counts never come back.
+        if (derivedTables.has(table.name)) continue
         const list = rows.get(table.name) ?? []
         for (let start = 0; start < list.length; start += ROWS_PER_PUT) {
           await table.bulkPut(list.slice(start, start + ROWS_PER_PUT))

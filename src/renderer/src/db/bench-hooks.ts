@@ -7,6 +7,7 @@ import { useStudyStore } from '../stores/study'
 import { listArticleSummaries, type ArticleSummary } from './articles-repo'
 import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
 import { rebuildReviewSlots } from './review-slots-repo'
+import { loadArticleCounts, recountArticleCounts, studyDayEndAt } from './counts-repo'
 import { getDatabase, type QuotedeckDatabase } from './schema'
 
 /** What the study benchmark (tests/bench/bench-study.ts) drives in the page. */
@@ -19,10 +20,34 @@ export interface StudyBenchHooks {
   ): Promise<StudyQueue>
   /** What the Library view reads when it is shown (summaries with per-article card counts). */
   listArticleSummaries(withCardCounts: boolean): Promise<ArticleSummary[]>
+  /** What the Library reads for its counts (fold + read of the maintained counts), summed. */
+  libraryCounts(): Promise<CountTotals>
+  /** The same totals from a full recount of the cards (checks the maintained counts). */
+  recountLibraryCounts(): Promise<CountTotals>
   study: ReturnType<typeof useStudyStore>
   tzOffsetMinutesAt: typeof tzOffsetMinutesAt
   /** Recomputes the review aggregate from the logs (the stats bench seeds logs directly). */
   rebuildReviewSlots(): Promise<number>
+}
+
+/** Library counts summed over the articles. */
+export interface CountTotals {
+  articles: number
+  total: number
+  new: number
+  due: number
+}
+
+function totals(counts: Map<string, { total: number; new: number; due: number }>): CountTotals {
+  const sum: CountTotals = { articles: 0, total: 0, new: 0, due: 0 }
+  for (const value of counts.values()) {
+    if (value.total === 0) continue
+    sum.articles++
+    sum.total += value.total
+    sum.new += value.new
+    sum.due += value.due
+  }
+  return sum
 }
 
 declare global {
@@ -50,6 +75,11 @@ export function installStudyBenchHooks(): void {
       }),
     listArticleSummaries: (withCardCounts) =>
       listArticleSummaries(getDatabase(), { withCardCounts }),
+    libraryCounts: async () => totals(await loadArticleCounts(getDatabase(), Date.now())),
+    recountLibraryCounts: async () => {
+      const db = getDatabase()
+      return totals(await recountArticleCounts(db, await studyDayEndAt(db, Date.now())))
+    },
     study,
     tzOffsetMinutesAt,
     rebuildReviewSlots: () => rebuildReviewSlots(getDatabase())

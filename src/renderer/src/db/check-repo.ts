@@ -2,18 +2,28 @@ import { planRepairs, type RepairPlan } from '../../../core/maintenance/check-da
 import { newSchedulingState } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
 import { applyLogsToSlots } from './review-slots-repo'
+import { checkAndRebuildCounts } from './counts-repo'
 import type { QuotedeckDatabase } from './schema'
 
 /**
  * Check Database: reads the collection, plans the repairs (pure, `core/maintenance`) and applies
  * them in one read-write transaction, so a collection changed meanwhile is planned and repaired
- * as one consistent state. Returns the plan that was applied.
+ * as one consistent state. Last, in the same transaction, the Library counts are compared with a
+ * recount of the repaired cards and rebuilt if they drifted. Returns the plan that was applied.
  */
 export async function checkAndRepairDatabase(
   db: QuotedeckDatabase,
   nowMs: number
 ): Promise<RepairPlan> {
-  const tables = [db.articles, db.cards, db.reviewLogs, db.notes, db.reviewSlots]
+  const tables = [
+    db.articles,
+    db.cards,
+    db.reviewLogs,
+    db.notes,
+    db.reviewSlots,
+    db.articleCounts,
+    db.dueCounts
+  ]
   const { plan, touched } = await db.transaction('rw', tables, async () => {
     const articleIds = (await db.articles.toCollection().primaryKeys()) as string[]
     const cards = await db.cards.toArray()
@@ -40,6 +50,8 @@ export async function checkAndRepairDatabase(
     for (const invalid of plan.invalidStates) {
       await db.cards.update(invalid.cardId, { ...newSchedulingState(nowMs), updatedAt: nowMs })
     }
+    const counts = await checkAndRebuildCounts(db, nowMs)
+    plan.driftedCountArticleIds = counts.driftedArticleIds
     return { plan, touched }
   })
   if (touched.size > 0) notifyArticleCardsChanged(db, [...touched])

@@ -2,8 +2,15 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BackupInfo, BackupReason } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
-import { exportCollection, restoreCollection, type RestoreProgress } from '../db/backup-repo'
-import { getDatabase } from '../db/schema'
+import {
+  exportBeforeUpgrade,
+  exportCollection,
+  restoreCollection,
+  type CollectionExport,
+  type RestoreProgress
+} from '../db/backup-repo'
+import { applyBulkAction } from '../db/browser-repo'
+import { DATABASE_NAME, getDatabase } from '../db/schema'
 
 /** Session key that carries the restore's outcome across the page reload that follows it. */
 export const RESTORED_MESSAGE_KEY = 'quotedeck:restored-message'
@@ -63,11 +70,19 @@ export const useBackupStore = defineStore('backup', () => {
     reason: BackupReason = 'manual',
     requestId?: number
   ): Promise<Result<BackupInfo>> {
+    return saveExport(reason, () => exportCollection(getDatabase()), requestId)
+  }
+
+  function saveExport(
+    reason: BackupReason,
+    exportNow: () => Promise<CollectionExport>,
+    requestId?: number
+  ): Promise<Result<BackupInfo>> {
     return serialize(async () => {
       const wasIdle = activity.value.kind === 'idle'
       if (wasIdle) activity.value = { kind: 'backing-up' }
       try {
-        const exported = await exportCollection(getDatabase())
+        const exported = await exportNow()
         const saved = await window.api.saveBackup({
           reason,
           schemaVersion: exported.schemaVersion,
@@ -136,6 +151,61 @@ export const useBackupStore = defineStore('backup', () => {
     }
   }
 
+  /**
+   * Runs `operation` only once a backup (`reason`) has been saved; when the backup fails nothing
+   * is done and the failure says why, starting with `refusal` ("The cards were not deleted").
+   */
+  async function withBackupFirst<T>(
+    reason: BackupReason,
+    refusal: string,
+    operation: () => Promise<T>
+  ): Promise<Result<T>> {
+    const safety = await backupNow(reason)
+    if (!safety.ok) {
+      return fail(
+        'INTERNAL',
+        `${refusal} because the collection could not be backed up first: ${safety.error.message}`
+      )
+    }
+    return ok(await operation())
+  }
+
+  /**
+   * Deletes cards (and their review logs) after a backup: the card browser's bulk delete goes
+   * through here. Returns what `applyBulkAction` returns, whose undo record puts them back.
+   */
+  function deleteCards(
+    cardIds: readonly string[],
+    nowMs: number
+  ): Promise<Result<Awaited<ReturnType<typeof applyBulkAction>>>> {
+    return withBackupFirst('before-bulk-delete', 'The cards were not deleted', () =>
+      applyBulkAction(getDatabase(), cardIds, { kind: 'delete' }, nowMs)
+    )
+  }
+
+  /**
+   * Before the app opens its database: when the stored collection is older than this version of
+   * Quotedeck (opening it would upgrade its schema), it is backed up as it is first. Null when no
+   * upgrade is due. Call before anything opens the database.
+   */
+  async function backupBeforeMigration(
+    databaseName = DATABASE_NAME,
+    currentVersion = getDatabase().verno
+  ): Promise<Result<BackupInfo | null>> {
+    let exported: CollectionExport | null
+    try {
+      exported = await exportBeforeUpgrade(databaseName, currentVersion)
+    } catch (error) {
+      return fail(
+        'INTERNAL',
+        `The collection could not be backed up before its upgrade: ${errorText(error)}`
+      )
+    }
+    if (exported === null) return ok(null)
+    const found = exported
+    return saveExport('before-migration', async () => found)
+  }
+
   /** The message a restore left before the reload, once. */
   function takeRestoredMessage(): void {
     try {
@@ -163,6 +233,9 @@ export const useBackupStore = defineStore('backup', () => {
     refresh,
     backupNow,
     restore,
+    withBackupFirst,
+    deleteCards,
+    backupBeforeMigration,
     takeRestoredMessage,
     openFolder,
     setReloadPage

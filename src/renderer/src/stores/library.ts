@@ -3,10 +3,11 @@ import { ref } from 'vue'
 import type { Article } from '../../../core/article/types'
 import type { RecentFile } from '../../../shared/api'
 import type { AppError, Result } from '../../../shared/result'
+import type { ArticleCounts } from '../../../core/library/article-counts'
 import {
   addArticle as addArticleRecord,
+  applyCounts,
   countArticles,
-  countCardsOfArticles,
   listArticleSummaries,
   removeArticle as removeArticleRecords,
   restoreArticle,
@@ -14,7 +15,7 @@ import {
   type ArticleSummary,
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
-import { onArticleCardsChanged } from '../db/card-changes'
+import { foldDueCounts, studyDayEndAt, watchArticleCounts } from '../db/counts-repo'
 import { getDatabase } from '../db/schema'
 import { shortTitle } from '../components/library/format'
 import { getSetting, setSetting } from '../db/settings-repo'
@@ -77,120 +78,99 @@ export const useLibraryStore = defineStore('library', () => {
   let initializing: Promise<void> | null = null
   /** Views showing the list with card counts now (the Library view while mounted). */
   const countViewers = new Set<symbol>()
-  let stopCountListener: (() => void) | null = null
   let stopArticleQuery: (() => void) | null = null
+  let stopCountsQuery: (() => void) | null = null
+  let dayEndTimer: ReturnType<typeof setTimeout> | null = null
+  /** The latest maintained counts delivered while watched (null until the first arrives). */
+  let latestCounts: Map<string, ArticleCounts> | null = null
+  /** Summaries the articles query delivered that wait for the first counts. */
+  let pendingSummaries: ArticleSummary[] | null = null
   /** Numbers list reads so an older one that finishes late never overwrites a newer one. */
   let listSequence = 0
-  /** Articles whose cards changed since the last full count began (it may have missed them). */
-  const changedSinceCount = new Set<string>()
 
   /**
-   * Re-reads the article list. Card counts are read too (one index range count per article, no
-   * card is loaded) only while a view shows them; otherwise the last known counts are kept, and
-   * the next view to show them reads them again.
+   * Re-reads the article list with every article's new / due / total cards. The counts are kept
+   * by every card write (no card is read to count them), so this is cheap at any collection size.
    */
   async function refresh(): Promise<void> {
     const sequence = ++listSequence
-    const withCardCounts = countViewers.size > 0
-    if (withCardCounts) changedSinceCount.clear()
-    const summaries = await listArticleSummaries(getDatabase(), { withCardCounts })
+    const summaries = await listArticleSummaries(getDatabase(), { withCardCounts: true })
     if (sequence !== listSequence) return
-    if (!withCardCounts) {
-      const known = new Map(articles.value.map((article) => [article.id, article.cardCount]))
-      for (const summary of summaries) summary.cardCount = known.get(summary.id) ?? 0
-    }
     articles.value = summaries
     loaded.value = true
-    if (withCardCounts) recountChangedSinceCount()
+  }
+
+  /** Shows summaries with the latest counts (once the first counts have arrived). */
+  function showSummaries(summaries: ArticleSummary[]): void {
+    listSequence++
+    if (latestCounts === null) {
+      pendingSummaries = summaries
+      return
+    }
+    for (const summary of summaries) applyCounts(summary, latestCounts.get(summary.id))
+    pendingSummaries = null
+    articles.value = summaries
+    loaded.value = true
+  }
+
+  /** New counts (a card write committed, or the study day rolled over). */
+  function showCounts(counts: Map<string, ArticleCounts>): void {
+    latestCounts = counts
+    if (pendingSummaries !== null) {
+      showSummaries(pendingSummaries)
+      return
+    }
+    for (const article of articles.value) applyCounts(article, counts.get(article.id))
   }
 
   /**
-   * Shows summaries the articles live query delivered, with every article's cards counted. A list
-   * already shown is updated at once with the counts known so far, then again once counted.
+   * Watches the maintained counts for the current study day; at the day's end, starts again
+   * (cards due tomorrow become due), folding the hours that passed.
    */
-  async function showWithCounts(summaries: ArticleSummary[]): Promise<void> {
-    const sequence = ++listSequence
-    changedSinceCount.clear()
-    if (loaded.value) {
-      const known = new Map(articles.value.map((article) => [article.id, article.cardCount]))
-      articles.value = summaries.map((summary) => ({
-        ...summary,
-        cardCount: known.get(summary.id) ?? 0
-      }))
-    }
-    const counts = await countCardsOfArticles(
-      getDatabase(),
-      summaries.map((summary) => summary.id),
-      { cancelled: () => sequence !== listSequence }
-    )
-    if (sequence !== listSequence) return
-    for (const summary of summaries) summary.cardCount = counts.get(summary.id) ?? 0
-    articles.value = summaries
-    loaded.value = true
-    recountChangedSinceCount()
-  }
-
-  /** A sync that committed while a full count was running may have been counted before it. */
-  function recountChangedSinceCount(): void {
-    if (changedSinceCount.size === 0) return
-    const articleIds = [...changedSinceCount]
-    changedSinceCount.clear()
-    recountCards(articleIds).catch(() => {
-      // The count stays as it was; the next time the Library is opened it is read again.
+  async function watchCountsForToday(): Promise<void> {
+    const db = getDatabase()
+    const nowMs = Date.now()
+    const [dayEndMs] = await Promise.all([studyDayEndAt(db, nowMs), foldDueCounts(db, nowMs)])
+    if (countViewers.size === 0) return
+    stopCountsQuery?.()
+    stopCountsQuery = watchArticleCounts(db, dayEndMs, showCounts, (error) => {
+      loaded.value = true
+      reportFailure(`Your card counts could not be read: ${errorText(error)}`)
     })
-  }
-
-  /** Recounts the cards of the listed articles among `articleIds` (after a card sync). */
-  async function recountCards(articleIds: readonly string[]): Promise<void> {
-    const listed = new Set(articles.value.map((article) => article.id))
-    const wanted = articleIds.filter((id) => listed.has(id))
-    if (wanted.length === 0) return
-    const counts = await countCardsOfArticles(getDatabase(), wanted)
-    for (const article of articles.value) {
-      const count = counts.get(article.id)
-      if (count !== undefined) article.cardCount = count
-    }
+    if (dayEndTimer !== null) clearTimeout(dayEndTimer)
+    // Timers are capped near 24.8 days; a study day is far shorter.
+    dayEndTimer = setTimeout(
+      () => {
+        dayEndTimer = null
+        void watchCountsForToday().catch(() => undefined)
+      },
+      Math.max(1000, dayEndMs - nowMs + 1000)
+    )
   }
 
   /**
-   * Keeps the list and every article's `cardCount` current until the returned function is called
+   * Keeps the list and every article's counts current until the returned function is called
    * (the Library view calls this while mounted; cards are made in the background after an article
-   * is added). It observes the articles table (a live query, which card writes never wake), counts
-   * every article's cards when the list is read, and recounts only the articles whose cards a
-   * sync, removal or restore added or deleted. Answering cards never recounts anything, and while
-   * no view watches, nothing about cards is read or observed at all.
+   * is added). Two live queries: the articles table (which card writes never wake) and the
+   * maintained counts (two small tables that every card write updates in its own transaction,
+   * so re-reading them after an answer costs a few milliseconds whatever the collection size).
    */
   function watchCardCounts(): () => void {
     const viewer = Symbol('card-count viewer')
     countViewers.add(viewer)
-    stopCountListener ??= onArticleCardsChanged((db, articleIds) => {
-      if (db !== getDatabase()) return
-      for (const articleId of articleIds) changedSinceCount.add(articleId)
-      recountCards(articleIds).catch(() => {
-        // The count stays as it was; the next time the Library is opened it is read again.
-      })
-    })
-    // After the first-launch seed, so the list never flashes empty before the seed appears. The
-    // query's first read also catches what changed while nobody watched (a line restored in the
-    // article view, a contrast card made in a quiz).
+    // After the first-launch seed, so the list never flashes empty before the seed appears.
     void initialize()
       .then(async () => {
         if (!countViewers.has(viewer)) {
           if (!loaded.value) await refresh()
           return
         }
-        stopArticleQuery ??= watchArticleSummaries(
-          getDatabase(),
-          (summaries) => {
-            showWithCounts(summaries).catch((error: unknown) => {
-              reportFailure(`Your library could not be read: ${errorText(error)}`)
-            })
-          },
-          (error) => {
-            loaded.value = true
-            reportFailure(`Your library could not be read: ${errorText(error)}`)
-          }
-        )
+        if (stopArticleQuery !== null) return
+        stopArticleQuery = watchArticleSummaries(getDatabase(), showSummaries, (error) => {
+          loaded.value = true
+          reportFailure(`Your library could not be read: ${errorText(error)}`)
+        })
+        await watchCountsForToday()
       })
       .catch((error: unknown) => {
         loaded.value = true
@@ -204,12 +184,14 @@ export const useLibraryStore = defineStore('library', () => {
 
   function stopWatchingCardCounts(): void {
     countViewers.clear()
-    stopCountListener?.()
-    stopCountListener = null
-    changedSinceCount.clear()
     stopArticleQuery?.()
     stopArticleQuery = null
-    // A full count still running is no longer wanted.
+    stopCountsQuery?.()
+    stopCountsQuery = null
+    if (dayEndTimer !== null) clearTimeout(dayEndTimer)
+    dayEndTimer = null
+    latestCounts = null
+    pendingSummaries = null
     listSequence++
   }
 
@@ -342,12 +324,13 @@ export const useLibraryStore = defineStore('library', () => {
   /** Removes an article and what was made from it, offering Undo. Review history is kept. */
   async function remove(articleId: string): Promise<RemovedArticleSnapshot | null> {
     const snapshot = await removeArticleRecords(getDatabase(), articleId)
-    await refresh()
+    // Said as soon as it is done; the list follows (a watching view's live query is first).
     if (snapshot) {
       notifications.info(`Removed “${shortTitle(snapshot.article.title)}”.`, {
         action: { label: 'Undo', run: () => undoRemove(snapshot) }
       })
     }
+    await refresh()
     return snapshot
   }
 

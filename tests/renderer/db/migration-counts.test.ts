@@ -1,0 +1,82 @@
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Queue } from '../../../src/core/scheduling'
+import {
+  checkAndRebuildCounts,
+  readArticleCounts,
+  recountArticleCounts
+} from '../../../src/renderer/src/db/counts-repo'
+import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import { DAY_MS, makeCard, MINUTE_MS, NOW_MS, reviewState } from './fixtures'
+
+/** Version 2 of the schema exactly as it shipped (append-only). */
+const SHIPPED_VERSION_1 = {
+  articles: 'id, addedAt',
+  extractions: 'articleId',
+  corrections: 'id, articleId'
+}
+const SHIPPED_VERSION_2 = {
+  notes: 'id, articleId',
+  cards: 'id, articleId, noteId, template, [queue+due], lapses',
+  reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
+  quizAttempts: '++id, quizId, cardId, answeredAt',
+  confusions: 'id, count',
+  settings: 'key'
+}
+
+let name = ''
+afterEach(async () => {
+  vi.useRealTimers()
+  await Dexie.delete(name)
+})
+
+describe('version 3: library counts for an existing collection', () => {
+  it('the upgrade from version 2 counts every article’s cards, and later writes keep them exact', async () => {
+    name = `test-${crypto.randomUUID()}`
+    const old = new Dexie(name)
+    old.version(1).stores(SHIPPED_VERSION_1)
+    old.version(2).stores(SHIPPED_VERSION_2)
+    await old.open()
+    const cards = Array.from({ length: 600 }, (_, index) => {
+      const articleId = `article-${index % 7}`
+      const kind = index % 5
+      if (kind === 0) return makeCard(`c${index}`, { articleId })
+      if (kind === 4) {
+        return makeCard(`c${index}`, {
+          articleId,
+          state: { ...reviewState(NOW_MS - DAY_MS), queue: Queue.Suspended }
+        })
+      }
+      // Due from four days ago to four days ahead, one every 17 minutes.
+      return makeCard(`c${index}`, {
+        articleId,
+        state: reviewState(NOW_MS - 4 * DAY_MS + index * 17 * MINUTE_MS)
+      })
+    })
+    await old.table('cards').bulkAdd(cards)
+    old.close()
+
+    vi.useFakeTimers({ now: NOW_MS, toFake: ['Date'] })
+    const current = new QuotedeckDatabase(name)
+    await current.open()
+    expect(current.verno).toBeGreaterThanOrEqual(3)
+    expect(await current.cards.count()).toBe(600)
+    for (const dayEnd of [NOW_MS + DAY_MS / 2, NOW_MS + 2 * DAY_MS + 30 * MINUTE_MS]) {
+      expect(await readArticleCounts(current, dayEnd)).toEqual(
+        await recountArticleCounts(current, dayEnd)
+      )
+    }
+    // The hours already past were folded by the upgrade: only the days ahead are in the histogram.
+    const hours = await current.dueCounts.toArray()
+    expect(hours.every((entry) => entry.hour >= Math.floor(NOW_MS / (60 * MINUTE_MS)))).toBe(true)
+    expect(
+      (await checkAndRebuildCounts(current, NOW_MS, { rebuild: false })).driftedArticleIds
+    ).toEqual([])
+
+    await current.cards.bulkDelete(['c1', 'c2', 'c5'])
+    expect(await readArticleCounts(current, NOW_MS + DAY_MS)).toEqual(
+      await recountArticleCounts(current, NOW_MS + DAY_MS)
+    )
+    current.close()
+  })
+})
