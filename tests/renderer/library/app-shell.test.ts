@@ -53,6 +53,7 @@ describe('app shell', () => {
     expect(queryAllByRole(nav, 'link').map((link) => link.textContent?.trim())).toEqual([
       'Library',
       'Study',
+      'Browse',
       'Quiz',
       'Missed',
       'Stats',

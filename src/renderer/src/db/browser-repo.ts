@@ -302,3 +302,82 @@ export async function undoBulkAction(db: QuotedeckDatabase, undo: BulkUndo): Pro
     notifyArticleCardsChanged(db, [...new Set(undo.before.map((card) => card.articleId))])
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// One card: history, edits
+
+/** Ids of the cards answered (schedule moved, practice left out) since `sinceMs`. */
+export async function cardIdsRatedSince(
+  db: QuotedeckDatabase,
+  sinceMs: number
+): Promise<Set<string>> {
+  const ids = new Set<string>()
+  await db.reviewLogs
+    .where('reviewedAt')
+    .aboveOrEqual(sinceMs)
+    .each((log) => {
+      if (log.source !== 'practice') ids.add(log.cardId)
+    })
+  return ids
+}
+
+/** A card's review log, oldest first. */
+export async function cardReviewHistory(
+  db: QuotedeckDatabase,
+  cardId: string
+): Promise<ReviewLogEntry[]> {
+  return db.reviewLogs
+    .where('[cardId+reviewedAt]')
+    .between([cardId, Dexie.minKey], [cardId, Dexie.maxKey])
+    .toArray()
+}
+
+/** The card's front and back as the user wrote them. */
+export interface CardTextEdit {
+  prompt: string
+  answer: string
+}
+
+/**
+ * Stores new front and back text for a card. Returns the stored card, or null when the card is
+ * gone (deleted meanwhile).
+ */
+export async function updateCardText(
+  db: QuotedeckDatabase,
+  cardId: string,
+  edit: CardTextEdit,
+  nowMs: number
+): Promise<CardRecord | null> {
+  return db.transaction('rw', db.cards, async () => {
+    const card = await db.cards.get(cardId)
+    if (!card) return null
+    const next: CardRecord = {
+      ...card,
+      prompt: edit.prompt,
+      answer: edit.answer,
+      updatedAt: stamp(card.updatedAt, nowMs)
+    }
+    await db.cards.put(next)
+    return next
+  })
+}
+
+/** Stored cards by id (missing ones left out), to refresh rows after a change elsewhere. */
+export async function readCards(
+  db: QuotedeckDatabase,
+  ids: readonly string[]
+): Promise<CardRecord[]> {
+  return (await db.cards.bulkGet([...ids])).filter((card): card is CardRecord => card !== undefined)
+}
+
+/** Turns a stored card into a browser row with the given names. */
+export function rowFor(
+  card: CardRecord,
+  speakerName: string | null,
+  articleTitle: string
+): BrowserRow {
+  return {
+    ...toRow(card, new Map(), new Map([[card.articleId, articleTitle]])),
+    speakerName
+  }
+}

@@ -4,6 +4,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 export const sections = [
   { name: 'library', label: 'Library', path: '/' },
   { name: 'study', label: 'Study', path: '/study' },
+  { name: 'browse', label: 'Browse', path: '/browse' },
   { name: 'quiz', label: 'Quiz', path: '/quiz' },
   { name: 'missed', label: 'Missed', path: '/missed' },
   { name: 'stats', label: 'Stats', path: '/stats' },
@@ -19,6 +20,7 @@ const routes: RouteRecordRaw[] = [
     props: true
   },
   { path: '/study', name: 'study', component: () => import('../views/StudyView.vue') },
+  { path: '/browse', name: 'browse', component: () => import('../views/BrowserView.vue') },
   { path: '/quiz', name: 'quiz', component: () => import('../views/QuizView.vue') },
   { path: '/missed', name: 'missed', component: () => import('../views/MissedView.vue') },
   { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue') },
