@@ -1,5 +1,5 @@
 import Dexie from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultSchedulerSettings, type ReviewLogEntry } from '../../../src/core/scheduling'
 import { slotsFromLogs } from '../../../src/core/stats/slots'
 import {

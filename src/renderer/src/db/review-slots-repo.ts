@@ -48,9 +48,7 @@ const LOG_CHUNK = 10_000
  * Sums every review log of a table into slots, reading them in primary-key chunks so the logs
  * are never all in memory at once. Works on the live table or on an upgrade transaction's.
  */
-export async function sumLogsIntoSlots(
-  logs: Table<ReviewLogEntry, number>
-): Promise<ReviewSlot[]> {
+export async function sumLogsIntoSlots(logs: Table<ReviewLogEntry, number>): Promise<ReviewSlot[]> {
   const bySlot = new Map<number, ReviewSlot>()
   let after = -Infinity
   for (;;) {
