@@ -6,13 +6,11 @@
 import {
   MemoryState,
   retrievability,
-  studyDayEnd,
-  studyDayStart,
-  zoneOffsetMinutes,
   type SchedulerSettings,
   type SchedulingState,
   type TimeZoneSpec
 } from '../scheduling'
+import { studyCalendar } from './calendar'
 import { MATURE_DAYS, emptySlot, type GradeCounts, type ReviewSlot } from './slots'
 
 const HOUR_MS = 3_600_000
@@ -72,14 +70,15 @@ function dayWalker(
   settings: SchedulerSettings,
   timeZone: TimeZoneSpec
 ): (epochMs: number) => { dayStartMs: number; offsetMinutes: number } {
+  const calendar = studyCalendar(settings, timeZone)
   let start = Infinity
   let end = -Infinity
   let offsetMinutes = 0
   return (epochMs) => {
     if (epochMs < start || epochMs >= end) {
-      start = studyDayStart(epochMs, settings, timeZone)
-      end = studyDayEnd(epochMs, settings, timeZone)
-      offsetMinutes = typeof timeZone === 'number' ? timeZone : zoneOffsetMinutes(epochMs, timeZone)
+      start = calendar.dayStart(epochMs)
+      end = calendar.dayStartFrom(epochMs, 1)
+      offsetMinutes = calendar.offsetMinutes(epochMs)
     }
     return { dayStartMs: start, offsetMinutes }
   }
@@ -109,9 +108,7 @@ export function dayStartFrom(
   settings: SchedulerSettings,
   timeZone: TimeZoneSpec
 ): number {
-  const today = studyDayStart(nowMs, settings, timeZone)
-  // Noon of the wanted day, then back to its rollover: exact across daylight-saving changes.
-  return studyDayStart(today + offsetDays * DAY_MS + 12 * HOUR_MS, settings, timeZone)
+  return studyCalendar(settings, timeZone).dayStartFrom(nowMs, offsetDays)
 }
 
 /** One bar of a time chart: [startMs, endMs) in study days. */
@@ -159,10 +156,11 @@ export function pastBins(
   settings: SchedulerSettings,
   timeZone: TimeZoneSpec
 ): TimeBin[] {
-  const today = studyDayStart(nowMs, settings, timeZone)
+  const today = studyCalendar(settings, timeZone).dayStart(nowMs)
   let dayCount: number
   if (range === 'all') {
-    const first = earliestMs === null ? today : studyDayStart(earliestMs, settings, timeZone)
+    const first =
+      earliestMs === null ? today : studyCalendar(settings, timeZone).dayStart(earliestMs)
     dayCount = Math.max(1, Math.round((today - first) / DAY_MS) + 1)
   } else {
     dayCount = RANGE_DAYS[range]
@@ -182,7 +180,7 @@ export function futureBins(
   settings: SchedulerSettings,
   timeZone: TimeZoneSpec
 ): TimeBin[] {
-  const today = studyDayStart(nowMs, settings, timeZone)
+  const today = studyCalendar(settings, timeZone).dayStart(nowMs)
   let dayCount: number
   if (range === 'all') {
     const last = lastDueMs === null ? today : Math.max(today, lastDueMs)
@@ -285,7 +283,7 @@ export function reviewCalendar(
   settings: SchedulerSettings,
   timeZone: TimeZoneSpec
 ): ReviewCalendar {
-  const today = studyDayStart(nowMs, settings, timeZone)
+  const today = studyCalendar(settings, timeZone).dayStart(nowMs)
   const studied = allDays.filter((day) => scheduledCount(day) > 0)
   const countByDay = new Map(studied.map((day) => [day.dayStartMs, scheduledCount(day)]))
 
@@ -308,7 +306,7 @@ export function reviewCalendar(
 
   const days: CalendarDay[] = []
   const weekdayOf = (dayStartMs: number): number => {
-    const offset = typeof timeZone === 'number' ? timeZone : zoneOffsetMinutes(dayStartMs, timeZone)
+    const offset = studyCalendar(settings, timeZone).offsetMinutes(dayStartMs)
     return new Date(dayStartMs + offset * 60_000).getUTCDay()
   }
   const firstWeekday = weekdayOf(firstDayMs)

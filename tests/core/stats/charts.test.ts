@@ -13,6 +13,7 @@ import {
   reviewsByKind,
   slotsFromLogs,
   speakerMastery,
+  studyCalendar,
   studyDays,
   trueRetention,
   withinRange,
@@ -28,6 +29,7 @@ import {
 import {
   defaultSchedulerSettings,
   newSchedulingState,
+  studyDayStart,
   type Grade,
   type ReviewLogEntry,
   type SchedulingState
@@ -289,4 +291,31 @@ describe('mastery', () => {
       { articleId: 'a2', cards: 1, studied: 1, mature: 1, share: 1, lapses: 1 }
     ])
   })
+})
+
+describe('study calendar', () => {
+  it(
+    'gives exactly studyDayStart’s day starts, across daylight-saving changes',
+    { timeout: 60_000 },
+    () => {
+      for (const zone of [
+        'Europe/London',
+        'America/New_York',
+        'Asia/Kolkata',
+        'Australia/Lord_Howe'
+      ]) {
+        for (const hour of [1, 4]) {
+          const rollover = { ...settings, dayRolloverHour: hour }
+          const calendar = studyCalendar(rollover, zone)
+          for (
+            let t = Date.UTC(2025, 0, 1);
+            t < Date.UTC(2026, 11, 31);
+            t += 13 * HOUR_MS + 7 * 60_000
+          ) {
+            expect(calendar.dayStart(t)).toBe(studyDayStart(t, rollover, zone))
+          }
+        }
+      }
+    }
+  )
 })

@@ -6,6 +6,7 @@ import {
 import { useStudyStore } from '../stores/study'
 import { listArticleSummaries, type ArticleSummary } from './articles-repo'
 import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
+import { rebuildReviewSlots } from './review-slots-repo'
 import { getDatabase, type QuotedeckDatabase } from './schema'
 
 /** What the study benchmark (tests/bench/bench-study.ts) drives in the page. */
@@ -20,6 +21,8 @@ export interface StudyBenchHooks {
   listArticleSummaries(withCardCounts: boolean): Promise<ArticleSummary[]>
   study: ReturnType<typeof useStudyStore>
   tzOffsetMinutesAt: typeof tzOffsetMinutesAt
+  /** Recomputes the review aggregate from the logs (the stats bench seeds logs directly). */
+  rebuildReviewSlots(): Promise<number>
 }
 
 declare global {
@@ -48,6 +51,7 @@ export function installStudyBenchHooks(): void {
     listArticleSummaries: (withCardCounts) =>
       listArticleSummaries(getDatabase(), { withCardCounts }),
     study,
-    tzOffsetMinutesAt
+    tzOffsetMinutesAt,
+    rebuildReviewSlots: () => rebuildReviewSlots(getDatabase())
   }
 }

@@ -3,7 +3,8 @@ import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
-import { applyLogToSlot, emptySlot, slotStartOf, type ReviewSlot } from '../../../core/stats/slots'
+import type { ReviewSlot } from '../../../core/stats/slots'
+import { sumLogsIntoSlots } from './review-slots-repo'
 
 /** An article in the library. Its body (`text`) is stored but never indexed. */
 export interface ArticleRecord extends Article {
@@ -128,13 +129,9 @@ export class QuotedeckDatabase extends Dexie {
         reviewSlots: 'slotStartMs'
       })
       .upgrade(async (tx) => {
-        // Summed while the logs stream past, so the upgrade never holds them all in memory.
-        const bySlot = new Map<number, ReviewSlot>()
-        await tx.table<ReviewLogEntry>('reviewLogs').each((log) => {
-          const start = slotStartOf(log.reviewedAt)
-          bySlot.set(start, applyLogToSlot(bySlot.get(start) ?? emptySlot(start), log, 1))
-        })
-        await tx.table<ReviewSlot>('reviewSlots').bulkPut([...bySlot.values()])
+        // Summed chunk by chunk, so the upgrade never holds every log in memory at once.
+        const slots = await sumLogsIntoSlots(tx.table<ReviewLogEntry, number>('reviewLogs'))
+        await tx.table<ReviewSlot>('reviewSlots').bulkPut(slots)
       })
   }
 }

@@ -79,6 +79,8 @@ export const useStatsStore = defineStore('stats', () => {
   async function load(nowMs: number = Date.now(), forecastRange: StatsRange = '1m'): Promise<void> {
     loading.value = true
     error.value = null
+    // Each visit reads afresh (the figures change with every answer); the view says it is loading.
+    data.value = null
     try {
       const db = getDatabase()
       const timeZone = localTimeZone()
