@@ -87,7 +87,7 @@ export async function recordQuizAnswer(
   try {
     const outcome = await db.transaction(
       'rw',
-      [db.cards, db.reviewLogs, db.quizAttempts, db.settings],
+      [db.cards, db.reviewLogs, db.reviewSlots, db.quizAttempts, db.settings],
       async () => {
         const card = await db.cards.get(input.cardId)
         if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
