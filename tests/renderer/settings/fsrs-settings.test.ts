@@ -217,7 +217,7 @@ describe('FsrsSettings', () => {
     expect(slider.max).toBe('99')
     const workload = (): string => document.getElementById('fsrs-workload')?.textContent ?? ''
     const perYear = (): number => Number(/([\d,]+) a year/.exec(workload())?.[1].replace(/,/g, ''))
-    expect(workload()).toMatch(/About [\d,]+ reviews a day, [\d,]+ a year, at 90% retention/)
+    expect(workload()).toMatch(/About [\d,.]+ reviews a day, [\d,]+ a year, at 90% retention/)
     const at90 = perYear()
 
     slider.value = '97'
