@@ -33,9 +33,18 @@ export async function loadArticleCounts(
   db: QuotedeckDatabase,
   nowMs: number
 ): Promise<Map<string, ArticleCounts>> {
-  const [dayEndMs] = await Promise.all([studyDayEndAt(db, nowMs), foldDueCounts(db, nowMs)])
+  const hour = dueHour(nowMs)
+  const [dayEndMs] = await Promise.all([
+    studyDayEndAt(db, nowMs),
+    // Folding is only an economy (counts are exact either way): once an hour is enough.
+    foldedHour.get(db) === hour ? 0 : foldDueCounts(db, nowMs)
+  ])
+  foldedHour.set(db, hour)
   return readArticleCounts(db, dayEndMs)
 }
+
+/** The hour each database was last folded at by `loadArticleCounts`. */
+const foldedHour = new WeakMap<QuotedeckDatabase, number>()
 
 /**
  * Calls `listener` with the counts at `dayEndMs` now and after every committed change to them
@@ -64,8 +73,24 @@ export async function readArticleCounts(
   dayEndMs: number
 ): Promise<Map<string, ArticleCounts>> {
   const endHour = dueHour(dayEndMs)
+  const edgeStart = endHour * DUE_BUCKET_MS
+  // Usually the day ends on an hour and nothing was folded past it: two reads of the small
+  // counts tables, and the cards table is not even part of the transaction.
+  const [rows, hours] = await db.transaction('r', db.articleCounts, db.dueCounts, () =>
+    Promise.all([db.articleCounts.toArray(), db.dueCounts.where('hour').below(endHour).toArray()])
+  )
+  const foldedPastEnd = rows.filter((row) => row.foldedBelowHour * DUE_BUCKET_MS > dayEndMs)
+  if (dayEndMs === edgeStart && foldedPastEnd.length === 0) {
+    return articleCountsAt({ rows, hours, dayEndMs, edgeCards: [] })
+  }
   return db.transaction('r', db.articleCounts, db.dueCounts, db.cards, async () => {
-    const edgeStart = endHour * DUE_BUCKET_MS
+    // Read again with the cards, so all of it is one consistent moment.
+    const [rows, hours] = await Promise.all([
+      db.articleCounts.toArray(),
+      db.dueCounts.where('hour').below(endHour).toArray()
+    ])
+    // The day ends inside an hour (a zone with a half-hour offset): the cards of that hour that
+    // fall before it are read through the [queue+due] index (an hour of cards at most).
     const edgeRead = (queue: number): Promise<CountedCard[]> =>
       dayEndMs === edgeStart
         ? Promise.resolve([])
@@ -73,9 +98,7 @@ export async function readArticleCounts(
             .where('[queue+due]')
             .between([queue, edgeStart], [queue, dayEndMs], true, false)
             .toArray()
-    const [rows, hours, learningEdge, reviewEdge] = await Promise.all([
-      db.articleCounts.toArray(),
-      db.dueCounts.where('hour').below(endHour).toArray(),
+    const [learningEdge, reviewEdge] = await Promise.all([
       edgeRead(Queue.Learning),
       edgeRead(Queue.Review)
     ])

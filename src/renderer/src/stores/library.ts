@@ -134,6 +134,8 @@ export const useLibraryStore = defineStore('library', () => {
     if (countViewers.size === 0) return
     stopCountsQuery?.()
     stopCountsQuery = watchArticleCounts(db, dayEndMs, showCounts, (error) => {
+      // The list is still worth showing, without its counts.
+      if (latestCounts === null) showCounts(new Map())
       loaded.value = true
       reportFailure(`Your card counts could not be read: ${errorText(error)}`)
     })
@@ -170,7 +172,10 @@ export const useLibraryStore = defineStore('library', () => {
           loaded.value = true
           reportFailure(`Your library could not be read: ${errorText(error)}`)
         })
-        await watchCountsForToday()
+        await watchCountsForToday().catch((error: unknown) => {
+          if (latestCounts === null) showCounts(new Map())
+          throw error
+        })
       })
       .catch((error: unknown) => {
         loaded.value = true
