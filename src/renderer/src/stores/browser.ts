@@ -155,6 +155,8 @@ export const useBrowserStore = defineStore('browser', () => {
   const results = shallowRef<BrowserRow[]>([])
   /** How long the last search took to filter and sort, ms (shown, and read by the bench). */
   const lastSearchMs = ref(0)
+  /** How long the last bulk action's transaction took, ms (read by the bench). */
+  const lastBulkTransactionMs = ref(0)
   const sort = ref<BrowserSort>({ column: 'due', direction: 'ascending' })
   const columns = ref<BrowserColumn[]>([...DEFAULT_COLUMNS])
   const savedSearches = ref<SavedSearch[]>([])
@@ -271,11 +273,13 @@ export const useBrowserStore = defineStore('browser', () => {
     results.value = matched
     shownQuery.value = text
     lastSearchMs.value = performance.now() - startedAt
-    // A selection only covers what is shown.
-    const shown = new Set(resultIds.value)
-    const kept = [...selected.value].filter((id) => shown.has(id))
-    if (kept.length !== selected.value.size) selected.value = new Set(kept)
-    if (focusedId.value !== null && !shown.has(focusedId.value)) focusedId.value = null
+    // A selection only covers what is shown (nothing to check when nothing is selected).
+    if (selected.value.size > 0 || focusedId.value !== null) {
+      const shown = new Set(resultIds.value)
+      const kept = [...selected.value].filter((id) => shown.has(id))
+      if (kept.length !== selected.value.size) selected.value = new Set(kept)
+      if (focusedId.value !== null && !shown.has(focusedId.value)) focusedId.value = null
+    }
   }
 
   async function setQuery(next: string): Promise<void> {
@@ -520,7 +524,9 @@ export const useBrowserStore = defineStore('browser', () => {
             ? { kind, dueMs: options.dueMs ?? nowMs }
             : ({ kind } as BulkAction)
       const db = getDatabase()
+      const transactionStartedAt = performance.now()
       const { changed, undo, after } = await applyBulkAction(db, ids, action, nowMs)
+      lastBulkTransactionMs.value = performance.now() - transactionStartedAt
       applyStored(after, undo.deletedIds)
       if (changed > 0) {
         undoStack.value = [
@@ -601,6 +607,7 @@ export const useBrowserStore = defineStore('browser', () => {
     results,
     resultIds,
     lastSearchMs,
+    lastBulkTransactionMs,
     sort,
     columns,
     savedSearches,
