@@ -144,6 +144,8 @@ export const useBrowserStore = defineStore('browser', () => {
    * (in order) and never sorts 100,000 rows again. Dropped when the rows or the sort change.
    */
   let sortedAll: BrowserRow[] | null = null
+  /** The folded cards of `sortedAll`, index for index (no lookup per card while filtering). */
+  let sortedFolded: SearchableCard[] = []
   const loaded = ref(false)
   const loading = ref(false)
   const loadError = ref<string | null>(null)
@@ -266,9 +268,13 @@ export const useBrowserStore = defineStore('browser', () => {
     if (run !== searchRun) return
     const matches = compileSearch(parsed.node, context)
     const matched: BrowserRow[] = []
-    sortedAll ??= sortRows(rows.value, sort.value)
-    for (const row of sortedAll) {
-      if (matches(folded.get(row.id) as SearchableCard)) matched.push(row)
+    if (sortedAll === null) {
+      sortedAll = sortRows(rows.value, sort.value)
+      sortedFolded = sortedAll.map((row) => folded.get(row.id) as SearchableCard)
+    }
+    const ordered = sortedAll
+    for (let index = 0; index < ordered.length; index++) {
+      if (matches(sortedFolded[index])) matched.push(ordered[index])
     }
     results.value = matched
     shownQuery.value = text
