@@ -3,6 +3,7 @@ import {
   tzOffsetMinutesAt,
   type SchedulerSettings
 } from '../../../core/scheduling'
+import { useBrowserStore } from '../stores/browser'
 import { useStudyStore } from '../stores/study'
 import { listArticleSummaries, type ArticleSummary } from './articles-repo'
 import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
@@ -84,4 +85,23 @@ export function installStudyBenchHooks(): void {
     tzOffsetMinutesAt,
     rebuildReviewSlots: () => rebuildReviewSlots(getDatabase())
   }
+}
+
+/** What the browser benchmark (tests/bench/bench-browser.ts) drives in the page. */
+export interface BrowserBenchHooks {
+  db: QuotedeckDatabase
+  browser: ReturnType<typeof useBrowserStore>
+}
+
+declare global {
+  interface Window {
+    __quotedeckBrowserBench?: BrowserBenchHooks
+  }
+}
+
+/** As `installStudyBenchHooks`, for the card browser (only in a dev build or with `?bench`). */
+export function installBrowserBenchHooks(): void {
+  const enabled = import.meta.env.DEV || new URLSearchParams(window.location.search).has('bench')
+  if (!enabled) return
+  window.__quotedeckBrowserBench = { db: getDatabase(), browser: useBrowserStore() }
 }

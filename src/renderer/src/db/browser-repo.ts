@@ -248,7 +248,8 @@ function applied(card: CardRecord, action: BulkAction, nowMs: number): CardRecor
 }
 
 /**
- * Applies `action` to the cards `ids` in one transaction and returns the undo record. Deleting
+ * Applies `action` to the cards `ids` in one transaction and returns the undo record and the
+ * cards as written (`after`; empty for a delete). Deleting
  * removes the cards and their review logs (kept in the undo record).
  */
 export async function applyBulkAction(
@@ -256,7 +257,7 @@ export async function applyBulkAction(
   ids: readonly string[],
   action: BulkAction,
   nowMs: number
-): Promise<{ changed: number; undo: BulkUndo }> {
+): Promise<{ changed: number; undo: BulkUndo; after: CardRecord[] }> {
   const result = await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
     const stored = (await db.cards.bulkGet([...ids])).filter(
       (card): card is CardRecord => card !== undefined
@@ -269,7 +270,8 @@ export async function applyBulkAction(
       await db.cards.bulkDelete(cardIds)
       return {
         changed: cardIds.length,
-        undo: { before: stored, deletedIds: cardIds, deletedLogs: logs }
+        undo: { before: stored, deletedIds: cardIds, deletedLogs: logs },
+        after: []
       }
     }
     const before: CardRecord[] = []
@@ -281,7 +283,11 @@ export async function applyBulkAction(
       writes.push(next)
     }
     await db.cards.bulkPut(writes)
-    return { changed: writes.length, undo: { before, deletedIds: [], deletedLogs: [] } }
+    return {
+      changed: writes.length,
+      undo: { before, deletedIds: [], deletedLogs: [] },
+      after: writes
+    }
   })
   if (result.undo.deletedIds.length > 0) {
     notifyArticleCardsChanged(db, [...new Set(result.undo.before.map((card) => card.articleId))])
@@ -360,24 +366,4 @@ export async function updateCardText(
     await db.cards.put(next)
     return next
   })
-}
-
-/** Stored cards by id (missing ones left out), to refresh rows after a change elsewhere. */
-export async function readCards(
-  db: QuotedeckDatabase,
-  ids: readonly string[]
-): Promise<CardRecord[]> {
-  return (await db.cards.bulkGet([...ids])).filter((card): card is CardRecord => card !== undefined)
-}
-
-/** Turns a stored card into a browser row with the given names. */
-export function rowFor(
-  card: CardRecord,
-  speakerName: string | null,
-  articleTitle: string
-): BrowserRow {
-  return {
-    ...toRow(card, new Map(), new Map([[card.articleId, articleTitle]])),
-    speakerName
-  }
 }

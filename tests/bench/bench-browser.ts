@@ -1,0 +1,559 @@
+/**
+ * Card browser benchmark (part of `npm run bench`; needs `electron-vite build` first).
+ *
+ * In headless Chromium with an on-disk profile (as the Electron app has), it seeds 100,000 cards
+ * (1,000 articles, a mix of card types and states, speakers on the who-said cards) and 50,000
+ * review logs into the app's IndexedDB from inside the built page, restarts the browser, opens the
+ * Browse view and measures, inside the page (`performance.now()`, `requestAnimationFrame`):
+ *   - `browser search`: from a query handed to the browser store to the first page of rows
+ *     painted, over a set of queries using every part of the syntax (target ≤ 100 ms p95);
+ *   - `browser scroll`: the share of frames dropped while the table is scrolled from the first
+ *     card to the last (target ≤ 1%);
+ *   - `bulk suspend 10000`: suspending 10,000 selected cards (one transaction) until the table
+ *     shows it (target ≤ 1 s), and its undo.
+ * Timings are printed as measured; nothing here decides pass or fail.
+ *
+ * Usage: `npx tsx tests/bench/bench-browser.ts [--cards 100000] [--logs 50000] [--profile dir]`
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startStaticServer } from '../e2e/support/static-server'
+
+const ROOT = resolve(__dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+
+const CARD_COUNT = argument('cards', 100_000)
+const LOG_COUNT = argument('logs', 50_000)
+const ARTICLE_COUNT = 1000
+const SEARCH_WARMUP = 1
+const SEARCH_RUNS = 6
+const BULK_COUNT = 10_000
+const QUERIES = [
+  '',
+  'geneva',
+  '"border question"',
+  'speaker:"Speaker 17"',
+  'article:"Bench article 42"',
+  'type:who-said',
+  'is:due',
+  'is:new or is:learning',
+  '-is:suspended prop:lapses>1',
+  'rated:7',
+  'added:30',
+  'type:cloze (is:review or is:suspended) -geneva'
+]
+
+/** What `src/renderer/src/db/bench-hooks.ts` puts on `window` (typed loosely: page-side only). */
+interface BenchWindow {
+  __quotedeckBrowserBench?: {
+    db: {
+      table(name: string): { bulkAdd(items: unknown[]): Promise<unknown>; count(): Promise<number> }
+    }
+    browser: {
+      loaded: boolean
+      loading: boolean
+      results: Array<{ id: string }>
+      rows: unknown[]
+      selectedCount: number
+      lastSearchMs: number
+      lastBulkTransactionMs: number
+      setQuery(query: string): Promise<void>
+      sortBy(column: string): void
+      selectAll(): void
+      clearSelection(): void
+      clickRow(id: string, modifiers?: { shift?: boolean; toggle?: boolean }): void
+      applyToSelection(kind: string): Promise<boolean>
+      undo(): Promise<boolean>
+      load(): Promise<void>
+    }
+  }
+}
+
+/** Stands in for the preload's `window.api`: nothing from the main process is needed. */
+function installApiStub(): void {
+  const failure = {
+    ok: false,
+    error: { code: 'CANCELLED', message: 'Not available in the bench.' }
+  }
+  const api: Record<string, unknown> = {
+    getVersion: async () => 'bench',
+    loadBuiltinArticle: async () => failure,
+    openArticleDialog: async () => failure,
+    openRecentArticle: async () => failure,
+    listRecentFiles: async () => [],
+    importDroppedFile: async () => failure,
+    articleFromText: async () => failure,
+    readClipboardText: async () => '',
+    setThemePreference: async () => undefined,
+    openExternal: async () => failure,
+    listBackups: async () => ({ ok: true, value: [] }),
+    onMenuCommand: () => () => undefined
+  }
+  ;(window as unknown as { api: unknown }).api = api
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+}
+
+function describeTimes(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b)
+  const mean = times.reduce((sum, t) => sum + t, 0) / times.length
+  return (
+    `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
+    `max ${sorted[sorted.length - 1].toFixed(1)} ms, mean ${mean.toFixed(1)} ms (n=${times.length})`
+  )
+}
+
+/** Seeds articles, cards and logs in the page (bulkAdd of 5,000 at a time). */
+async function seed(page: Page): Promise<void> {
+  const startedAt = Date.now()
+  await page.evaluate(
+    async ({ cardCount, logCount, articleCount }) => {
+      const db = (window as unknown as BenchWindow).__quotedeckBrowserBench!.db
+      const DAY = 86_400_000
+      const now = Date.now()
+      let state = 0x2545f491
+      const random = (): number => {
+        // mulberry32: the same data on every run.
+        state = (state + 0x6d2b79f5) | 0
+        let t = Math.imul(state ^ (state >>> 15), 1 | state)
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+      }
+      const paragraph =
+        'Talks in Geneva lasted five-and-a-half hours on Tuesday, officials said, and both sides ' +
+        'described the meeting as useful. "We made real progress on the border question," the ' +
+        'foreign minister said.'
+      const speakerCount = 200
+      await db.table('articles').bulkAdd(
+        Array.from({ length: articleCount }, (_, index) => ({
+          id: `article-${index}`,
+          title: `Bench article ${index}`,
+          byline: null,
+          source: { kind: 'builtin', name: 'bench' },
+          text: paragraph,
+          paragraphs: [{ kind: 'body', start: 0, end: paragraph.length }],
+          removed: [],
+          encoding: 'utf-8',
+          wordCount: 30,
+          addedAt: now - articleCount + index
+        }))
+      )
+      // Each article names a few of the bench's speakers (so speaker:… and the facet have names).
+      await db.table('extractions').bulkAdd(
+        Array.from({ length: articleCount }, (_, index) => ({
+          articleId: `article-${index}`,
+          speakers: [0, 1, 2].map((k) => {
+            const n = (index * 3 + k) % speakerCount
+            return {
+              id: `speaker-${n}`,
+              name: `Speaker ${n}`,
+              aliases: [],
+              role: null,
+              kind: 'person',
+              mentions: [],
+              quoteCount: 1
+            }
+          }),
+          quotes: [],
+          figures: [],
+          extractedAt: now,
+          extractorVersion: 1
+        }))
+      )
+      const templates = ['cloze-quote', 'cloze-figure', 'who-said', 'who-is', 'role-of']
+      const nonNewIds: string[] = []
+      const CHUNK = 5000
+      for (let start = 0; start < cardCount; start += CHUNK) {
+        const cards = []
+        for (let i = start; i < Math.min(cardCount, start + CHUNK); i++) {
+          const id = `card-${String(i).padStart(6, '0')}`
+          const roll = random()
+          let queue = 2
+          let memoryState = 2
+          let due = now + random() * 365 * DAY
+          if (roll < 0.2) {
+            queue = 0
+            memoryState = 0
+            due = now - 30 * DAY + i
+          } else if (roll < 0.21) {
+            queue = 1
+            memoryState = 1
+            due = now - 2 * 3_600_000 + random() * DAY
+          } else if (roll < 0.23) {
+            queue = -1
+          } else if (roll < 0.26) {
+            due = now - random() * 30 * DAY
+          }
+          if (queue !== 0) nonNewIds.push(id)
+          const articleIndex = i % articleCount
+          const articleId = `article-${articleIndex}`
+          const template = templates[i % templates.length]
+          const speaker = `speaker-${(articleIndex * 3 + (i % 3)) % speakerCount}`
+          const withSpeaker = template === 'who-said' || template === 'who-is'
+          cards.push({
+            id,
+            noteId: `${articleId}:quote:note-${Math.floor(i / 5)}`,
+            articleId,
+            template,
+            prompt:
+              i % 7 === 0
+                ? `“We made real progress on the border question” (${i})`
+                : `Talks in Geneva lasted [...] on Tuesday, officials said. (${i})`,
+            answer: i % 7 === 0 ? `Speaker ${speaker.slice(8)}` : 'five-and-a-half hours',
+            hint: null,
+            context: null,
+            options: null,
+            answerSpeakerId: withSpeaker ? speaker : null,
+            anchor: {
+              articleId,
+              sentence: { start: 0, end: 96 },
+              span: { start: 23, end: 44 },
+              paragraphIndex: 0
+            },
+            tags: [],
+            due,
+            stability: queue === 0 ? 0 : 1 + random() * 100,
+            difficulty: queue === 0 ? 0 : 1 + random() * 9,
+            elapsedDays: 0,
+            scheduledDays: queue === 0 ? 0 : Math.ceil(random() * 100),
+            learningSteps: 0,
+            reps: queue === 0 ? 0 : 1 + Math.floor(random() * 10),
+            lapses: queue === 0 ? 0 : Math.floor(random() * 4),
+            memoryState,
+            lastReviewedAt: queue === 0 ? null : now - random() * 100 * DAY,
+            queue,
+            queueBeforeBury: queue === -1 ? 2 : null,
+            buriedUntil: null,
+            createdAt: now - Math.floor(random() * 400) * DAY,
+            updatedAt: now - 30 * DAY
+          })
+        }
+        await db.table('cards').bulkAdd(cards)
+      }
+      const snapshot = (dueAt: number): Record<string, unknown> => ({
+        due: dueAt,
+        stability: 12.5,
+        difficulty: 5.2,
+        elapsedDays: 3,
+        scheduledDays: 12,
+        learningSteps: 0,
+        reps: 4,
+        lapses: 0,
+        memoryState: 2,
+        lastReviewedAt: dueAt - 12 * DAY,
+        queue: 2,
+        queueBeforeBury: null,
+        buriedUntil: null
+      })
+      // Logs over the last 60 days, so rated:7 finds some.
+      for (let start = 0; start < logCount; start += CHUNK) {
+        const logs = []
+        for (let i = start; i < Math.min(logCount, start + CHUNK); i++) {
+          const reviewedAt = now - 60 * DAY + (60 * DAY * i) / logCount
+          logs.push({
+            cardId: nonNewIds[Math.floor(random() * nonNewIds.length)],
+            articleId: `article-${i % articleCount}`,
+            grade: 1 + Math.floor(random() * 4),
+            source: 'study',
+            reviewedAt,
+            answerMs: 2000 + Math.floor(random() * 8000),
+            before: snapshot(reviewedAt),
+            after: snapshot(reviewedAt + 12 * DAY)
+          })
+        }
+        await db.table('reviewLogs').bulkAdd(logs)
+      }
+    },
+    { cardCount: CARD_COUNT, logCount: LOG_COUNT, articleCount: ARTICLE_COUNT }
+  )
+  console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
+}
+
+async function launch(profileDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  })
+  // tsx (esbuild) wraps named functions in `__name(...)`; the page needs that helper too.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
+  await context.addInitScript(installApiStub)
+  return context
+}
+
+async function openBrowse(context: BrowserContext, url: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
+  await page.goto(`${url}?bench=1#/browse`)
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckBrowserBench)
+  return page
+}
+
+/** Waits for the browser to have read every card; returns ms since navigation. */
+async function loadedAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench?.browser
+      return browser?.loaded &&
+        !browser.loading &&
+        document.querySelector('[role="row"][data-card-id]')
+        ? performance.now()
+        : false
+    },
+    undefined,
+    { polling: 'raf', timeout: 180_000 }
+  )
+  return (await handle.jsonValue()) as number
+}
+
+/** Each query: handed to the store → the first page of rows painted. */
+async function timeSearches(
+  page: Page
+): Promise<{ times: number[]; filterTimes: number[]; counts: Record<string, number> }> {
+  return page.evaluate(
+    async ({ queries, warmup, runs }) => {
+      const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench!.browser
+      const afterPaint = (): Promise<number> =>
+        new Promise((done) => {
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => done(performance.now())
+            channel.port2.postMessage(null)
+          })
+        })
+      const times: number[] = []
+      const filterTimes: number[] = []
+      const counts: Record<string, number> = {}
+      for (let round = 0; round < warmup + runs; round++) {
+        for (const query of queries) {
+          // From another query, so the table really changes.
+          await browser.setQuery(query === '' ? 'is:buried' : '')
+          await afterPaint()
+          const startedAt = performance.now()
+          await browser.setQuery(query)
+          const paintedAt = await afterPaint()
+          const firstId = browser.results[0]?.id
+          if (firstId && !document.querySelector(`[role="row"][data-card-id="${firstId}"]`)) {
+            throw new Error(`The first row of "${query}" was not drawn`)
+          }
+          counts[query] = browser.results.length
+          if (round >= warmup) {
+            times.push(paintedAt - startedAt)
+            filterTimes.push(browser.lastSearchMs)
+          }
+        }
+      }
+      return { times, filterTimes, counts }
+    },
+    { queries: QUERIES, warmup: SEARCH_WARMUP, runs: SEARCH_RUNS }
+  )
+}
+
+/**
+ * Scrolls the table from the first row to the last, one step per frame, and counts the frames
+ * that came late: a frame interval of n vsync periods means n − 1 dropped.
+ */
+async function timeScroll(page: Page): Promise<{
+  frames: number
+  dropped: number
+  periodMs: number
+  rows: number
+  durationMs: number
+  worstMs: number
+}> {
+  return page.evaluate(async () => {
+    const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench!.browser
+    await browser.setQuery('')
+    const grid = document.querySelector('[role="grid"][aria-label="Cards"]') as HTMLElement
+    grid.scrollTop = 0
+    const frame = (): Promise<number> => new Promise((done) => requestAnimationFrame(done))
+    // The display's frame period, from idle frames.
+    const idle: number[] = []
+    let last = await frame()
+    for (let i = 0; i < 60; i++) {
+      const now = await frame()
+      idle.push(now - last)
+      last = now
+    }
+    idle.sort((a, b) => a - b)
+    const periodMs = idle[Math.floor(idle.length / 2)]
+    const total = grid.scrollHeight - grid.clientHeight
+    // About 40 rows a frame: the whole list in roughly 40 s at 60 fps.
+    const step = 40 * 32
+    const intervals: number[] = []
+    const startedAt = await frame()
+    last = startedAt
+    while (grid.scrollTop < total - 1) {
+      grid.scrollTop = Math.min(total, grid.scrollTop + step)
+      const now = await frame()
+      intervals.push(now - last)
+      last = now
+    }
+    const lastRow = browser.results[browser.results.length - 1]?.id
+    if (lastRow && !document.querySelector(`[role="row"][data-card-id="${lastRow}"]`)) {
+      throw new Error('The last card was not drawn at the end of the scroll')
+    }
+    let dropped = 0
+    for (const interval of intervals) dropped += Math.max(0, Math.round(interval / periodMs) - 1)
+    return {
+      frames: intervals.length,
+      dropped,
+      periodMs,
+      rows: browser.results.length,
+      durationMs: last - startedAt,
+      worstMs: Math.max(...intervals)
+    }
+  })
+}
+
+/** Selects 10,000 cards that are not suspended, suspends them, then undoes it. */
+async function timeBulkSuspend(
+  page: Page,
+  count: number
+): Promise<{
+  suspendMs: number
+  transactionMs: number
+  undoMs: number
+  changed: number
+  restored: number
+}> {
+  return page.evaluate(async (bulkCount) => {
+    const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench!.browser
+    await browser.setQuery('-is:suspended')
+    const ids = browser.results.slice(0, bulkCount).map((row) => row.id)
+    browser.clickRow(ids[0])
+    browser.clickRow(ids[ids.length - 1], { shift: true })
+    if (browser.selectedCount !== bulkCount) {
+      throw new Error(`Selected ${browser.selectedCount}, not ${bulkCount}`)
+    }
+    const paint = (): Promise<number> =>
+      new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()))))
+    const startedAt = performance.now()
+    const ok = await browser.applyToSelection('suspend')
+    const suspendedAt = await paint()
+    if (!ok) throw new Error('The bulk suspend failed')
+    const transactionMs = browser.lastBulkTransactionMs
+    const db = (window as unknown as BenchWindow).__quotedeckBrowserBench!.db as unknown as {
+      table(name: string): {
+        where(index: string): {
+          between(a: unknown, b: unknown): { count(): Promise<number> }
+        }
+      }
+    }
+    const countSuspended = (): Promise<number> =>
+      db.table('cards').where('[queue+due]').between([-1, -Infinity], [-1, Infinity]).count()
+    const changed = await countSuspended()
+    const undoStartedAt = performance.now()
+    await browser.undo()
+    const undoneAt = await paint()
+    const restored = await countSuspended()
+    return {
+      suspendMs: suspendedAt - startedAt,
+      transactionMs,
+      undoMs: undoneAt - undoStartedAt,
+      changed,
+      restored
+    }
+  }, count)
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
+  }
+  const profileIndex = process.argv.indexOf('--profile')
+  const keepProfile = profileIndex >= 0
+  const profileDir = keepProfile
+    ? resolve(process.argv[profileIndex + 1])
+    : await mkdtemp(join(tmpdir(), 'quotedeck-bench-browser-'))
+  const server = await startStaticServer(RENDERER_DIR)
+  let context: BrowserContext | undefined
+  try {
+    context = await launch(profileDir)
+    let page = await openBrowse(context, server.url)
+    const version = context.browser()?.version() ?? chromium.name()
+    console.log(
+      `Browser bench: ${CARD_COUNT.toLocaleString('en')} cards, ${LOG_COUNT.toLocaleString('en')} ` +
+        `review logs, ${ARTICLE_COUNT} articles; headless Chromium ${version} with an on-disk ` +
+        `profile; Node ${process.version}; load average ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' ')} on 2 cores (shared machine)`
+    )
+    const stored = await page.evaluate(() =>
+      (window as unknown as BenchWindow).__quotedeckBrowserBench!.db.table('cards').count()
+    )
+    if (stored === 0) await seed(page)
+    else console.log(`Reusing the seeded profile ${profileDir}`)
+    await context.close()
+
+    context = await launch(profileDir)
+    page = await openBrowse(context, server.url)
+    const openedAtMs = await loadedAt(page)
+    console.log(
+      `browser open: ${openedAtMs.toFixed(0)} ms from navigation to the first rows of ` +
+        `${CARD_COUNT.toLocaleString('en')} cards (reads every card once; includes opening the database)`
+    )
+
+    console.log(`load average before measuring: ${loadavg()[0].toFixed(1)}`)
+    const searches = await timeSearches(page)
+    console.log(
+      `browser search: p95 ${percentile(
+        [...searches.times].sort((a, b) => a - b),
+        95
+      ).toFixed(1)} ms (query → first page painted; ${describeTimes(searches.times)}; ` +
+        `${QUERIES.length} queries × ${SEARCH_RUNS} runs)`
+    )
+    console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes)}`)
+    console.log(
+      `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
+    )
+
+    const scroll = await timeScroll(page)
+    const share = scroll.dropped / (scroll.frames + scroll.dropped)
+    console.log(
+      `browser scroll: ${(share * 100).toFixed(2)}% dropped frames (${scroll.dropped} of ` +
+        `${scroll.frames + scroll.dropped} frames at ${scroll.periodMs.toFixed(1)} ms; ` +
+        `${scroll.rows.toLocaleString('en')} rows top to bottom in ` +
+        `${(scroll.durationMs / 1000).toFixed(1)} s; longest frame ${scroll.worstMs.toFixed(1)} ms)`
+    )
+
+    const bulk = await timeBulkSuspend(page, BULK_COUNT)
+    console.log(
+      `bulk suspend ${BULK_COUNT}: ${bulk.suspendMs.toFixed(0)} ms (until the table is painted; ` +
+        `the one transaction itself ${bulk.transactionMs.toFixed(0)} ms; ${bulk.changed.toLocaleString('en')} cards suspended in the database ` +
+        `afterwards); undo: ${bulk.undoMs.toFixed(0)} ms (${bulk.restored.toLocaleString('en')} ` +
+        `suspended after it)`
+    )
+  } finally {
+    await context?.close()
+    await server.close()
+    if (!keepProfile) await rm(profileDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

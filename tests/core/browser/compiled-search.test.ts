@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import type { CardTemplate } from '../../../src/core/cards/types'
+import { compileSearch, foldCard } from '../../../src/core/browser/compiled-search'
+import {
+  matchesSearch,
+  parseSearchQuery,
+  type SearchableCard,
+  type SearchContext
+} from '../../../src/core/browser/search-query'
+
+const NOW_MS = Date.UTC(2026, 2, 10, 12, 0, 0)
+const DAY_MS = 86_400_000
+
+/** mulberry32, so the cards are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const templates: CardTemplate[] = [
+  'cloze-figure',
+  'cloze-quote',
+  'who-said',
+  'who-is',
+  'role-of',
+  'contrast'
+]
+const words = ['Genève', 'border', 'Wang Yi', 'Ægir', 'talks', 'QUESTION', 'Ana Costa', 'progrès']
+
+function cards(count: number): SearchableCard[] {
+  const random = seeded(42)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+  return Array.from({ length: count }, (_, index) => ({
+    id: `c${index}`,
+    template: pick(templates),
+    prompt: `${pick(words)} ${pick(words)}`,
+    answer: pick(words),
+    context: random() < 0.5 ? null : pick(words),
+    speakerName: random() < 0.4 ? null : pick(['Wang Yi', 'Ana Costa', 'José Núñez']),
+    articleTitle: pick(['Talks in Genève', 'Border question', 'Markets']),
+    queue: pick([0, 1, 2, -1, -2]),
+    due: NOW_MS + Math.round((random() - 0.5) * 20 * DAY_MS),
+    lapses: Math.floor(random() * 6),
+    reps: Math.floor(random() * 10),
+    intervalDays: Math.floor(random() * 40),
+    stability: random() * 30,
+    difficulty: 1 + random() * 9,
+    createdAt: NOW_MS - Math.floor(random() * 60) * DAY_MS
+  }))
+}
+
+const context: SearchContext = {
+  nowMs: NOW_MS,
+  dayEndMs: NOW_MS + 6 * 3_600_000,
+  leechThreshold: 4,
+  ratedWithin: (days) => new Set(days >= 7 ? ['c1', 'c5', 'c9'] : ['c1'])
+}
+
+const queries = [
+  '',
+  'geneve',
+  '"wang yi"',
+  'speaker:"Wang Yi"',
+  'speaker:jose',
+  'article:border',
+  'type:cloze',
+  'type:who-is-who -is:new',
+  'is:due or is:leech',
+  'is:suspended or is:buried',
+  'prop:lapses>3',
+  'prop:due<=-2',
+  'prop:interval!=0 prop:difficulty>5',
+  'rated:7',
+  'rated:1 or added:10',
+  '-(talks or border) aegir',
+  'progres type:who-said'
+]
+
+describe('compileSearch', () => {
+  const sample = cards(400)
+  const folded = sample.map(foldCard)
+  for (const query of queries) {
+    it(`answers as matchesSearch for ${JSON.stringify(query)}`, () => {
+      const parsed = parseSearchQuery(query)
+      if (!parsed.ok) throw new Error(parsed.message)
+      const predicate = compileSearch(parsed.node, context)
+      const compiled = folded.filter(predicate).map((card) => card.id)
+      const reference = sample
+        .filter((card) => matchesSearch(parsed.node, card, context))
+        .map((card) => card.id)
+      expect(compiled).toEqual(reference)
+    })
+  }
+
+  it('finds something for most queries (the comparison is not vacuous)', () => {
+    const nonEmpty = queries.filter((query) => {
+      const parsed = parseSearchQuery(query)
+      return parsed.ok && folded.some(compileSearch(parsed.node, context))
+    })
+    expect(nonEmpty.length).toBeGreaterThanOrEqual(queries.length - 1)
+  })
+})
