@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { AppApi, MenuCommand, ThemePreference } from '../../../src/shared/api'
 import { invokeMethods, type InvokeMethod } from '../../../src/shared/ipc-channels'
@@ -251,6 +252,26 @@ interface WireStore {
   downloads: Map<string, string>
 }
 
+/** Answers the byte bridge's uploads (POST) and result downloads (GET) under `/__qd_wire/`. */
+function serveWire(wire: WireStore, request: IncomingMessage, response: ServerResponse): boolean {
+  const [, prefix, direction, id] = (request.url ?? '').split('/')
+  if (prefix !== '__qd_wire' || id === undefined) return false
+  if (direction === 'up' && request.method === 'POST') {
+    const parts: Buffer[] = []
+    request.on('data', (part: Buffer) => parts.push(part))
+    request.on('end', () => {
+      wire.uploads.set(id, Buffer.concat(parts))
+      response.writeHead(204).end()
+    })
+    return true
+  }
+  const body = wire.downloads.get(id)
+  wire.downloads.delete(id)
+  if (body === undefined) response.writeHead(404).end()
+  else response.writeHead(200, { 'content-type': 'application/json' }).end(body)
+  return true
+}
+
 /** The Node side of the byte bridge (see `installBridge`). */
 async function callWithBytes(
   method: InvokeMethod,
@@ -349,10 +370,17 @@ export async function launchApp(): Promise<E2EApp> {
   }
 
   const tempDir = await mkdtemp(join(tmpdir(), 'quotedeck-e2e-'))
+  // Ids are random, so pages sharing the store never see each other's bytes.
+  const sharedWire: WireStore = { uploads: new Map(), downloads: new Map() }
   let server: StaticServer | undefined
   let browser: Browser | undefined
   try {
-    server = await startStaticServer(await snapshotRenderer(join(tempDir, 'renderer')))
+    // Real HTTP on the page's own origin (Playwright's request interception would hold the
+    // page's thread for seconds while it copies a 20 MB body).
+    server = await startStaticServer(
+      await snapshotRenderer(join(tempDir, 'renderer')),
+      (request, response) => serveWire(sharedWire, request, response)
+    )
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
@@ -431,27 +459,10 @@ export async function launchApp(): Promise<E2EApp> {
       })
     }
 
-    const wire: WireStore = { uploads: new Map(), downloads: new Map() }
-    await context.route('**/__qd_wire/**', async (route) => {
-      const url = new URL(route.request().url())
-      const [, , direction, id] = url.pathname.split('/')
-      if (direction === 'up') {
-        wire.uploads.set(id, route.request().postDataBuffer() ?? Buffer.alloc(0))
-        await route.fulfill({ status: 204 })
-        return
-      }
-      const body = wire.downloads.get(id)
-      wire.downloads.delete(id)
-      await route.fulfill({
-        status: body === undefined ? 404 : 200,
-        contentType: 'application/json',
-        body: body ?? ''
-      })
-    })
     for (const method of invokeMethods) {
       const service = state.services[method] as (...args: unknown[]) => Promise<unknown>
       await context.exposeFunction(bindingName(method), (...args: unknown[]) =>
-        callWithBytes(method, service, args, wire)
+        callWithBytes(method, service, args, sharedWire)
       )
     }
     await context.addInitScript(installBridge, [...invokeMethods])

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
@@ -27,9 +27,14 @@ export interface StaticServer {
  * Serves the files under `rootDir` on 127.0.0.1 at a random free port. Paths that escape the root
  * get 403; missing files 404. No directory listings, no caching (every test sees the current build).
  */
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+export async function startStaticServer(
+  rootDir: string,
+  /** Answers a request itself when it returns true (the e2e byte bridge's `/__qd_wire/` paths). */
+  extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean
+): Promise<StaticServer> {
   const root = normalize(rootDir)
   const server: Server = createServer((request, response) => {
+    if (extraRoute?.(request, response)) return
     void (async (): Promise<void> => {
       let pathname: string
       try {
