@@ -122,16 +122,19 @@ describe('e2e shell harness', () => {
   it('drops real File objects whose bytes reach the loader unchanged', async () => {
     const page = await app.newPage()
     await page.evaluate(() => {
-      const results: unknown[] = []
-      ;(window as unknown as { dropResults: unknown[] }).dropResults = results
+      // By file name: the two files' answers may come back in either order.
+      const results: Record<string, unknown> = {}
+      ;(window as unknown as { dropResults: Record<string, unknown> }).dropResults = results
       document.body.addEventListener('drop', (event) => {
         event.preventDefault()
         for (const file of Array.from(event.dataTransfer?.files ?? [])) {
           void file.arrayBuffer().then(async (buffer) => {
             const bytes = new Uint8Array(buffer)
-            results.push(
-              await window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
-            )
+            results[file.name] = await window.api.importDroppedFile({
+              name: file.name,
+              size: file.size,
+              bytes
+            })
           })
         }
       })
@@ -152,10 +155,14 @@ describe('e2e shell harness', () => {
       }
     ])
     const results = await page.waitForFunction(() => {
-      const list = (window as unknown as { dropResults: Result<Article>[] }).dropResults
-      return list.length === 2 ? list : null
+      const byName = (window as unknown as { dropResults: Record<string, Result<Article>> })
+        .dropResults
+      return Object.keys(byName).length === 2 ? byName : null
     })
-    const [harbour, photo] = (await results.jsonValue()) as Result<Article>[]
+    const { 'harbour.txt': harbour, 'photo.png': photo } = (await results.jsonValue()) as Record<
+      string,
+      Result<Article>
+    >
     expect(harbour.ok && harbour.value.text).toContain('“we are open again”')
     expect(photo.ok ? null : photo.error.code).toBe('BINARY')
   })

@@ -250,6 +250,8 @@ function installBridge(methods: string[]): void {
 interface WireStore {
   uploads: Map<string, Buffer>
   downloads: Map<string, string>
+  /** Numbers the results: two drops answered in the same millisecond must not share an id. */
+  nextResultId: number
 }
 
 /** Answers the byte bridge's uploads (POST) and result downloads (GET) under `/__qd_wire/`. */
@@ -286,7 +288,7 @@ async function callWithBytes(
       const uploaded = wire.uploads.get(bytesUploadId as string) ?? Buffer.alloc(0)
       wire.uploads.delete(bytesUploadId as string)
       const result = await service({ ...rest, bytes: new Uint8Array(uploaded) }, ...args.slice(1))
-      const id = `r${wire.downloads.size}-${Date.now()}`
+      const id = `r${wire.nextResultId++}`
       wire.downloads.set(id, JSON.stringify(result))
       return { __qdWireResult: id }
     }
@@ -371,7 +373,7 @@ export async function launchApp(): Promise<E2EApp> {
 
   const tempDir = await mkdtemp(join(tmpdir(), 'quotedeck-e2e-'))
   // Ids are random, so pages sharing the store never see each other's bytes.
-  const sharedWire: WireStore = { uploads: new Map(), downloads: new Map() }
+  const sharedWire: WireStore = { uploads: new Map(), downloads: new Map(), nextResultId: 0 }
   let server: StaticServer | undefined
   let browser: Browser | undefined
   try {
