@@ -219,3 +219,28 @@ export function sentenceBounds(
   }
   return { start: sentenceStart, end: sentenceEnd }
 }
+
+/** A source sentence split around the quote or figure it holds. */
+export interface SentenceParts {
+  before: string
+  quote: string
+  after: string
+}
+
+/**
+ * Splits `text` at `anchor`: the sentence before the span, the span, and the rest. A span that
+ * reaches past its sentence widens it, so the whole quote is always shown.
+ */
+export function splitAtAnchor(
+  text: string,
+  anchor: { sentence: { start: number; end: number }; span: { start: number; end: number } }
+): SentenceParts {
+  const { sentence, span } = anchor
+  const start = Math.min(sentence.start, span.start)
+  const end = Math.max(sentence.end, span.end)
+  return {
+    before: text.slice(start, span.start),
+    quote: text.slice(span.start, span.end),
+    after: text.slice(span.end, end)
+  }
+}

@@ -150,6 +150,19 @@ function toRow(
   speakers: Map<string, string>,
   titles: Map<string, string>
 ): BrowserRow {
+  const speakerName =
+    card.answerSpeakerId === null
+      ? null
+      : (speakers.get(`${card.articleId}|${card.answerSpeakerId}`) ?? card.answerSpeakerId)
+  return browserRow(card, speakerName, titles.get(card.articleId) ?? card.articleId)
+}
+
+/** The browser row of `card`, shown with the given speaker name and article title. */
+export function browserRow(
+  card: CardRecord,
+  speakerName: string | null,
+  articleTitle: string
+): BrowserRow {
   return {
     card,
     id: card.id,
@@ -157,11 +170,8 @@ function toRow(
     prompt: card.prompt,
     answer: card.answer,
     context: card.context,
-    speakerName:
-      card.answerSpeakerId === null
-        ? null
-        : (speakers.get(`${card.articleId}|${card.answerSpeakerId}`) ?? card.answerSpeakerId),
-    articleTitle: titles.get(card.articleId) ?? card.articleId,
+    speakerName,
+    articleTitle,
     queue: card.queue,
     due: card.due,
     lapses: card.lapses,

@@ -12,6 +12,7 @@ import {
   type BrowserSort
 } from '../../../core/browser/browser-table'
 import { compileSearch, foldCard } from '../../../core/browser/compiled-search'
+import { splitAtAnchor, type SentenceParts } from '../../../core/cards/text'
 import {
   parseSearchQuery,
   ratedDaysIn,
@@ -28,6 +29,7 @@ import {
 import type { ReviewLogEntry } from '../../../core/scheduling/types'
 import {
   applyBulkAction,
+  browserRow,
   cardIdsRatedSince,
   cardReviewHistory,
   searchCards,
@@ -74,11 +76,8 @@ function isSavedSearchList(value: unknown): value is SavedSearch[] {
 export type BrowserBulkKind = BulkAction['kind']
 
 /** The focused card's source: its sentence split around the quote, and who may have said it. */
-export interface CardSource {
+export interface CardSource extends SentenceParts {
   articleTitle: string
-  before: string
-  quote: string
-  after: string
   /** Speakers of the article (for a quote card's speaker choice), empty otherwise. */
   speakers: Array<{ id: string; name: string }>
   /** The quote's speaker as the Article view shows it (corrections applied); null: nobody. */
@@ -113,21 +112,7 @@ function errorText(error: unknown): string {
 
 /** A row for `card` that keeps the names of the row it replaces. */
 function refreshedRow(card: CardRecord, previous: BrowserRow): BrowserRow {
-  return {
-    ...previous,
-    card,
-    prompt: card.prompt,
-    answer: card.answer,
-    context: card.context,
-    queue: card.queue,
-    due: card.due,
-    lapses: card.lapses,
-    reps: card.reps,
-    intervalDays: card.scheduledDays,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    createdAt: card.createdAt
-  }
+  return browserRow(card, previous.speakerName, previous.articleTitle)
 }
 
 /**
@@ -357,7 +342,7 @@ export const useBrowserStore = defineStore('browser', () => {
         sourceError.value = 'The article of this card is no longer in the library.'
         return
       }
-      const { sentence, span } = card.anchor
+      const { span } = card.anchor
       const isQuote = card.noteId.includes(':quote:')
       let speakers: CardSource['speakers'] = []
       let speakerId: string | null = card.answerSpeakerId
@@ -376,13 +361,9 @@ export const useBrowserStore = defineStore('browser', () => {
           if (quote) speakerId = quote.speaker
         }
       }
-      const start = Math.min(sentence.start, span.start)
-      const end = Math.max(sentence.end, span.end)
       source.value = {
         articleTitle: article.title,
-        before: article.text.slice(start, span.start),
-        quote: article.text.slice(span.start, span.end),
-        after: article.text.slice(span.end, end),
+        ...splitAtAnchor(article.text, card.anchor),
         speakers,
         speakerId,
         isQuote

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
+import { splitAtAnchor, type SentenceParts } from '../../../core/cards/text'
 import type { SourceAnchor } from '../../../core/cards/types'
 import type { Speaker } from '../../../core/extract/types'
 import {
@@ -42,10 +43,7 @@ export interface QuizConfig {
 }
 
 /** The source sentence of a question, split around the quote so it can be highlighted. */
-export interface SourceSentence {
-  before: string
-  quote: string
-  after: string
+export interface SourceSentence extends SentenceParts {
   articleTitle: string
 }
 
@@ -258,15 +256,7 @@ export const useQuizStore = defineStore('quiz', () => {
   function sourceSentence(anchor: SourceAnchor): SourceSentence | null {
     const context = contexts.get(anchor.articleId)
     if (!context || context.text.length === 0) return null
-    const { sentence, span } = anchor
-    const quoteStart = Math.max(sentence.start, Math.min(span.start, sentence.end))
-    const quoteEnd = Math.max(quoteStart, Math.min(span.end, sentence.end))
-    return {
-      before: context.text.slice(sentence.start, quoteStart),
-      quote: context.text.slice(quoteStart, quoteEnd),
-      after: context.text.slice(quoteEnd, sentence.end),
-      articleTitle: context.title
-    }
+    return { ...splitAtAnchor(context.text, anchor), articleTitle: context.title }
   }
 
   function speakerNamed(question: QuizQuestion): Speaker | undefined {
