@@ -15,21 +15,20 @@
  *
  * Usage: `npx tsx tests/bench/bench-browser.ts [--cards 100000] [--logs 50000] [--profile dir]`
  */
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
-
-const ROOT = resolve(__dirname, '../..')
-const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback
-}
+import {
+  argument,
+  benchProfile,
+  describeTimes,
+  launchBenchBrowser,
+  openBenchPage,
+  percentile,
+  requireBuiltRenderer,
+  RENDERER_DIR
+} from './support/chromium-bench'
 
 const CARD_COUNT = argument('cards', 100_000)
 const LOG_COUNT = argument('logs', 50_000)
@@ -76,44 +75,6 @@ interface BenchWindow {
       load(): Promise<void>
     }
   }
-}
-
-/** Stands in for the preload's `window.api`: nothing from the main process is needed. */
-function installApiStub(): void {
-  const failure = {
-    ok: false,
-    error: { code: 'CANCELLED', message: 'Not available in the bench.' }
-  }
-  const api: Record<string, unknown> = {
-    getVersion: async () => 'bench',
-    loadBuiltinArticle: async () => failure,
-    openArticleDialog: async () => failure,
-    openRecentArticle: async () => failure,
-    listRecentFiles: async () => [],
-    importDroppedFile: async () => failure,
-    articleFromText: async () => failure,
-    readClipboardText: async () => '',
-    setThemePreference: async () => undefined,
-    openExternal: async () => failure,
-    listBackups: async () => ({ ok: true, value: [] }),
-    onMenuCommand: () => () => undefined
-  }
-  ;(window as unknown as { api: unknown }).api = api
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
-}
-
-function describeTimes(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b)
-  const mean = times.reduce((sum, t) => sum + t, 0) / times.length
-  return (
-    `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
-    `max ${sorted[sorted.length - 1].toFixed(1)} ms, mean ${mean.toFixed(1)} ms (n=${times.length})`
-  )
 }
 
 /** Seeds articles, cards and logs in the page (bulkAdd of 5,000 at a time). */
@@ -282,31 +243,8 @@ async function seed(page: Page): Promise<void> {
   console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
 }
 
-async function launch(profileDir: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
-  // tsx (esbuild) wraps named functions in `__name(...)`; the page needs that helper too.
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-  await context.addInitScript(installApiStub)
-  return context
-}
-
 async function openBrowse(context: BrowserContext, url: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
-  await page.goto(`${url}?bench=1#/browse`)
+  const page = await openBenchPage(context, url, '/browse')
   await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckBrowserBench)
   return page
 }
@@ -480,18 +418,12 @@ async function timeBulkSuspend(
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
-  }
-  const profileIndex = process.argv.indexOf('--profile')
-  const keepProfile = profileIndex >= 0
-  const profileDir = keepProfile
-    ? resolve(process.argv[profileIndex + 1])
-    : await mkdtemp(join(tmpdir(), 'quotedeck-bench-browser-'))
+  requireBuiltRenderer()
+  const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-browser-')
   const server = await startStaticServer(RENDERER_DIR)
   let context: BrowserContext | undefined
   try {
-    context = await launch(profileDir)
+    context = await launchBenchBrowser(profileDir, { width: 1400, height: 900 })
     let page = await openBrowse(context, server.url)
     const version = context.browser()?.version() ?? chromium.name()
     console.log(
@@ -508,7 +440,7 @@ async function main(): Promise<void> {
     else console.log(`Reusing the seeded profile ${profileDir}`)
     await context.close()
 
-    context = await launch(profileDir)
+    context = await launchBenchBrowser(profileDir, { width: 1400, height: 900 })
     page = await openBrowse(context, server.url)
     const openedAtMs = await loadedAt(page)
     console.log(
@@ -522,10 +454,10 @@ async function main(): Promise<void> {
       `browser search: p95 ${percentile(
         [...searches.times].sort((a, b) => a - b),
         95
-      ).toFixed(1)} ms (query → first page painted; ${describeTimes(searches.times)}; ` +
+      ).toFixed(1)} ms (query → first page painted; ${describeTimes(searches.times, 1)}; ` +
         `${QUERIES.length} queries × ${SEARCH_RUNS} runs)`
     )
-    console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes)}`)
+    console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes, 1)}`)
     console.log(
       `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
     )

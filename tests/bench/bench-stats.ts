@@ -13,21 +13,18 @@
  * Usage: `npx tsx tests/bench/bench-stats.ts [--cards 100000] [--logs 500000] [--profile dir]`
  * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run).
  */
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
-
-const ROOT = resolve(__dirname, '../..')
-const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback
-}
+import {
+  argument,
+  benchProfile,
+  launchBenchBrowser,
+  openBenchPage,
+  percentile,
+  requireBuiltRenderer,
+  RENDERER_DIR
+} from './support/chromium-bench'
 
 const CARD_COUNT = argument('cards', 100_000)
 const LOG_COUNT = argument('logs', 500_000)
@@ -42,36 +39,6 @@ interface BenchWindow {
     }
     rebuildReviewSlots(): Promise<number>
   }
-}
-
-/** Stands in for the preload's `window.api`: nothing from the main process is needed. */
-function installApiStub(): void {
-  const failure = {
-    ok: false,
-    error: { code: 'CANCELLED', message: 'Not available in the bench.' }
-  }
-  const api: Record<string, unknown> = {
-    getVersion: async () => 'bench',
-    loadBuiltinArticle: async () => failure,
-    openArticleDialog: async () => failure,
-    openRecentArticle: async () => failure,
-    listRecentFiles: async () => [],
-    importDroppedFile: async () => failure,
-    articleFromText: async () => failure,
-    readClipboardText: async () => '',
-    setThemePreference: async () => undefined,
-    openExternal: async () => failure,
-    onMenuCommand: () => () => undefined
-  }
-  ;(window as unknown as { api: unknown }).api = new Proxy(api, {
-    get: (target, key: string) => target[key] ?? (async () => failure)
-  })
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
 }
 
 /** Seeds articles, cards, logs and confusions in the page (bulkAdd of 5,000 at a time). */
@@ -248,36 +215,6 @@ async function seed(page: Page): Promise<void> {
   )
 }
 
-async function launch(profileDir: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-  await context.addInitScript(installApiStub)
-  return context
-}
-
-async function openPage(context: BrowserContext, url: string, route: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.on('console', (message) => {
-    if (message.text().startsWith('bench:')) console.log(message.text())
-  })
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
-  await page.goto(`${url}?bench=1#${route}`)
-  return page
-}
-
 /**
  * Clicks "Stats" in the navigation and times, in the page, until the frame after the view shows
  * fresh figures (`data-ready`) with every chart drawn has been painted; then leaves for Settings.
@@ -337,19 +274,13 @@ async function timeStatsVisits(page: Page, warmup: number, runs: number): Promis
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
-  }
-  const profileIndex = process.argv.indexOf('--profile')
-  const keepProfile = profileIndex >= 0
-  const profileDir = keepProfile
-    ? resolve(process.argv[profileIndex + 1])
-    : await mkdtemp(join(tmpdir(), 'quotedeck-bench-stats-'))
+  requireBuiltRenderer()
+  const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-stats-')
   const server = await startStaticServer(RENDERER_DIR)
   let context: BrowserContext | undefined
   try {
-    context = await launch(profileDir)
-    let page = await openPage(context, server.url, '/study')
+    context = await launchBenchBrowser(profileDir, { width: 1280, height: 900 })
+    let page = await openBenchPage(context, server.url, '/study')
     await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckStudyBench)
     const version = context.browser()?.version() ?? chromium.name()
     console.log(
@@ -363,8 +294,8 @@ async function main(): Promise<void> {
     else console.log(`Reusing the seeded profile ${profileDir}`)
     await context.close()
 
-    context = await launch(profileDir)
-    page = await openPage(context, server.url, '/settings')
+    context = await launchBenchBrowser(profileDir, { width: 1280, height: 900 })
+    page = await openBenchPage(context, server.url, '/settings')
     await page.locator('nav a').first().waitFor()
     const times = await timeStatsVisits(page, WARMUP, RUNS)
     const sorted = [...times].sort((a, b) => a - b)

@@ -19,21 +19,19 @@
  * Usage: `npx tsx tests/bench/bench-study.ts [--cards 100000] [--logs 500000] [--profile dir]`
  * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run).
  */
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFile, rm } from 'node:fs/promises'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
-
-const ROOT = resolve(__dirname, '../..')
-const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback
-}
+import {
+  argument,
+  benchProfile,
+  describeTimes,
+  launchBenchBrowser,
+  openBenchPage,
+  percentile,
+  requireBuiltRenderer,
+  RENDERER_DIR
+} from './support/chromium-bench'
 
 const CARD_COUNT = argument('cards', 100_000)
 const LOG_COUNT = argument('logs', 500_000)
@@ -75,43 +73,6 @@ interface CountTotals {
 
 /** Name of the mark the app sets when its database has opened (schema.ts). */
 const DATABASE_OPEN_MARK = 'quotedeck:database-open'
-
-/** A page that stands in for the preload's `window.api`: nothing from the main process is needed. */
-function installApiStub(): void {
-  const failure = {
-    ok: false,
-    error: { code: 'CANCELLED', message: 'Not available in the bench.' }
-  }
-  const api: Record<string, unknown> = {
-    getVersion: async () => 'bench',
-    loadBuiltinArticle: async () => failure,
-    openArticleDialog: async () => failure,
-    openRecentArticle: async () => failure,
-    listRecentFiles: async () => [],
-    importDroppedFile: async () => failure,
-    articleFromText: async () => failure,
-    readClipboardText: async () => '',
-    setThemePreference: async () => undefined,
-    openExternal: async () => failure,
-    onMenuCommand: () => () => undefined
-  }
-  ;(window as unknown as { api: unknown }).api = api
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
-}
-
-function describeTimes(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b)
-  const mean = times.reduce((sum, t) => sum + t, 0) / times.length
-  return (
-    `p50 ${percentile(sorted, 50).toFixed(2)} ms, p95 ${percentile(sorted, 95).toFixed(2)} ms, ` +
-    `max ${sorted[sorted.length - 1].toFixed(2)} ms, mean ${mean.toFixed(2)} ms (n=${times.length})`
-  )
-}
 
 /** Seeds cards, articles and logs in the page, chunk by chunk (bulkAdd of 5,000). */
 async function seed(page: Page): Promise<void> {
@@ -433,39 +394,6 @@ async function waitForQuiet(): Promise<number> {
   return busy
 }
 
-async function launch(profileDir: string): Promise<BrowserContext> {
-  // A persistent profile keeps IndexedDB on disk (LevelDB), as in the Electron app; a plain
-  // browser context would hold it in memory and flatter the figures.
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
-  // tsx (esbuild) wraps named functions in `__name(...)`; the page needs that helper too.
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-  await context.addInitScript(installApiStub)
-  return context
-}
-
-async function openPage(context: BrowserContext, url: string, route: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.on('console', (message) => {
-    if (message.text().startsWith('bench:')) console.log(message.text())
-  })
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
-  await page.goto(`${url}?bench=1#${route}`)
-  return page
-}
-
 /** The study hooks appear once the Study view has been created. */
 async function studyHooksReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckStudyBench)
@@ -571,19 +499,13 @@ function storedCardCount(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npx electron-vite build` first.')
-  }
-  const profileIndex = process.argv.indexOf('--profile')
-  const keepProfile = profileIndex >= 0
-  const profileDir = keepProfile
-    ? resolve(process.argv[profileIndex + 1])
-    : await mkdtemp(join(tmpdir(), 'quotedeck-bench-study-'))
+  requireBuiltRenderer()
+  const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-study-')
   const server = await startStaticServer(RENDERER_DIR)
   let context: BrowserContext | undefined
   try {
-    context = await launch(profileDir)
-    let page = await openPage(context, server.url, '/study')
+    context = await launchBenchBrowser(profileDir, { width: 1280, height: 800 })
+    let page = await openBenchPage(context, server.url, '/study')
     await studyHooksReady(page)
     const version = context.browser()?.version() ?? chromium.name()
     console.log(
@@ -599,8 +521,8 @@ async function main(): Promise<void> {
       await context.close()
     }
     // The app starts on the Library; the user then goes to Study through the navigation.
-    context = await launch(profileDir)
-    page = await openPage(context, server.url, '/')
+    context = await launchBenchBrowser(profileDir, { width: 1280, height: 800 })
+    page = await openBenchPage(context, server.url, '/')
     const libraryAtMs = await libraryShownAt(page, ARTICLE_COUNT)
     const openedAtMs = await databaseOpenedAt(page)
     console.log(
