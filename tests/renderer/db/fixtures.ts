@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { afterEach, beforeEach } from 'vitest'
 import type { Article } from '../../../src/core/article/types'
 import type { CardTemplate } from '../../../src/core/cards/types'
@@ -9,6 +10,26 @@ import { QuotedeckDatabase, type CardRecord } from '../../../src/renderer/src/db
 export const NOW_MS = Date.UTC(2026, 2, 10, 12, 0, 0)
 export const MINUTE_MS = 60_000
 export const DAY_MS = 24 * 60 * MINUTE_MS
+
+/** The stores of every published schema version, exactly as they shipped (append-only). */
+export const SHIPPED_STORES: Record<number, Record<string, string>> = {
+  1: { articles: 'id, addedAt', extractions: 'articleId', corrections: 'id, articleId' },
+  2: {
+    notes: 'id, articleId',
+    cards: 'id, articleId, noteId, template, [queue+due], lapses',
+    reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
+    quizAttempts: '++id, quizId, cardId, answeredAt',
+    confusions: 'id, count',
+    settings: 'key'
+  }
+}
+
+/** A Dexie named `name` with the shipped schema up to `version` (an old app's collection). */
+export function shippedDatabase(name: string, version: number): Dexie {
+  const db = new Dexie(name)
+  for (let v = 1; v <= version; v += 1) db.version(v).stores(SHIPPED_STORES[v])
+  return db
+}
 
 /** A fresh database with its own name, so tests never share state. */
 export function freshDatabase(): QuotedeckDatabase {

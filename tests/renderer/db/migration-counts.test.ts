@@ -7,22 +7,7 @@ import {
   recountArticleCounts
 } from '../../../src/renderer/src/db/counts-repo'
 import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, makeCard, MINUTE_MS, NOW_MS, reviewState } from './fixtures'
-
-/** Version 2 of the schema exactly as it shipped (append-only). */
-const SHIPPED_VERSION_1 = {
-  articles: 'id, addedAt',
-  extractions: 'articleId',
-  corrections: 'id, articleId'
-}
-const SHIPPED_VERSION_2 = {
-  notes: 'id, articleId',
-  cards: 'id, articleId, noteId, template, [queue+due], lapses',
-  reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
-  quizAttempts: '++id, quizId, cardId, answeredAt',
-  confusions: 'id, count',
-  settings: 'key'
-}
+import { DAY_MS, makeCard, MINUTE_MS, NOW_MS, reviewState, shippedDatabase } from './fixtures'
 
 let name = ''
 afterEach(async () => {
@@ -33,9 +18,7 @@ afterEach(async () => {
 describe('version 3: library counts for an existing collection', () => {
   it('the upgrade from version 2 counts every article’s cards, and later writes keep them exact', async () => {
     name = `test-${crypto.randomUUID()}`
-    const old = new Dexie(name)
-    old.version(1).stores(SHIPPED_VERSION_1)
-    old.version(2).stores(SHIPPED_VERSION_2)
+    const old = shippedDatabase(name, 2)
     await old.open()
     const cards = Array.from({ length: 600 }, (_, index) => {
       const articleId = `article-${index % 7}`

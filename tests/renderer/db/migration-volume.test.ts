@@ -3,20 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ReviewLogEntry } from '../../../src/core/scheduling'
 import { schedulingOf } from '../../../src/renderer/src/db/cards-repo'
 import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, makeArticle, makeCard, NOW_MS } from './fixtures'
+import { DAY_MS, makeArticle, makeCard, NOW_MS, shippedDatabase } from './fixtures'
 
-/** The stores of every published version, exactly as they shipped (append-only). */
-const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
-  1: { articles: 'id, addedAt', extractions: 'articleId', corrections: 'id, articleId' },
-  2: {
-    notes: 'id, articleId',
-    cards: 'id, articleId, noteId, template, [queue+due], lapses',
-    reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
-    quizAttempts: '++id, quizId, cardId, answeredAt',
-    confusions: 'id, count',
-    settings: 'key'
-  }
-}
 const CARDS = 10_000
 const LOGS = 100_000
 const CHUNK = 5_000
@@ -25,13 +13,6 @@ let name = ''
 afterEach(async () => {
   await Dexie.delete(name)
 })
-
-/** A Dexie of the shipped schema up to `version`. */
-function shipped(version: number): Dexie {
-  const db = new Dexie(name)
-  for (let v = 1; v <= version; v += 1) db.version(v).stores(SHIPPED_VERSIONS[v])
-  return db
-}
 
 function logFor(index: number): ReviewLogEntry {
   const card = makeCard(`card-${index % CARDS}`)
@@ -54,13 +35,13 @@ describe('v1 → current with a big collection', () => {
     async () => {
       name = `migration-volume-${crypto.randomUUID()}`
       const { article, extraction } = makeArticle()
-      const v1 = shipped(1)
+      const v1 = shippedDatabase(name, 1)
       await v1.open()
       await v1.table('articles').add({ ...article, addedAt: NOW_MS })
       await v1.table('extractions').add({ ...extraction, extractedAt: NOW_MS })
       v1.close()
 
-      const v2 = shipped(2)
+      const v2 = shippedDatabase(name, 2)
       await v2.open()
       const cards = Array.from({ length: CARDS }, (_, index) =>
         makeCard(`card-${index}`, { articleId: article.id, lapses: index % 7 })

@@ -11,7 +11,14 @@ import {
 import { applyBulkAction, undoBulkAction } from '../../../src/renderer/src/db/browser-repo'
 import { rebuildReviewSlots } from '../../../src/renderer/src/db/review-slots-repo'
 import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { DAY_MS, makeCard, NOW_MS, reviewState, useFreshDatabase } from './fixtures'
+import {
+  DAY_MS,
+  makeCard,
+  NOW_MS,
+  reviewState,
+  shippedDatabase,
+  useFreshDatabase
+} from './fixtures'
 
 let db: QuotedeckDatabase
 useFreshDatabase((fresh) => (db = fresh))
@@ -79,20 +86,7 @@ describe('review aggregate', () => {
 
   it('is rebuilt from the logs by the version 4 upgrade and by rebuildReviewSlots', async () => {
     const name = `slots-upgrade-${crypto.randomUUID()}`
-    const v2 = new Dexie(name)
-    v2.version(1).stores({
-      articles: 'id, addedAt',
-      extractions: 'articleId',
-      corrections: 'id, articleId'
-    })
-    v2.version(2).stores({
-      notes: 'id, articleId',
-      cards: 'id, articleId, noteId, template, [queue+due], lapses',
-      reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
-      quizAttempts: '++id, quizId, cardId, answeredAt',
-      confusions: 'id, count',
-      settings: 'key'
-    })
+    const v2 = shippedDatabase(name, 2)
     const card = makeCard('r0', { state: reviewState(NOW_MS) })
     const logs: ReviewLogEntry[] = Array.from({ length: 25_000 }, (_, index) => ({
       cardId: 'r0',

@@ -5,20 +5,7 @@ import { fail, ok } from '../../../src/shared/result'
 import { storedSchemaVersion } from '../../../src/renderer/src/db/backup-repo'
 import { QuotedeckDatabase, setDatabase } from '../../../src/renderer/src/db/schema'
 import { useBackupStore } from '../../../src/renderer/src/stores/backup'
-import { makeCard } from '../db/fixtures'
-
-/** The stores of versions 1 and 2 exactly as they shipped. */
-const SHIPPED = {
-  1: { articles: 'id, addedAt', extractions: 'articleId', corrections: 'id, articleId' },
-  2: {
-    notes: 'id, articleId',
-    cards: 'id, articleId, noteId, template, [queue+due], lapses',
-    reviewLogs: '++id, cardId, reviewedAt, [cardId+reviewedAt], [grade+reviewedAt]',
-    quizAttempts: '++id, quizId, cardId, answeredAt',
-    confusions: 'id, count',
-    settings: 'key'
-  }
-}
+import { makeCard, shippedDatabase } from '../db/fixtures'
 
 let name = ''
 let saveBackup: ReturnType<typeof vi.fn>
@@ -40,9 +27,7 @@ afterEach(async () => {
 
 describe('a backup before a schema migration', () => {
   it('exports a version-2 collection as it is, before anything upgrades it', async () => {
-    const old = new Dexie(name)
-    old.version(1).stores(SHIPPED[1])
-    old.version(2).stores(SHIPPED[2])
+    const old = shippedDatabase(name, 2)
     await old.open()
     await old.table('cards').bulkAdd([makeCard('c1'), makeCard('c2')])
     old.close()
