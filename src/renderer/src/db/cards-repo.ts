@@ -761,30 +761,47 @@ export async function forecast(
 ): Promise<DayCount[]> {
   const firstDayStart = studyDayStart(nowMs, settings, tzOffsetMinutes)
   const starts = Array.from({ length: days }, (_, index) => firstDayStart + index * DAY_MS)
+  const perDay = await countDueInBins(
+    db,
+    starts.map((startMs) => ({ startMs, endMs: startMs + DAY_MS }))
+  )
+  return starts.map((dayStartMs, index) => ({ dayStartMs, count: perDay[index] }))
+}
+
+/**
+ * Learning and review cards falling due in each of `bins` (ascending; the first also holds what
+ * is overdue), counted on the `[queue+due]` index; buried cards count in the bin they come back
+ * in, and nothing after the last bin is counted.
+ */
+export async function countDueInBins(
+  db: QuotedeckDatabase,
+  bins: readonly { startMs: number; endMs: number }[]
+): Promise<number[]> {
   const countDue = (queue: QueueValue, fromMs: number, toMs: number): Promise<number> =>
     db.cards.where('[queue+due]').between([queue, fromMs], [queue, toMs], true, false).count()
-  const perDay = await Promise.all(
-    starts.map(async (start, index) => {
-      const from = index === 0 ? -Infinity : start
-      const to = start + DAY_MS
-      const [learning, review] = await Promise.all([
-        countDue(Queue.Learning, from, to),
-        countDue(Queue.Review, from, to)
-      ])
-      return learning + review
-    })
-  )
-  const buried = await db.cards
-    .where('[queue+due]')
-    .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
-    .toArray()
+  const [counts, buried] = await Promise.all([
+    Promise.all(
+      bins.map(async (bin, index) => {
+        const from = index === 0 ? -Infinity : bin.startMs
+        const [learning, review] = await Promise.all([
+          countDue(Queue.Learning, from, bin.endMs),
+          countDue(Queue.Review, from, bin.endMs)
+        ])
+        return learning + review
+      })
+    ),
+    db.cards
+      .where('[queue+due]')
+      .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
+      .toArray()
+  ])
   for (const card of buried) {
     if (card.queueBeforeBury === Queue.New) continue
     const back = Math.max(card.due, card.buriedUntil ?? card.due)
-    const index = Math.max(0, Math.floor((back - firstDayStart) / DAY_MS))
-    if (index < days) perDay[index]++
+    const index = bins.findIndex((bin, i) => (i === 0 || back >= bin.startMs) && back < bin.endMs)
+    if (index >= 0) counts[index]++
   }
-  return starts.map((dayStartMs, index) => ({ dayStartMs, count: perDay[index] }))
+  return counts
 }
 
 /**

@@ -4,7 +4,7 @@
  * fast with 100,000 cards and 500,000 logs. The maths is `core/stats`'s.
  */
 import Dexie from 'dexie'
-import { Queue, type QueueValue, type SchedulingState } from '../../../core/scheduling'
+import { Queue, type SchedulingState } from '../../../core/scheduling'
 import {
   DIFFICULTY_EDGES,
   INTERVAL_EDGES_DAYS,
@@ -13,7 +13,7 @@ import {
   type TimeBin
 } from '../../../core/stats'
 import type { ReviewSlot } from '../../../core/stats/slots'
-import { schedulingOf } from './cards-repo'
+import { countDueInBins, schedulingOf } from './cards-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 /** Cards read to estimate the retrievability distribution when there are more than this. */
@@ -124,35 +124,11 @@ export async function lastDueMs(db: QuotedeckDatabase): Promise<number | null> {
  * buried cards count in the bin they come back in. New cards are introduced by the daily limit,
  * not forecast.
  */
-export async function loadForecastCounts(
+export function loadForecastCounts(
   db: QuotedeckDatabase,
   bins: readonly TimeBin[]
 ): Promise<number[]> {
-  const countDue = (queue: QueueValue, fromMs: number, toMs: number): Promise<number> =>
-    db.cards.where('[queue+due]').between([queue, fromMs], [queue, toMs], true, false).count()
-  const [counts, buried] = await Promise.all([
-    Promise.all(
-      bins.map(async (bin, index) => {
-        const from = index === 0 ? -Infinity : bin.startMs
-        const [learning, review] = await Promise.all([
-          countDue(Queue.Learning, from, bin.endMs),
-          countDue(Queue.Review, from, bin.endMs)
-        ])
-        return learning + review
-      })
-    ),
-    db.cards
-      .where('[queue+due]')
-      .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])
-      .toArray()
-  ])
-  for (const card of buried) {
-    if (card.queueBeforeBury === Queue.New) continue
-    const back = Math.max(card.due, card.buriedUntil ?? card.due)
-    const index = bins.findIndex((bin, i) => (i === 0 || back >= bin.startMs) && back < bin.endMs)
-    if (index >= 0) counts[index]++
-  }
-  return counts
+  return countDueInBins(db, bins)
 }
 
 /** Every slot of the review aggregate, oldest first. */
