@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { Article } from '../../../src/core/article/types'
 import type { Extraction } from '../../../src/core/extract/types'
@@ -49,7 +49,20 @@ async function render(
     await flushPromises()
     await new Promise((resolve) => setTimeout(resolve, 0))
   }
-  return wrapper.element as HTMLElement
+  const root = wrapper.element as HTMLElement
+  // Regression: on a loaded runner ten turns were sometimes not enough for the default
+  // extraction to be drawn; wait for it (tests with their own extractor watch the progress).
+  if (extract === fakeExtract) {
+    await vi.waitFor(
+      () => {
+        if (!root.querySelector('h1') || root.querySelector('.progress')) {
+          throw new Error('the article is still loading')
+        }
+      },
+      { timeout: 15000 }
+    )
+  }
+  return root
 }
 
 async function settle(): Promise<void> {
