@@ -38,6 +38,7 @@ interface BenchWindow {
       table(name: string): { bulkAdd(items: unknown[]): Promise<unknown>; count(): Promise<number> }
     }
     rebuildReviewSlots(): Promise<number>
+    timeStatsReads(): Promise<Record<string, number>>
   }
 }
 
@@ -276,7 +277,8 @@ async function timeStatsVisits(page: Page, warmup: number, runs: number): Promis
 async function main(): Promise<void> {
   requireBuiltRenderer()
   const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-stats-')
-  const server = await startStaticServer(RENDERER_DIR)
+  // A kept profile's IndexedDB belongs to its origin: reuse the same port to find it again.
+  const server = await startStaticServer(RENDERER_DIR, undefined, keepProfile ? 47_317 : 0)
   let context: BrowserContext | undefined
   try {
     context = await launchBenchBrowser(profileDir, { width: 1280, height: 900 })
@@ -306,6 +308,17 @@ async function main(): Promise<void> {
         `n=${times.length}, ${CARD_COUNT.toLocaleString('en')} cards, ${LOG_COUNT.toLocaleString('en')} review logs)`
     )
     console.log(`Target ≤ 300 ms p95: ${p95 <= 300 ? 'met' : 'NOT met'}`)
+    await page.locator('nav a', { hasText: 'Study' }).first().click()
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckStudyBench)
+    const reads = await page.evaluate(() =>
+      (window as unknown as BenchWindow).__quotedeckStudyBench!.timeStatsReads()
+    )
+    console.log(
+      'stats reads, each alone: ' +
+        Object.entries(reads)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+          .join(', ')
+    )
   } finally {
     await context?.close().catch(() => undefined)
     await server.close()

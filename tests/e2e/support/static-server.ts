@@ -30,7 +30,9 @@ export interface StaticServer {
 export async function startStaticServer(
   rootDir: string,
   /** Answers a request itself when it returns true (the e2e byte bridge's `/__qd_wire/` paths). */
-  extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean
+  extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean,
+  /** 0 picks a free port; a fixed one keeps the origin (and so a kept profile's data) stable. */
+  port = 0
 ): Promise<StaticServer> {
   const root = normalize(rootDir)
   const server: Server = createServer((request, response) => {
@@ -66,11 +68,11 @@ export async function startStaticServer(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.listen(port, '127.0.0.1', () => resolve())
   })
-  const { port } = server.address() as AddressInfo
+  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${address.port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -20,6 +20,7 @@ import {
   recountArticleCounts
 } from '../../../src/renderer/src/db/counts-repo'
 import { suspendCard, unsuspendCard } from '../../../src/renderer/src/db/missed-repo'
+import { readAllTallies, recountTallies } from '../../../src/renderer/src/db/tallies-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
   DAY_MS,
@@ -48,6 +49,8 @@ async function expectCountsExact(nowMs: number): Promise<void> {
     expect(withCards).toEqual(fresh)
   }
   expect((await checkAndRebuildCounts(db, nowMs, { rebuild: false })).driftedArticleIds).toEqual([])
+  // The Stats tallies ride on the same middleware: every write path keeps them exact too.
+  expect(await readAllTallies(db)).toEqual(await recountTallies(db))
 }
 
 describe('article counts kept by every card write', () => {

@@ -26,9 +26,14 @@ import {
   type CountsDelta,
   type DueCountRow
 } from '../../../core/library/article-counts'
+import type { TalliedCard } from '../../../core/stats/tallies'
+import { applyTallyChanges, TALLY_TABLES } from './tallies-repo'
 
-/** The tables the middleware writes, added to every read-write transaction over `cards`. */
-export const COUNTS_TABLES = ['articleCounts', 'dueCounts'] as const
+/**
+ * The tables the middleware writes, added to every read-write transaction over `cards`: the
+ * Library's counts and the Stats view's tallies (tallies-repo).
+ */
+export const COUNTS_TABLES = ['articleCounts', 'dueCounts', ...TALLY_TABLES] as const
 
 /** `DBCoreRangeType.Any` (a `const enum` in Dexie's types, so not importable as a value). */
 const RANGE_ANY = 3
@@ -198,7 +203,15 @@ function createCountsCore(down: DBCore): DBCore {
           const foldMarkOf = (articleId: string): number =>
             rows.get(articleId)?.foldedBelowHour ?? 0
           for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
-          await applyCountsDelta(down, trans, delta, rows)
+          await Promise.all([
+            applyCountsDelta(down, trans, delta, rows),
+            // The values written are whole card records (Dexie turns updates into puts of them).
+            applyTallyChanges(
+              down,
+              trans,
+              changes as unknown as { card: TalliedCard; sign: 1 | -1 }[]
+            )
+          ])
           return response
         }
       }

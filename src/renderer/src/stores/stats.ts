@@ -13,16 +13,11 @@ import {
   type TimeBin
 } from '../../../core/stats'
 import type { ReviewSlot } from '../../../core/stats/slots'
-import {
-  cardCountsByQueue,
-  todayCounts,
-  type QueueCounts,
-  type TodayCounts
-} from '../db/cards-repo'
+import { todayCounts, type QueueCounts, type TodayCounts } from '../db/cards-repo'
 import { getDatabase } from '../db/schema'
 import {
   lastDueMs,
-  loadCardBinCounts,
+  loadCardTallies,
   loadForecastCounts,
   loadMasteryInput,
   loadRetrievabilitySample,
@@ -84,11 +79,10 @@ export const useStatsStore = defineStore('stats', () => {
     try {
       const db = getDatabase()
       const timeZone = localTimeZone()
-      const [settings, slots, queues, bins, lastDue, mastery] = await Promise.all([
+      const [settings, slots, { bins, queues }, lastDue, mastery] = await Promise.all([
         loadSchedulerSettings(db).catch(() => ({ ...defaultSchedulerSettings })),
         loadSlots(db),
-        cardCountsByQueue(db),
-        loadCardBinCounts(db),
+        loadCardTallies(db),
         lastDueMs(db),
         loadMasteryInput(db)
       ])
