@@ -8,7 +8,8 @@
  * The bins here must stay the bins `distribution()` draws. Changing an edge list changes what a
  * stored tally means, so it needs a schema version whose upgrade recounts the tallies.
  */
-import { MemoryState } from '../scheduling/types'
+import { MemoryState, Queue } from '../scheduling/types'
+import { SLOT_MS } from './slots'
 import {
   DIFFICULTY_EDGES,
   INTERVAL_EDGES_DAYS,
@@ -26,6 +27,8 @@ export interface TalliedCard {
   /** The card's answer: a who-said card's speaker name. */
   answer: string
   queue: number
+  /** Epoch ms. */
+  due: number
   memoryState: number
   scheduledDays: number
   stability: number
@@ -59,9 +62,74 @@ export interface ArticleTallyRow {
   lapses: number
 }
 
+/**
+ * Learning and review cards falling due in one UTC quarter hour (`slot` = due ÷ 15 min). Quarter
+ * hours, like the review slots, line up with every study-day boundary of every time zone, so the
+ * forecast's bins are sums of whole slots. The row at `DUE_FOLD_SLOT` holds the cards of every
+ * slot before `foldedBelowSlot`, folded together once they were past (all of them overdue).
+ */
+export interface DueTallyRow {
+  slot: number
+  count: number
+  /** Only on the fold row: slots below this one are folded into it. */
+  foldedBelowSlot?: number
+}
+
+/** The slot of the fold row (below every real slot, which are ≥ 0 after 1970). */
+export const DUE_FOLD_SLOT = -1
+
+/** The due slot of a card the forecast counts (learning or review), null for any other card. */
+export function dueSlotOf(card: Pick<TalliedCard, 'queue'> & { due: number }): number | null {
+  if (card.queue !== Queue.Learning && card.queue !== Queue.Review) return null
+  if (typeof card.due !== 'number' || !Number.isFinite(card.due)) return null
+  return Math.max(0, Math.floor(card.due / SLOT_MS))
+}
+
+/**
+ * Cards due in each bin (ascending, edges on quarter hours) from the due tallies: the first bin
+ * also holds the folded count and every slot before it (overdue); slots after the last bin are
+ * not counted. Buried cards are not in the tallies (the caller places them).
+ */
+export function dueCountsInBins(
+  bins: readonly { startMs: number; endMs: number }[],
+  foldedCount: number,
+  rows: readonly DueTallyRow[]
+): number[] {
+  const counts = bins.map(() => 0)
+  if (bins.length === 0) return counts
+  counts[0] = foldedCount
+  let index = 0
+  for (const row of [...rows].sort((a, b) => a.slot - b.slot)) {
+    if (row.slot === DUE_FOLD_SLOT) continue
+    const startMs = row.slot * SLOT_MS
+    while (index < bins.length && startMs >= bins[index].endMs) index++
+    if (index >= bins.length) break
+    if (index === 0 || startMs >= bins[index].startMs) counts[index] += row.count
+  }
+  return counts
+}
+
+/**
+ * Due rows as they stand after folding every slot below `foldedBelowSlot` into the fold row
+ * (dropping it when it counts nothing): how a recount is compared with stored, folded rows.
+ */
+export function foldDueRows(rows: readonly DueTallyRow[], foldedBelowSlot: number): DueTallyRow[] {
+  let folded = 0
+  const kept: DueTallyRow[] = []
+  for (const row of rows) {
+    if (row.slot === DUE_FOLD_SLOT) folded += row.count
+    else if (row.slot < foldedBelowSlot) folded += row.count
+    else if (row.count !== 0) kept.push({ slot: row.slot, count: row.count })
+  }
+  kept.sort((a, b) => a.slot - b.slot)
+  return folded === 0 ? kept : [{ slot: DUE_FOLD_SLOT, count: folded }, ...kept]
+}
+
 /** What a batch of card writes changes in the tallies (signed). */
 export interface TalliesDelta {
   cards: Map<string, number>
+  /** Due slot → change. */
+  dueSlots: Map<number, number>
   speakers: Map<string, Omit<SpeakerTallyRow, 'speakerId'>>
   articles: Map<string, Omit<ArticleTallyRow, 'articleId'>>
 }
@@ -100,7 +168,7 @@ export function cardTallyKeys(card: TalliedCard): string[] {
 
 /** An empty delta. */
 export function emptyTalliesDelta(): TalliesDelta {
-  return { cards: new Map(), speakers: new Map(), articles: new Map() }
+  return { cards: new Map(), dueSlots: new Map(), speakers: new Map(), articles: new Map() }
 }
 
 function lapsesOf(card: TalliedCard): number {
@@ -112,6 +180,8 @@ export function addCardToTallies(delta: TalliesDelta, card: TalliedCard, sign: 1
   for (const key of cardTallyKeys(card)) {
     delta.cards.set(key, (delta.cards.get(key) ?? 0) + sign)
   }
+  const slot = dueSlotOf(card)
+  if (slot !== null) delta.dueSlots.set(slot, (delta.dueSlots.get(slot) ?? 0) + sign)
   const mature = isMature(card) ? 1 : 0
   const lapses = lapsesOf(card)
   const article = delta.articles.get(card.articleId) ?? {
@@ -147,6 +217,7 @@ export function addCardToTallies(delta: TalliesDelta, card: TalliedCard, sign: 1
 /** Every tally of a set of cards, counted from scratch (upgrades, Check Database, tests). */
 export function tallyAll(cards: Iterable<TalliedCard>): {
   cards: CardTallyRow[]
+  dueSlots: DueTallyRow[]
   speakers: SpeakerTallyRow[]
   articles: ArticleTallyRow[]
 } {
@@ -157,6 +228,10 @@ export function tallyAll(cards: Iterable<TalliedCard>): {
       .filter(([, count]) => count !== 0)
       .map(([key, count]) => ({ key, count }))
       .sort((a, b) => a.key.localeCompare(b.key)),
+    dueSlots: [...delta.dueSlots]
+      .filter(([, count]) => count !== 0)
+      .map(([slot, count]) => ({ slot, count }))
+      .sort((a, b) => a.slot - b.slot),
     speakers: [...delta.speakers]
       .filter(([, row]) => row.whoSaidCards !== 0)
       .map(([speakerId, row]) => ({ speakerId, ...row }))

@@ -10,7 +10,11 @@ import {
   binCountsFromTallies,
   binOf,
   cardTallyKeys,
+  DUE_FOLD_SLOT,
+  dueCountsInBins,
+  dueSlotOf,
   emptyTalliesDelta,
+  foldDueRows,
   queueCountFromTallies,
   speakerMastery,
   speakerMasteryFromTallies,
@@ -25,6 +29,7 @@ function card(overrides: Partial<TalliedCard> = {}): TalliedCard {
     answerSpeakerId: 'a1:wang-yi',
     answer: 'Wang Yi',
     queue: Queue.Review,
+    due: Date.UTC(2026, 2, 10, 12),
     memoryState: MemoryState.Review,
     scheduledDays: 30,
     stability: 40,
@@ -132,5 +137,55 @@ describe('card tallies', () => {
     expect(articleMasteryFromTallies(articleIds, tallies.articles)).toEqual(
       articleMastery(articleIds, cards)
     )
+  })
+})
+
+describe('dueCountsInBins', () => {
+  const SLOT = 15 * 60_000
+  const day = (n: number): { startMs: number; endMs: number } => ({
+    startMs: n * 96 * SLOT,
+    endMs: (n + 1) * 96 * SLOT
+  })
+
+  it('puts the fold and everything before the first bin’s end in the first bin', () => {
+    const bins = [day(10), day(11), day(12)]
+    const rows = [
+      { slot: DUE_FOLD_SLOT, count: 0, foldedBelowSlot: 0 },
+      { slot: 5, count: 2 },
+      { slot: 10 * 96 + 3, count: 1 },
+      { slot: 11 * 96, count: 4 },
+      { slot: 12 * 96 + 95, count: 5 },
+      { slot: 13 * 96, count: 100 }
+    ]
+    expect(dueCountsInBins(bins, 7, rows)).toEqual([10, 4, 5])
+  })
+
+  it('skips gaps between bins and handles no bins', () => {
+    expect(dueCountsInBins([day(1), day(3)], 0, [{ slot: 2 * 96 + 1, count: 3 }])).toEqual([0, 0])
+    expect(dueCountsInBins([], 5, [])).toEqual([])
+  })
+
+  it('counts only learning and review cards, in the slot of their due time', () => {
+    expect(dueSlotOf({ queue: Queue.Review, due: 3 * SLOT + 1 })).toBe(3)
+    expect(dueSlotOf({ queue: Queue.Learning, due: 3 * SLOT })).toBe(3)
+    expect(dueSlotOf({ queue: Queue.New, due: 3 * SLOT })).toBeNull()
+    expect(dueSlotOf({ queue: Queue.Buried, due: 3 * SLOT })).toBeNull()
+    expect(dueSlotOf({ queue: Queue.Suspended, due: 3 * SLOT })).toBeNull()
+  })
+
+  it('foldDueRows folds the slots below the mark into one row', () => {
+    expect(
+      foldDueRows(
+        [
+          { slot: 9, count: 1 },
+          { slot: 2, count: 2 },
+          { slot: DUE_FOLD_SLOT, count: 3 }
+        ],
+        5
+      )
+    ).toEqual([
+      { slot: DUE_FOLD_SLOT, count: 5 },
+      { slot: 9, count: 1 }
+    ])
   })
 })

@@ -7,6 +7,7 @@ import {
   INTERVAL_EDGES_DAYS,
   STABILITY_EDGES_DAYS
 } from '../../../src/core/stats'
+import { countDueInBins } from '../../../src/renderer/src/db/cards-repo'
 import { checkAndRepairDatabase } from '../../../src/renderer/src/db/check-repo'
 import { loadCardTallies, loadMasteryInput } from '../../../src/renderer/src/db/stats-repo'
 import { readAllTallies, recountTallies } from '../../../src/renderer/src/db/tallies-repo'
@@ -190,6 +191,46 @@ describe('Stats tallies kept by every card write', () => {
     expect(plan.statsTalliesRebuilt).toBe(true)
     expect(await readAllTallies(db)).toEqual(await recountTallies(db))
     expect((await checkAndRepairDatabase(db, NOW_MS)).statsTalliesRebuilt).toBe(false)
+  })
+})
+
+describe('forecast from the due tallies', () => {
+  /** What the `[queue+due]` index counts gave before the tallies. */
+  async function indexCounts(bins: { startMs: number; endMs: number }[]): Promise<number[]> {
+    const cards = await db.cards.toArray()
+    return bins.map(
+      (bin, index) =>
+        cards.filter(
+          (card) =>
+            (card.queue === Queue.Learning || card.queue === Queue.Review) &&
+            (index === 0 || card.due >= bin.startMs) &&
+            card.due < bin.endMs
+        ).length
+    )
+  }
+
+  it('equals index counts as time passes, slots fold and cards change on both sides of the fold', async () => {
+    const dues = Array.from({ length: 80 }, (_, id) => NOW_MS + (id - 30) * 3 * 3_600_000 + id)
+    await db.cards.bulkAdd(dues.map((due, id) => makeCard(`c${id}`, { state: reviewState(due) })))
+    for (const step of [0, 1, 2, 3]) {
+      const nowMs = NOW_MS + step * DAY_MS
+      const starts = Array.from({ length: 6 }, (_, day) => nowMs - 12 * 3_600_000 + day * DAY_MS)
+      const bins = starts.map((startMs) => ({ startMs, endMs: startMs + DAY_MS }))
+      expect(await countDueInBins(db, bins, nowMs)).toEqual(await indexCounts(bins))
+      // Cards that were folded as overdue, and cards still ahead, change and go.
+      await db.cards.update(`c${step}`, { due: nowMs + 2 * DAY_MS })
+      await db.cards.update(`c${40 + step}`, { due: nowMs - 5 * DAY_MS })
+      await db.cards.update(`c${50 + step}`, { queue: Queue.Suspended })
+      await db.cards.delete(`c${10 + step}`)
+      expect(await countDueInBins(db, bins, nowMs)).toEqual(await indexCounts(bins))
+      expect(await readAllTallies(db)).toEqual(await recountTallies(db))
+    }
+    // The fold keeps the past in one row: nothing before the last "now" is read again.
+    const past = await db.dueTallies
+      .where('slot')
+      .between(0, Math.floor((NOW_MS + 3 * DAY_MS) / (15 * 60_000)), true, false)
+      .count()
+    expect(past).toBe(0)
   })
 })
 

@@ -63,7 +63,7 @@ async function timeStatsReads(db: QuotedeckDatabase): Promise<Record<string, num
   const last = await lastDueMs(db)
   for (const range of ['1m', '1y'] as const) {
     const bins = futureBins(range, Date.now(), last, settings, localTimeZone())
-    await time(`forecast ${range}`, () => loadForecastCounts(db, bins))
+    await time(`forecast ${range}`, () => loadForecastCounts(db, bins, Date.now()))
   }
   return timings
 }

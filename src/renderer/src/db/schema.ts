@@ -4,7 +4,12 @@ import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
 import type { ReviewSlot } from '../../../core/stats/slots'
-import type { ArticleTallyRow, CardTallyRow, SpeakerTallyRow } from '../../../core/stats/tallies'
+import type {
+  ArticleTallyRow,
+  CardTallyRow,
+  DueTallyRow,
+  SpeakerTallyRow
+} from '../../../core/stats/tallies'
 import { sumLogsIntoSlots } from './review-slots-repo'
 import type { ArticleCountsRow, DueCountRow } from '../../../core/library/article-counts'
 import { articleCountsMiddleware, computeCountsInUpgrade } from './counts-middleware'
@@ -114,6 +119,8 @@ export class QuotedeckDatabase extends Dexie {
   dueCounts!: Table<DueCountRow, [string, number]>
   /** Cards per queue and per distribution bin, kept by the counts middleware (version 5). */
   cardTallies!: EntityTable<CardTallyRow, 'key'>
+  /** Learning and review cards per due quarter hour, past ones folded (version 5). */
+  dueTallies!: EntityTable<DueTallyRow, 'slot'>
   /** Per speaker: who-said cards, mature ones and lapses (version 5). */
   speakerTallies!: EntityTable<SpeakerTallyRow, 'speakerId'>
   /** Per article: cards, studied, mature and lapses (version 5). */
@@ -165,6 +172,7 @@ export class QuotedeckDatabase extends Dexie {
     this.version(5)
       .stores({
         cardTallies: 'key',
+        dueTallies: 'slot',
         speakerTallies: 'speakerId, lapses',
         articleTallies: 'articleId'
       })

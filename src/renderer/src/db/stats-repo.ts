@@ -21,7 +21,7 @@ import { countDueInBins, schedulingOf, type QueueCounts } from './cards-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 /** Cards read to estimate the retrievability distribution when there are more than this. */
-export const RETRIEVABILITY_SAMPLE = 2000
+export const RETRIEVABILITY_SAMPLE = 800
 
 /** Card distributions (cards with an interval or a memory state). */
 export interface CardBinCounts {
@@ -134,9 +134,10 @@ export async function lastDueMs(db: QuotedeckDatabase): Promise<number | null> {
  */
 export function loadForecastCounts(
   db: QuotedeckDatabase,
-  bins: readonly TimeBin[]
+  bins: readonly TimeBin[],
+  nowMs: number
 ): Promise<number[]> {
-  return countDueInBins(db, bins)
+  return countDueInBins(db, bins, nowMs)
 }
 
 /** Every slot of the review aggregate, oldest first. */

@@ -5,19 +5,29 @@
  * `core/stats/tallies` (pure); this module reads and writes the rows.
  */
 import type { DBCore, DBCoreMutateResponse, DBCoreTransaction, Transaction } from 'dexie'
+import { SLOT_MS } from '../../../core/stats/slots'
 import {
   addCardToTallies,
+  DUE_FOLD_SLOT,
+  dueCountsInBins,
   emptyTalliesDelta,
+  foldDueRows,
   tallyAll,
   type ArticleTallyRow,
   type CardTallyRow,
+  type DueTallyRow,
   type SpeakerTallyRow,
   type TalliedCard
 } from '../../../core/stats/tallies'
 import type { QuotedeckDatabase } from './schema'
 
 /** The tally tables, derived from the cards (never copied from a backup). */
-export const TALLY_TABLES = ['cardTallies', 'speakerTallies', 'articleTallies'] as const
+export const TALLY_TABLES = [
+  'cardTallies',
+  'dueTallies',
+  'speakerTallies',
+  'articleTallies'
+] as const
 
 /** One card written (+1) or replaced/deleted (-1), as the counts middleware sees it. */
 export interface TalliedChange {
@@ -44,17 +54,22 @@ export async function applyTallyChanges(
   const delta = emptyTalliesDelta()
   for (const change of changes) addCardToTallies(delta, change.card, change.sign)
   const cardKeys = [...delta.cards].filter(([, count]) => count !== 0).map(([key]) => key)
+  const dueSlots = [...delta.dueSlots].filter(([, count]) => count !== 0).map(([slot]) => slot)
   const speakerIds = [...delta.speakers.keys()]
   const articleIds = [...delta.articles.keys()]
   const cardsTable = core.table('cardTallies')
+  const dueTable = core.table('dueTallies')
   const speakersTable = core.table('speakerTallies')
   const articlesTable = core.table('articleTallies')
-  const [storedCards, storedSpeakers, storedArticles] = (await Promise.all([
+  const [storedCards, storedDue, storedSpeakers, storedArticles] = (await Promise.all([
     cardKeys.length > 0 ? cardsTable.getMany({ trans, keys: cardKeys }) : [],
+    // The fold row first: slots below its mark count in it.
+    dueSlots.length > 0 ? dueTable.getMany({ trans, keys: [DUE_FOLD_SLOT, ...dueSlots] }) : [],
     speakerIds.length > 0 ? speakersTable.getMany({ trans, keys: speakerIds }) : [],
     articleIds.length > 0 ? articlesTable.getMany({ trans, keys: articleIds }) : []
   ])) as [
     (CardTallyRow | undefined)[],
+    (DueTallyRow | undefined)[],
     (SpeakerTallyRow | undefined)[],
     (ArticleTallyRow | undefined)[]
   ]
@@ -66,6 +81,27 @@ export async function applyTallyChanges(
     if (count <= 0) deleteCards.push(key)
     else putCards.push({ key, count })
   })
+
+  const putDue: DueTallyRow[] = []
+  const deleteDue: number[] = []
+  if (dueSlots.length > 0) {
+    const fold = storedDue[0]
+    const foldedBelowSlot = fold?.foldedBelowSlot ?? 0
+    let foldChange = 0
+    dueSlots.forEach((slot, index) => {
+      const change = delta.dueSlots.get(slot) ?? 0
+      if (slot < foldedBelowSlot) {
+        foldChange += change
+        return
+      }
+      const count = (storedDue[index + 1]?.count ?? 0) + change
+      if (count <= 0) deleteDue.push(slot)
+      else putDue.push({ slot, count })
+    })
+    if (foldChange !== 0) {
+      putDue.push({ slot: DUE_FOLD_SLOT, count: (fold?.count ?? 0) + foldChange, foldedBelowSlot })
+    }
+  }
 
   const putSpeakers: SpeakerTallyRow[] = []
   const deleteSpeakers: string[] = []
@@ -104,12 +140,13 @@ export async function applyTallyChanges(
   const write = (
     table: typeof cardsTable,
     puts: readonly object[],
-    deletes: readonly string[]
+    deletes: readonly (string | number)[]
   ): void => {
     if (puts.length > 0) writes.push(table.mutate({ trans, type: 'put', values: [...puts] }))
     if (deletes.length > 0) writes.push(table.mutate({ trans, type: 'delete', keys: [...deletes] }))
   }
   write(cardsTable, putCards, deleteCards)
+  write(dueTable, putDue, deleteDue)
   write(speakersTable, putSpeakers, deleteSpeakers)
   write(articlesTable, putArticles, deleteArticles)
   await failIfAny(writes)
@@ -122,6 +159,7 @@ function talliedOf(card: TalliedCard): TalliedCard {
     answerSpeakerId: card.answerSpeakerId ?? null,
     answer: card.answer,
     queue: card.queue,
+    due: card.due,
     memoryState: card.memoryState,
     scheduledDays: card.scheduledDays,
     stability: card.stability,
@@ -144,6 +182,7 @@ export async function computeTalliesInUpgrade(tx: Transaction): Promise<void> {
     })
   const tallies = tallyAll(cards)
   await tx.table('cardTallies').bulkPut(tallies.cards)
+  await tx.table('dueTallies').bulkPut(tallies.dueSlots)
   await tx.table('speakerTallies').bulkPut(tallies.speakers)
   await tx.table('articleTallies').bulkPut(tallies.articles)
 }
@@ -151,35 +190,93 @@ export async function computeTalliesInUpgrade(tx: Transaction): Promise<void> {
 /** All three tally tables, as stored. */
 export interface StoredTallies {
   cards: CardTallyRow[]
+  /** Compared folded at the stored fold mark (see `readAllTallies`). */
+  dueSlots: DueTallyRow[]
   speakers: SpeakerTallyRow[]
   articles: ArticleTallyRow[]
 }
 
-function sortedRows(tallies: StoredTallies): StoredTallies {
+function sortedRows(tallies: StoredTallies, foldedBelowSlot: number): StoredTallies {
   return {
     cards: [...tallies.cards].sort((a, b) => a.key.localeCompare(b.key)),
+    dueSlots: foldDueRows(tallies.dueSlots, foldedBelowSlot),
     speakers: [...tallies.speakers].sort((a, b) => a.speakerId.localeCompare(b.speakerId)),
     articles: [...tallies.articles].sort((a, b) => a.articleId.localeCompare(b.articleId))
   }
 }
 
-/** Reads every tally row (tests and Check Database; the Stats view reads only what it shows). */
-export async function readAllTallies(db: QuotedeckDatabase): Promise<StoredTallies> {
-  const [cards, speakers, articles] = await Promise.all([
-    db.cardTallies.toArray(),
-    db.speakerTallies.toArray(),
-    db.articleTallies.toArray()
-  ])
-  return sortedRows({ cards, speakers, articles })
+async function foldMark(db: QuotedeckDatabase): Promise<number> {
+  return (await db.dueTallies.get(DUE_FOLD_SLOT))?.foldedBelowSlot ?? 0
 }
 
-/** The tallies recounted from every card (tests and benchmarks compare the stored ones with it). */
+/**
+ * Reads every tally row (tests and Check Database; the Stats view reads only what it shows), the
+ * due rows as folded at the stored fold mark.
+ */
+export async function readAllTallies(db: QuotedeckDatabase): Promise<StoredTallies> {
+  const [cards, dueSlots, speakers, articles, mark] = await Promise.all([
+    db.cardTallies.toArray(),
+    db.dueTallies.toArray(),
+    db.speakerTallies.toArray(),
+    db.articleTallies.toArray(),
+    foldMark(db)
+  ])
+  return sortedRows({ cards, dueSlots, speakers, articles }, mark)
+}
+
+/**
+ * The tallies recounted from every card, due rows folded at the stored fold mark (tests and
+ * Check Database compare the stored ones with it).
+ */
 export async function recountTallies(db: QuotedeckDatabase): Promise<StoredTallies> {
   const cards: TalliedCard[] = []
   await db.cards.each((card) => {
     cards.push(talliedOf(card))
   })
-  return tallyAll(cards)
+  return sortedRows(tallyAll(cards), await foldMark(db))
+}
+
+/**
+ * Folds the due slots before `nowMs` into the fold row, so a forecast reads only the slots
+ * ahead. Exact at any time: it changes where an overdue card is counted, never whether.
+ */
+export async function foldDueTallies(db: QuotedeckDatabase, nowMs: number): Promise<void> {
+  const nowSlot = Math.floor(nowMs / SLOT_MS)
+  await db.transaction('rw', db.dueTallies, async () => {
+    const fold = await db.dueTallies.get(DUE_FOLD_SLOT)
+    const from = fold?.foldedBelowSlot ?? 0
+    if (from >= nowSlot) return
+    const past = await db.dueTallies.where('slot').between(0, nowSlot, true, false).toArray()
+    const sum = past.reduce((total, row) => total + row.count, 0)
+    await db.dueTallies.bulkDelete(past.map((row) => row.slot))
+    await db.dueTallies.put({
+      slot: DUE_FOLD_SLOT,
+      count: (fold?.count ?? 0) + sum,
+      foldedBelowSlot: nowSlot
+    })
+  })
+}
+
+/**
+ * Learning and review cards due in each bin from the due tallies (the first bin also holds
+ * what is overdue), after folding the slots already past. Buried cards are not in them.
+ */
+export async function dueTalliesInBins(
+  db: QuotedeckDatabase,
+  nowMs: number,
+  bins: readonly { startMs: number; endMs: number }[]
+): Promise<number[]> {
+  if (bins.length === 0) return []
+  await foldDueTallies(db, nowMs)
+  const endSlot = Math.ceil(bins[bins.length - 1].endMs / SLOT_MS)
+  return db.transaction('r', db.dueTallies, async () => {
+    const fold = await db.dueTallies.get(DUE_FOLD_SLOT)
+    const rows = await db.dueTallies
+      .where('slot')
+      .between(fold?.foldedBelowSlot ?? 0, endSlot, true, false)
+      .toArray()
+    return dueCountsInBins(bins, fold?.count ?? 0, rows)
+  })
 }
 
 /**

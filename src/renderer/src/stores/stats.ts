@@ -64,9 +64,12 @@ export const useStatsStore = defineStore('stats', () => {
     return `Could not load your statistics: ${cause instanceof Error ? cause.message : String(cause)}`
   }
 
-  async function loadForecast(range: StatsRange, base: StatsData): Promise<ForecastData> {
+  async function loadForecast(
+    range: StatsRange,
+    base: Pick<StatsData, 'nowMs' | 'lastDueMs' | 'settings' | 'timeZone'>
+  ): Promise<ForecastData> {
     const bins = futureBins(range, base.nowMs, base.lastDueMs, base.settings, base.timeZone)
-    const counts = await loadForecastCounts(getDatabase(), bins)
+    const counts = await loadForecastCounts(getDatabase(), bins, base.nowMs)
     return { range, bins, counts }
   }
 
@@ -86,9 +89,10 @@ export const useStatsStore = defineStore('stats', () => {
         lastDueMs(db),
         loadMasteryInput(db)
       ])
-      const [today, retrievability] = await Promise.all([
+      const [today, retrievability, forecastBins] = await Promise.all([
         todayCounts(db, nowMs, settings, timeZone),
-        loadRetrievabilitySample(db, bins.stability)
+        loadRetrievabilitySample(db, bins.stability),
+        loadForecast(forecastRange, { nowMs, lastDueMs: lastDue, settings, timeZone })
       ])
       const next: StatsData = {
         nowMs,
@@ -103,7 +107,7 @@ export const useStatsStore = defineStore('stats', () => {
         lastDueMs: lastDue,
         mastery
       }
-      forecast.value = await loadForecast(forecastRange, next)
+      forecast.value = forecastBins
       data.value = next
     } catch (cause) {
       error.value = describe(cause)
