@@ -24,6 +24,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
 import {
   argument,
+  benchPort,
   benchProfile,
   describeTimes,
   launchBenchBrowser,
@@ -500,8 +501,9 @@ function storedCardCount(page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   requireBuiltRenderer()
-  const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-study-')
-  const server = await startStaticServer(RENDERER_DIR)
+  const profile = await benchProfile('quotedeck-bench-study-')
+  const { dir: profileDir, keep: keepProfile } = profile
+  const server = await startStaticServer(RENDERER_DIR, undefined, benchPort(profile))
   let context: BrowserContext | undefined
   try {
     context = await launchBenchBrowser(profileDir, { width: 1280, height: 800 })

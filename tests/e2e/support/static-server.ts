@@ -24,13 +24,15 @@ export interface StaticServer {
 }
 
 /**
- * Serves the files under `rootDir` on 127.0.0.1 at a random free port. Paths that escape the root
+ * Serves the files under `rootDir` on 127.0.0.1 at `port` (0: a random free one). Paths that escape the root
  * get 403; missing files 404. No directory listings, no caching (every test sees the current build).
  */
 export async function startStaticServer(
   rootDir: string,
   /** Answers a request itself when it returns true (the e2e byte bridge's `/__qd_wire/` paths). */
-  extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean
+  extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean,
+  /** A fixed port keeps the page's origin, and so its IndexedDB, the same across runs. */
+  port = 0
 ): Promise<StaticServer> {
   const root = normalize(rootDir)
   const server: Server = createServer((request, response) => {
@@ -66,11 +68,11 @@ export async function startStaticServer(
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.listen(port, '127.0.0.1', () => resolve())
   })
-  const { port } = server.address() as AddressInfo
+  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${address.port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
