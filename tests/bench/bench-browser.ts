@@ -13,7 +13,8 @@
  *     shows it (target ≤ 1 s), and its undo.
  * Timings are printed as measured; nothing here decides pass or fail.
  *
- * Usage: `npx tsx tests/bench/bench-browser.ts [--cards 100000] [--logs 50000] [--profile dir]`
+ * Usage: `npx tsx tests/bench/bench-browser.ts [--cards 100000] [--logs 50000] [--bulk 10000]
+ * [--parts search,scroll,bulk] [--profile dir]` (`--parts`: only those measurements)
  */
 import { rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
@@ -21,6 +22,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
 import {
   argument,
+  benchPort,
   benchProfile,
   describeTimes,
   launchBenchBrowser,
@@ -33,9 +35,14 @@ import {
 const CARD_COUNT = argument('cards', 100_000)
 const LOG_COUNT = argument('logs', 50_000)
 const ARTICLE_COUNT = 1000
+const PARTS_INDEX = process.argv.indexOf('--parts')
+const PARTS = new Set(
+  PARTS_INDEX >= 0 ? process.argv[PARTS_INDEX + 1].split(',') : ['search', 'scroll', 'bulk']
+)
 const SEARCH_WARMUP = 1
 const SEARCH_RUNS = 6
-const BULK_COUNT = 10_000
+/** 10,000, or every card not suspended when fewer are seeded (`--cards 5000`). */
+const BULK_COUNT = argument('bulk', 10_000)
 const QUERIES = [
   '',
   'geneva',
@@ -366,11 +373,16 @@ async function timeScroll(page: Page): Promise<{
   })
 }
 
-/** Selects 10,000 cards that are not suspended, suspends them, then undoes it. */
+/**
+ * Selects `count` cards that are not suspended (all of them when fewer are stored), suspends
+ * them, then undoes it.
+ */
 async function timeBulkSuspend(
   page: Page,
   count: number
 ): Promise<{
+  selected: number
+  suspendedBefore: number
   suspendMs: number
   transactionMs: number
   undoMs: number
@@ -381,18 +393,12 @@ async function timeBulkSuspend(
     const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench!.browser
     await browser.setQuery('-is:suspended')
     const ids = browser.results.slice(0, bulkCount).map((row) => row.id)
+    if (ids.length === 0) throw new Error('No card left to suspend')
     browser.clickRow(ids[0])
     browser.clickRow(ids[ids.length - 1], { shift: true })
-    if (browser.selectedCount !== bulkCount) {
-      throw new Error(`Selected ${browser.selectedCount}, not ${bulkCount}`)
+    if (browser.selectedCount !== ids.length) {
+      throw new Error(`Selected ${browser.selectedCount}, not ${ids.length}`)
     }
-    const paint = (): Promise<number> =>
-      new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()))))
-    const startedAt = performance.now()
-    const ok = await browser.applyToSelection('suspend')
-    const suspendedAt = await paint()
-    if (!ok) throw new Error('The bulk suspend failed')
-    const transactionMs = browser.lastBulkTransactionMs
     const db = (window as unknown as BenchWindow).__quotedeckBrowserBench!.db as unknown as {
       table(name: string): {
         where(index: string): {
@@ -402,12 +408,22 @@ async function timeBulkSuspend(
     }
     const countSuspended = (): Promise<number> =>
       db.table('cards').where('[queue+due]').between([-1, -Infinity], [-1, Infinity]).count()
-    const changed = await countSuspended()
+    const paint = (): Promise<number> =>
+      new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()))))
+    const suspendedBefore = await countSuspended()
+    const startedAt = performance.now()
+    const ok = await browser.applyToSelection('suspend')
+    const suspendedAt = await paint()
+    if (!ok) throw new Error('The bulk suspend failed')
+    const transactionMs = browser.lastBulkTransactionMs
+    const changed = (await countSuspended()) - suspendedBefore
     const undoStartedAt = performance.now()
     await browser.undo()
     const undoneAt = await paint()
     const restored = await countSuspended()
     return {
+      selected: ids.length,
+      suspendedBefore,
       suspendMs: suspendedAt - startedAt,
       transactionMs,
       undoMs: undoneAt - undoStartedAt,
@@ -419,8 +435,9 @@ async function timeBulkSuspend(
 
 async function main(): Promise<void> {
   requireBuiltRenderer()
-  const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-browser-')
-  const server = await startStaticServer(RENDERER_DIR)
+  const profile = await benchProfile('quotedeck-bench-browser-')
+  const { dir: profileDir, keep: keepProfile } = profile
+  const server = await startStaticServer(RENDERER_DIR, undefined, benchPort(profile))
   let context: BrowserContext | undefined
   try {
     context = await launchBenchBrowser(profileDir, { width: 1400, height: 900 })
@@ -449,40 +466,51 @@ async function main(): Promise<void> {
     )
 
     console.log(`load average before measuring: ${loadavg()[0].toFixed(1)}`)
-    const searches = await timeSearches(page)
-    console.log(
-      `browser search: p95 ${percentile(
-        [...searches.times].sort((a, b) => a - b),
-        95
-      ).toFixed(1)} ms (query → first page painted; ${describeTimes(searches.times, 1)}; ` +
-        `${QUERIES.length} queries × ${SEARCH_RUNS} runs)`
-    )
-    console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes, 1)}`)
-    console.log(
-      `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
-    )
-
-    const scroll = await timeScroll(page)
-    const share = scroll.dropped / (scroll.frames + scroll.dropped)
-    console.log(
-      `browser scroll: ${(share * 100).toFixed(2)}% dropped frames (${scroll.dropped} of ` +
-        `${scroll.frames + scroll.dropped} frames at ${scroll.periodMs.toFixed(1)} ms; ` +
-        `${scroll.rows.toLocaleString('en')} rows top to bottom in ` +
-        `${(scroll.durationMs / 1000).toFixed(1)} s; longest frame ${scroll.worstMs.toFixed(1)} ms)`
-    )
-
-    const bulk = await timeBulkSuspend(page, BULK_COUNT)
-    console.log(
-      `bulk suspend ${BULK_COUNT}: ${bulk.suspendMs.toFixed(0)} ms (until the table is painted; ` +
-        `the one transaction itself ${bulk.transactionMs.toFixed(0)} ms; ${bulk.changed.toLocaleString('en')} cards suspended in the database ` +
-        `afterwards); undo: ${bulk.undoMs.toFixed(0)} ms (${bulk.restored.toLocaleString('en')} ` +
-        `suspended after it)`
-    )
+    if (PARTS.has('search')) await reportSearches(page)
+    if (PARTS.has('scroll')) await reportScroll(page)
+    if (PARTS.has('bulk')) await reportBulk(page)
   } finally {
     await context?.close()
     await server.close()
     if (!keepProfile) await rm(profileDir, { recursive: true, force: true })
   }
+}
+
+async function reportSearches(page: Page): Promise<void> {
+  const searches = await timeSearches(page)
+  console.log(
+    `browser search: p95 ${percentile(
+      [...searches.times].sort((a, b) => a - b),
+      95
+    ).toFixed(1)} ms (query → first page painted; ${describeTimes(searches.times, 1)}; ` +
+      `${QUERIES.length} queries × ${SEARCH_RUNS} runs)`
+  )
+  console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes, 1)}`)
+  console.log(
+    `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
+  )
+}
+
+async function reportScroll(page: Page): Promise<void> {
+  const scroll = await timeScroll(page)
+  const share = scroll.dropped / (scroll.frames + scroll.dropped)
+  console.log(
+    `browser scroll: ${(share * 100).toFixed(2)}% dropped frames (${scroll.dropped} of ` +
+      `${scroll.frames + scroll.dropped} frames at ${scroll.periodMs.toFixed(1)} ms; ` +
+      `${scroll.rows.toLocaleString('en')} rows top to bottom in ` +
+      `${(scroll.durationMs / 1000).toFixed(1)} s; longest frame ${scroll.worstMs.toFixed(1)} ms)`
+  )
+}
+
+async function reportBulk(page: Page): Promise<void> {
+  const bulk = await timeBulkSuspend(page, BULK_COUNT)
+  console.log(
+    `bulk suspend ${bulk.selected}: ${bulk.suspendMs.toFixed(0)} ms (until the table is painted; ` +
+      `the one transaction itself ${bulk.transactionMs.toFixed(0)} ms; ` +
+      `${bulk.changed.toLocaleString('en')} more cards suspended in the database afterwards, ` +
+      `${bulk.suspendedBefore.toLocaleString('en')} were before); undo: ` +
+      `${bulk.undoMs.toFixed(0)} ms (${bulk.restored.toLocaleString('en')} suspended after it)`
+  )
 }
 
 main().catch((error: unknown) => {

@@ -12,13 +12,14 @@
  *
  * Usage: `npx tsx tests/bench/bench-stats.ts [--cards 100000] [--logs 500000] [--profile dir]`
  * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run, served
- * from a port derived from `dir` or given with `--port`, since the data belongs to the origin).
+ * from a port derived from `dir`, since the data belongs to the origin).
  */
 import { rm } from 'node:fs/promises'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startStaticServer } from '../e2e/support/static-server'
 import {
   argument,
+  benchPort,
   benchProfile,
   launchBenchBrowser,
   openBenchPage,
@@ -275,13 +276,6 @@ async function timeStatsVisits(page: Page, warmup: number, runs: number): Promis
   )
 }
 
-/** A port in 40000–59999 that depends only on the profile folder's path. */
-function portForProfile(dir: string): number {
-  let hash = 0
-  for (const char of dir) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0
-  return 40_000 + (Math.abs(hash) % 20_000)
-}
-
 async function main(): Promise<void> {
   requireBuiltRenderer()
   const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-stats-')
@@ -289,7 +283,7 @@ async function main(): Promise<void> {
   const server = await startStaticServer(
     RENDERER_DIR,
     undefined,
-    keepProfile ? argument('port', portForProfile(profileDir)) : 0
+    benchPort({ dir: profileDir, keep: keepProfile })
   )
   let context: BrowserContext | undefined
   try {

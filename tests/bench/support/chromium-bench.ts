@@ -33,6 +33,18 @@ export async function benchProfile(prefix: string): Promise<{ dir: string; keep:
 }
 
 /**
+ * The static server's port for `profileDir`: a kept profile (`--profile`) gets a fixed port made
+ * from its path, so the page's origin and with it the seeded IndexedDB are found again on the
+ * next run; a temporary one any free port (0).
+ */
+export function benchPort(profile: { dir: string; keep: boolean }): number {
+  if (!profile.keep) return 0
+  let hash = 0
+  for (const char of profile.dir) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0
+  return 40_000 + (Math.abs(hash) % 20_000)
+}
+
+/**
  * Stands in for the preload's `window.api`: nothing from the main process is needed. Runs in the
  * page (an init script), so it must not refer to anything outside itself.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CardTemplate } from '../../../src/core/cards/types'
-import { compileSearch, foldCard } from '../../../src/core/browser/compiled-search'
+import { compileSearch, foldCard, refoldCard } from '../../../src/core/browser/compiled-search'
 import {
   matchesSearch,
   parseSearchQuery,
@@ -103,5 +103,28 @@ describe('compileSearch', () => {
       return parsed.ok && folded.some(compileSearch(parsed.node, context))
     })
     expect(nonEmpty.length).toBeGreaterThanOrEqual(queries.length - 1)
+  })
+})
+
+describe('refoldCard', () => {
+  it('equals foldCard for a changed card, whether its text changed or only its numbers', () => {
+    const [before] = cards(1)
+    const beforeFolded = foldCard(before)
+    const suspended = { ...before, queue: -1, due: before.due + DAY_MS, lapses: 9 }
+    expect(refoldCard(suspended, before, beforeFolded)).toEqual(foldCard(suspended))
+    // Unchanged text keeps the fold it had (no folding again).
+    expect(refoldCard(suspended, before, beforeFolded).prompt).toBe(beforeFolded.prompt)
+    for (const change of [
+      { prompt: 'Ça Progrès' },
+      { answer: 'ÆGIR' },
+      { context: 'Genève talks' },
+      { context: null },
+      { speakerName: 'Ana Costa' },
+      { speakerName: null },
+      { articleTitle: 'Wang Yi in Genève' }
+    ]) {
+      const edited = { ...suspended, ...change }
+      expect(refoldCard(edited, before, beforeFolded)).toEqual(foldCard(edited))
+    }
   })
 })

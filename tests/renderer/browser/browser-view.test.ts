@@ -208,6 +208,35 @@ describe('BrowserView', () => {
     expect(getByRole(document.body, 'status', /Undone/)).toBeTruthy()
   })
 
+  it('searches the changed cards right after a bulk action, in the sort order it leaves', async () => {
+    await mountBrowser()
+    const browser = useBrowserStore()
+    const shown = (): string[] => browser.results.map((row) => row.id)
+    await browser.setQuery('')
+    const byDue = shown()
+    expect(byDue.indexOf('c1')).toBeLessThan(byDue.indexOf('c3'))
+    // A suspension keeps the due date: the kept order is patched, and searches see the new state.
+    browser.clickRow('c1')
+    expect(await browser.applyToSelection('suspend')).toBe(true)
+    await browser.setQuery('is:suspended')
+    expect(shown()).toEqual(['c1'])
+    await browser.setQuery('')
+    expect(shown()).toEqual(byDue)
+    // A new due date moves the card in a sort by due.
+    browser.clickRow('c1')
+    expect(await browser.applyToSelection('reschedule', { dueMs: NOW_MS + 30 * DAY_MS })).toBe(true)
+    await browser.setQuery('')
+    expect(shown()).toEqual([...byDue.filter((id) => id !== 'c1'), 'c1'])
+    await browser.setQuery('is:suspended prop:due>20')
+    expect(shown()).toEqual(['c1'])
+    expect(await browser.undo()).toBe(true)
+    expect(await browser.undo()).toBe(true)
+    await browser.setQuery('')
+    expect(shown()).toEqual(byDue)
+    await browser.setQuery('is:suspended')
+    expect(shown()).toEqual([])
+  })
+
   it('edits the focused card and shows its source, speaker and review history', async () => {
     await mountBrowser()
     rowNamed(/border question/).dispatchEvent(new MouseEvent('click', { bubbles: true }))

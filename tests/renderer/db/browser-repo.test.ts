@@ -3,6 +3,7 @@ import { parseSearchQuery, type SearchNode } from '../../../src/core/browser/sea
 import { Queue } from '../../../src/core/scheduling'
 import {
   applyBulkAction,
+  cardIdsRatedSince,
   searchCards,
   undoBulkAction
 } from '../../../src/renderer/src/db/browser-repo'
@@ -157,5 +158,42 @@ describe('applyBulkAction', () => {
     const card = await db.cards.get('leech-1')
     expect(card?.due).toBe(NOW_MS + 3 * DAY_MS)
     expect(card?.scheduledDays).toBe(3)
+  })
+})
+
+describe('cardIdsRatedSince', () => {
+  it('finds every card answered since a time, page by page, ties and practice included', async () => {
+    const logs: Array<
+      Record<string, unknown> & { cardId: string; source: string; reviewedAt: number }
+    > = []
+    // Pages of 3: instants with several logs fall across page ends, one holds more than a page.
+    const offsets = [0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 3, 5, 5, 8, 8, 8, 8]
+    for (const [index, offset] of offsets.entries()) {
+      logs.push({
+        cardId: `card-${index}`,
+        articleId: 'article-a',
+        grade: 3,
+        source: index % 4 === 3 ? 'practice' : 'study',
+        reviewedAt: NOW_MS - DAY_MS + offset * 60_000,
+        answerMs: 3000,
+        before: makeCard(`card-${index}`),
+        after: null
+      })
+    }
+    // Older than every range asked below.
+    logs.push({ ...logs[0], cardId: 'old', reviewedAt: NOW_MS - 9 * DAY_MS })
+    await db.reviewLogs.bulkAdd(logs as never)
+    const expected = (sinceMs: number): string[] =>
+      logs
+        .filter((log) => log.reviewedAt >= sinceMs && log.source !== 'practice')
+        .map((log) => log.cardId)
+        .sort()
+    for (const sinceMs of [NOW_MS - 2 * DAY_MS, NOW_MS - DAY_MS, NOW_MS - DAY_MS + 120_000]) {
+      for (const pageSize of [1, 2, 3, 5000]) {
+        expect([...(await cardIdsRatedSince(db, sinceMs, pageSize))].sort()).toEqual(
+          expected(sinceMs)
+        )
+      }
+    }
   })
 })

@@ -132,6 +132,74 @@ describe('article counts kept by every card write', () => {
     expect(await db.dueCounts.count()).toBe(0)
   })
 
+  it('a bulk suspend over many articles, and its undo, keep the counts exact', async () => {
+    // The bulk action reads its cards first; the counts then use that read, not a second one.
+    const cards = Array.from({ length: 60 }, (_, index) =>
+      makeCard(`b${index}`, {
+        articleId: ARTICLES[index % 3],
+        state:
+          index % 4 === 0 ? {} : reviewState(NOW_MS + (index - 30) * 3 * 60 * MINUTE_MS, index % 3)
+      })
+    )
+    await db.cards.bulkAdd(cards)
+    const ids = cards.filter((_, index) => index % 5 !== 1).map((card) => card.id)
+    const suspended = await applyBulkAction(db, ids, { kind: 'suspend' }, NOW_MS)
+    expect(suspended.changed).toBe(ids.length)
+    const counts = await readArticleCounts(db, NOW_MS + DAY_MS)
+    const left = cards.filter((_, index) => index % 5 === 1)
+    expect([...counts.values()].reduce((sum, row) => sum + row.total, 0)).toBe(cards.length)
+    expect([...counts.values()].reduce((sum, row) => sum + row.new, 0)).toBe(
+      left.filter((card) => card.queue === Queue.New).length
+    )
+    await expectCountsExact(NOW_MS)
+    await undoBulkAction(db, suspended.undo)
+    await expectCountsExact(NOW_MS)
+  })
+
+  it('a card read, changed in place and written back in one transaction counts as written', async () => {
+    await db.cards.bulkAdd([
+      makeCard('r1', { state: reviewState(NOW_MS - DAY_MS) }),
+      makeCard('n1', { articleId: 'article-b' })
+    ])
+    await db.transaction('rw', db.cards, async () => {
+      const card = (await db.cards.get('r1'))!
+      // The object read is changed before it is written: what was stored must still count.
+      card.queue = Queue.Suspended
+      await db.cards.put(card)
+      card.queue = Queue.Review
+      card.due = NOW_MS + 2 * DAY_MS
+      await db.cards.put(card)
+      const [missing, moved] = await db.cards.bulkGet(['x1', 'n1'])
+      expect(missing).toBeUndefined()
+      await db.cards.put(makeCard('x1', { articleId: 'article-c' }))
+      await db.cards.put({ ...moved!, articleId: 'article-c' })
+      await db.cards.delete('x1')
+    })
+    const counts = await readArticleCounts(db, NOW_MS + DAY_MS)
+    expect(counts.get('article-a')).toEqual({ total: 1, new: 0, due: 0 })
+    expect(counts.get('article-b')).toBeUndefined()
+    expect(counts.get('article-c')).toEqual({ total: 1, new: 1, due: 0 })
+    await expectCountsExact(NOW_MS)
+  })
+
+  it('an add that fails part-way counts only the cards it stored', async () => {
+    await db.cards.add(makeCard('r1', { state: reviewState(NOW_MS - DAY_MS) }))
+    await db.transaction('rw', db.cards, async () => {
+      await db.cards.get('r1')
+      await db.cards
+        .bulkAdd([
+          makeCard('n1', { articleId: 'article-b' }),
+          makeCard('r1', { articleId: 'article-b' }),
+          makeCard('r2', { articleId: 'article-b', state: reviewState(NOW_MS - DAY_MS) })
+        ])
+        .catch(() => undefined)
+    })
+    const counts = await readArticleCounts(db, NOW_MS + DAY_MS)
+    expect(counts.get('article-a')).toEqual({ total: 1, new: 0, due: 1 })
+    expect(counts.get('article-b')).toEqual({ total: 2, new: 1, due: 1 })
+    await expectCountsExact(NOW_MS)
+  })
+
   it('a batch that writes one card twice counts it once', async () => {
     await db.cards.bulkPut([
       makeCard('r1', { state: reviewState(NOW_MS - DAY_MS) }),

@@ -119,6 +119,18 @@ describe('Library view', () => {
     expect(header('Words').getAttribute('aria-sort')).toBe('ascending')
   })
 
+  it('shows a long library’s first screen of rows first, then every row', async () => {
+    for (let index = 0; index < 55; index++) {
+      await addArticle(env.db, makeArticle(`long-${index}`), NOW_MS - index * 1000)
+    }
+    app = await mountApp('/')
+    await eventually(() => getByRole(document.body, 'link', 'Article long-0'))
+    const table = getByRole(document.body, 'table')
+    // Header row + every article, newest first, once the rest have been drawn.
+    await eventually(() => expect(queryAllByRole(table, 'row')).toHaveLength(56))
+    expect(getByRole(document.body, 'link', 'Article long-54')).toBeTruthy()
+  })
+
   it('offers a filter once the library is long, matching title and file name', async () => {
     for (const [index, name] of ['one', 'two', 'three', 'four', 'five'].entries()) {
       await addArticle(env.db, makeArticle(name), NOW_MS - index * 1000)

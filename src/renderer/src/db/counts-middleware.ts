@@ -52,13 +52,15 @@ function failedAt(response: DBCoreMutateResponse, index: number): boolean {
 
 /**
  * Writes `delta` into the counts tables through `core` (below this middleware, so Dexie's live
- * queries still see the change). Rows whose counts all reach zero are deleted.
+ * queries still see the change). Rows whose counts all reach zero are deleted. `hoursRead` holds
+ * histogram rows already read in this transaction (by `hourKey`); the others are read here.
  */
 export async function applyCountsDelta(
   core: DBCore,
   trans: DBCoreTransaction,
   delta: CountsDelta,
-  rowsOf: Map<string, ArticleCountsRow>
+  rowsOf: Map<string, ArticleCountsRow>,
+  hoursRead: ReadonlyMap<string, DueCountRow | undefined> = new Map()
 ): Promise<void> {
   const countsTable = core.table('articleCounts')
   const hoursTable = core.table('dueCounts')
@@ -74,10 +76,13 @@ export async function applyCountsDelta(
     else putRows.push(row)
   }
   const hourChanges = [...delta.hours.values()].filter((entry) => entry.count !== 0)
-  const hourKeys = hourChanges.map((entry) => [entry.articleId, entry.hour])
-  const storedHours = (
-    hourKeys.length > 0 ? await hoursTable.getMany({ trans, keys: hourKeys }) : []
-  ) as (DueCountRow | undefined)[]
+  const hourKeys = hourChanges.map((entry): [string, number] => [entry.articleId, entry.hour])
+  const unread = hourKeys.filter(([articleId, hour]) => !hoursRead.has(hourKey(articleId, hour)))
+  const readNow = await readDueCountRows(core, trans, unread)
+  const storedHours = hourKeys.map(([articleId, hour]) => {
+    const key = hourKey(articleId, hour)
+    return hoursRead.has(key) ? hoursRead.get(key) : readNow.get(key)
+  })
   const putHours: DueCountRow[] = []
   const deleteHours: unknown[] = []
   hourChanges.forEach((entry, index) => {
@@ -116,6 +121,47 @@ export async function readCountsRows(
   return byId
 }
 
+/**
+ * The counted fields of the cards each read-write transaction over `cards` has read or written
+ * so far, by key (undefined: no such card): article, queue and due for the Library counts, and
+ * the Stats tallies' fields. Inside one transaction nothing else writes the cards, so a card read
+ * before it is written (a bulk action reads the cards it changes) need not be read again to know
+ * what the write replaces. Only the key and these fields are kept, copied: a caller may change
+ * the objects it read before writing them back.
+ */
+const knownCards = new WeakMap<DBCoreTransaction, Map<string, CountedCard | undefined>>()
+
+/**
+ * The card's key and the fields the counts and the Stats tallies read (a card's key is its `id`,
+ * which a write's plan needs).
+ */
+function countedOf(card: CountedCard | undefined): CountedCard | undefined {
+  if (card === undefined) return undefined
+  const full = card as CountedCard & TalliedCard & { id: string }
+  const kept: TalliedCard & { id: string } = {
+    id: full.id,
+    articleId: full.articleId,
+    queue: full.queue,
+    due: full.due,
+    template: full.template,
+    answerSpeakerId: full.answerSpeakerId,
+    answer: full.answer,
+    memoryState: full.memoryState,
+    scheduledDays: full.scheduledDays,
+    stability: full.stability,
+    difficulty: full.difficulty,
+    lapses: full.lapses
+  }
+  return kept as unknown as CountedCard
+}
+
+/** Remembers what a read in `trans` returned for `keys` (nothing outside read-write ones). */
+function rememberRead(trans: DBCoreTransaction, keys: readonly unknown[], values: unknown[]): void {
+  const known = knownCards.get(trans)
+  if (!known) return
+  keys.forEach((key, index) => known.set(String(key), countedOf(values[index] as CountedCard)))
+}
+
 /** The cards a write replaces or deletes, position by position (undefined where none). */
 async function cardsBefore(
   cards: DBCoreTable,
@@ -124,12 +170,21 @@ async function cardsBefore(
   const trans = req.trans
   switch (req.type) {
     case 'add':
-    case 'put': {
-      const keys = req.keys ?? req.values.map((value) => cards.schema.primaryKey.extractKey!(value))
-      return (await cards.getMany({ trans, keys })) as (CountedCard | undefined)[]
+    case 'put':
+    case 'delete': {
+      const keys =
+        req.type === 'delete'
+          ? req.keys
+          : (req.keys ?? req.values.map((value) => cards.schema.primaryKey.extractKey!(value)))
+      const known = knownCards.get(trans)
+      const unknownKeys = known ? keys.filter((key) => !known.has(String(key))) : keys
+      // Read even when nothing is unknown (an empty read): awaiting Dexie's own promise keeps the
+      // transaction's zone for the writes that follow, which a plain resolved value would lose.
+      const read = (await cards.getMany({ trans, keys: unknownKeys })) as unknown[]
+      if (!known) return read as (CountedCard | undefined)[]
+      rememberRead(trans, unknownKeys, read)
+      return keys.map((key) => known!.get(String(key)))
     }
-    case 'delete':
-      return (await cards.getMany({ trans, keys: req.keys })) as (CountedCard | undefined)[]
     case 'deleteRange': {
       const response = await cards.query({
         trans,
@@ -145,26 +200,94 @@ function keyOf(cards: DBCoreTable, card: CountedCard): string {
   return String(cards.schema.primaryKey.extractKey!(card))
 }
 
+/**
+ * The counted cards a write takes out (-1) and puts in (+1), position by position, and what each
+ * key holds after it. Positions are applied in order, so a key written twice counts once; with
+ * `response`, its failed positions are left out.
+ */
+function plannedChanges(
+  table: DBCoreTable,
+  before: readonly (CountedCard | undefined)[],
+  after: readonly (CountedCard | undefined)[],
+  response: DBCoreMutateResponse | null
+): {
+  changes: { card: CountedCard; sign: 1 | -1 }[]
+  current: Map<string, CountedCard | undefined>
+} {
+  const current = new Map<string, CountedCard | undefined>()
+  const changes: { card: CountedCard; sign: 1 | -1 }[] = []
+  const positions = Math.max(before.length, after.length)
+  for (let index = 0; index < positions; index++) {
+    if (response !== null && failedAt(response, index)) continue
+    const next = after[index]
+    const previousStored = before[index]
+    const key =
+      next !== undefined
+        ? keyOf(table, next)
+        : previousStored !== undefined
+          ? keyOf(table, previousStored)
+          : null
+    if (key === null) continue
+    const previous = current.has(key) ? current.get(key) : previousStored
+    if (previous) changes.push({ card: previous, sign: -1 })
+    if (next) changes.push({ card: next, sign: 1 })
+    current.set(key, next)
+  }
+  return { changes, current }
+}
+
+/** The stored histogram rows of `keys`, by `hourKey` (undefined: none stored). */
+async function readDueCountRows(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  keys: readonly [string, number][]
+): Promise<Map<string, DueCountRow | undefined>> {
+  const found = new Map<string, DueCountRow | undefined>()
+  if (keys.length === 0) return found
+  const rows = (await core.table('dueCounts').getMany({ trans, keys: [...keys] })) as (
+    DueCountRow | undefined
+  )[]
+  keys.forEach(([articleId, hour], index) => found.set(hourKey(articleId, hour), rows[index]))
+  return found
+}
+
+function hourKey(articleId: string, hour: number): string {
+  return `${articleId}\u0000${hour}`
+}
+
 function createCountsCore(down: DBCore): DBCore {
   return {
     ...down,
     transaction(stores, mode, options) {
-      const names =
-        mode === 'readwrite' && stores.includes('cards')
-          ? [...new Set([...stores, ...COUNTS_TABLES])]
-          : stores
-      return down.transaction(names, mode, options)
+      const writesCards = mode === 'readwrite' && stores.includes('cards')
+      const names = writesCards ? [...new Set([...stores, ...COUNTS_TABLES])] : stores
+      const trans = down.transaction(names, mode, options)
+      if (writesCards) knownCards.set(trans, new Map())
+      return trans
     },
     table(name) {
       const table = down.table(name)
       if (name !== 'cards') return table
       return {
         ...table,
+        get(req) {
+          return table.get(req).then((value) => {
+            rememberRead(req.trans, [req.key], [value])
+            return value
+          })
+        },
+        getMany(req) {
+          return table.getMany(req).then((values) => {
+            rememberRead(req.trans, req.keys, values)
+            return values
+          })
+        },
         async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
           const trans = req.trans
           if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
             // Every card goes: so do all counts (no card needs reading).
             const response = await table.mutate(req)
+            knownCards.get(trans)?.clear()
             await Promise.all(
               COUNTS_TABLES.map((counts) =>
                 down.table(counts).mutate({ trans, type: 'deleteRange', range: anyRange })
@@ -173,39 +296,43 @@ function createCountsCore(down: DBCore): DBCore {
             return response
           }
           const before = await cardsBefore(table, req)
-          const response = await table.mutate(req)
           const after: readonly (CountedCard | undefined)[] =
             req.type === 'add' || req.type === 'put' ? req.values : []
-          // Positions are applied in order, so a key written twice in one batch counts once.
-          const current = new Map<string, CountedCard | undefined>()
-          const changes: { card: CountedCard; sign: 1 | -1 }[] = []
-          const positions = Math.max(before.length, after.length)
-          for (let index = 0; index < positions; index++) {
-            if (failedAt(response, index)) continue
-            const next = after[index]
-            const previousStored = before[index]
-            const key =
-              next !== undefined
-                ? keyOf(table, next)
-                : previousStored !== undefined
-                  ? keyOf(table, previousStored)
-                  : null
-            if (key === null) continue
-            const previous = current.has(key) ? current.get(key) : previousStored
-            if (previous) changes.push({ card: previous, sign: -1 })
-            if (next) changes.push({ card: next, sign: 1 })
-            current.set(key, next)
+          // What the counts need is read while the cards are written (the reads queue behind
+          // the writes in IndexedDB, without waiting for this page between them): the rows of
+          // every article the write may touch, and every due hour it may move a card from or to
+          // (as if nothing were folded yet: a superset of the hours the delta below keeps).
+          const planned = plannedChanges(table, before, after, null)
+          const articleIds = [...new Set(planned.changes.map((change) => change.card.articleId))]
+          const unfolded = emptyDelta()
+          for (const change of planned.changes) {
+            addCard(unfolded, change.card, change.sign, () => -Infinity)
+          }
+          const hourKeys = [...unfolded.hours.values()]
+            .filter((entry) => entry.count !== 0)
+            .map((entry): [string, number] => [entry.articleId, entry.hour])
+          const [response, rows, hours] = await Promise.all([
+            table.mutate(req),
+            articleIds.length > 0 ? readCountsRows(down, trans, articleIds) : new Map(),
+            readDueCountRows(down, trans, hourKeys)
+          ])
+          // A failed position (a duplicate key in an add) changes nothing: plan again without it.
+          const { changes, current } =
+            response.numFailures > 0 ? plannedChanges(table, before, after, response) : planned
+          // What is stored now, for the next write in this transaction.
+          const known = knownCards.get(trans)
+          if (known) {
+            if (req.type === 'deleteRange') known.clear()
+            else for (const [key, card] of current) known.set(key, countedOf(card))
           }
           if (changes.length === 0) return response
-          const articleIds = [...new Set(changes.map((change) => change.card.articleId))]
-          const rows = await readCountsRows(down, trans, articleIds)
           const delta = emptyDelta()
           const foldMarkOf = (articleId: string): number =>
             rows.get(articleId)?.foldedBelowHour ?? 0
           for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
           await Promise.all([
-            applyCountsDelta(down, trans, delta, rows),
-            // The values written are whole card records (Dexie turns updates into puts of them).
+            applyCountsDelta(down, trans, delta, rows, hours),
+            // The cards are whole records or `countedOf` copies, which keep the tallied fields.
             applyTallyChanges(
               down,
               trans,

@@ -6,12 +6,13 @@ import {
   facetCounts,
   isColumnList,
   rangeIds,
+  sortKey,
   sortRows,
   stateLabel,
   type BrowserColumn,
   type BrowserSort
 } from '../../../core/browser/browser-table'
-import { compileSearch, foldCard } from '../../../core/browser/compiled-search'
+import { compileSearch, foldCard, refoldCard } from '../../../core/browser/compiled-search'
 import { splitAtAnchor, type SentenceParts } from '../../../core/cards/text'
 import {
   parseSearchQuery,
@@ -131,6 +132,15 @@ export const useBrowserStore = defineStore('browser', () => {
   let sortedAll: BrowserRow[] | null = null
   /** The folded cards of `sortedAll`, index for index (no lookup per card while filtering). */
   let sortedFolded: SearchableCard[] = []
+  /** Where each row is in `sortedAll` (a change that keeps a row's sort key is patched in). */
+  let sortedIndex = new Map<string, number>()
+  /**
+   * The rows by id, kept beside `rows` (not a computed: rebuilding a map of 100,000 rows after
+   * every bulk action would cost more than the action's own bookkeeping). `rowsVersion` tells
+   * Vue when it changed.
+   */
+  let rowById = new Map<string, BrowserRow>()
+  const rowsVersion = ref(0)
   const loaded = ref(false)
   const loading = ref(false)
   const loadError = ref<string | null>(null)
@@ -172,11 +182,11 @@ export const useBrowserStore = defineStore('browser', () => {
     clock = next
   }
 
-  const byId = computed(() => new Map(rows.value.map((row) => [row.id, row])))
   const resultIds = computed(() => results.value.map((row) => row.id))
-  const focusedRow = computed<BrowserRow | null>(() =>
-    focusedId.value === null ? null : (byId.value.get(focusedId.value) ?? null)
-  )
+  const focusedRow = computed<BrowserRow | null>(() => {
+    void rowsVersion.value
+    return focusedId.value === null ? null : (rowById.get(focusedId.value) ?? null)
+  })
   const selectedCount = computed(() => selected.value.size)
   const canUndo = computed(() => undoStack.value.length > 0)
 
@@ -193,6 +203,18 @@ export const useBrowserStore = defineStore('browser', () => {
     rows.value = next
     sortedAll = null
     folded = new Map(next.map((row) => [row.id, foldCard(row)]))
+    rowById = new Map(next.map((row) => [row.id, row]))
+    rowsVersion.value++
+  }
+
+  /** `sortedAll` (and its folded twin and index) in the current sort, built when missing. */
+  function sortedRows(): BrowserRow[] {
+    if (sortedAll === null) {
+      sortedAll = sortRows(rows.value, sort.value)
+      sortedFolded = sortedAll.map((row) => folded.get(row.id) as SearchableCard)
+      sortedIndex = new Map(sortedAll.map((row, index) => [row.id, index]))
+    }
+    return sortedAll
   }
 
   /** Reads every card (again) and runs the current search. */
@@ -253,11 +275,7 @@ export const useBrowserStore = defineStore('browser', () => {
     if (run !== searchRun) return
     const matches = compileSearch(parsed.node, context)
     const matched: BrowserRow[] = []
-    if (sortedAll === null) {
-      sortedAll = sortRows(rows.value, sort.value)
-      sortedFolded = sortedAll.map((row) => folded.get(row.id) as SearchableCard)
-    }
-    const ordered = sortedAll
+    const ordered = sortedRows()
     for (let index = 0; index < ordered.length; index++) {
       if (matches(sortedFolded[index])) matched.push(ordered[index])
     }
@@ -332,7 +350,7 @@ export const useBrowserStore = defineStore('browser', () => {
   async function loadSource(id: string | null): Promise<void> {
     source.value = null
     sourceError.value = null
-    const row = id === null ? undefined : byId.value.get(id)
+    const row = id === null ? undefined : rowById.get(id)
     if (!row) return
     const card = row.card
     try {
@@ -392,7 +410,7 @@ export const useBrowserStore = defineStore('browser', () => {
       }
       const id = row.id
       await load()
-      focusedId.value = byId.value.has(id) ? id : null
+      focusedId.value = rowById.has(id) ? id : null
       await loadSource(focusedId.value)
       notice.value = 'Speaker corrected (as in the Article view).'
       return true
@@ -454,23 +472,60 @@ export const useBrowserStore = defineStore('browser', () => {
   // -------------------------------------------------------------------------------------------
   // Changes
 
-  /** Puts stored cards into the kept rows (and the shown results), dropping deleted ids. */
+  /**
+   * Puts stored cards into the kept rows (and the shown results), dropping deleted ids. Costs
+   * the changed cards, not the collection: unchanged text keeps its fold, and rows whose sort
+   * key stayed (a suspension keeps the due date) are patched into the kept sort order.
+   */
   function applyStored(cards: CardRecord[], deletedIds: readonly string[]): void {
     const deleted = new Set(deletedIds)
-    const changed = new Map(cards.map((card) => [card.id, card]))
-    const replace = (row: BrowserRow): BrowserRow => {
-      const card = changed.get(row.id)
-      return card ? refreshedRow(card, row) : row
+    const changed = new Map<string, BrowserRow>()
+    for (const card of cards) {
+      const previous = rowById.get(card.id)
+      if (!previous || deleted.has(card.id)) continue
+      const row = refreshedRow(card, previous)
+      changed.set(card.id, row)
+      rowById.set(card.id, row)
+      const previousFolded = folded.get(card.id)
+      folded.set(
+        card.id,
+        previousFolded ? refoldCard(row, previous, previousFolded) : foldCard(row)
+      )
     }
-    const nextRows = rows.value.filter((row) => !deleted.has(row.id)).map(replace)
-    rows.value = nextRows
-    sortedAll = null
-    for (const id of deleted) folded.delete(id)
-    for (const row of nextRows) if (changed.has(row.id)) folded.set(row.id, foldCard(row))
-    results.value = results.value.filter((row) => !deleted.has(row.id)).map(replace)
+    for (const id of deleted) {
+      rowById.delete(id)
+      folded.delete(id)
+    }
+    if (changed.size === 0 && deleted.size === 0) return
+    const replace = (row: BrowserRow): BrowserRow => changed.get(row.id) ?? row
+    const keep = (row: BrowserRow): boolean => !deleted.has(row.id)
+    rows.value = deleted.size > 0 ? rows.value.filter(keep).map(replace) : rows.value.map(replace)
+    results.value =
+      deleted.size > 0 ? results.value.filter(keep).map(replace) : results.value.map(replace)
+    rowsVersion.value++
+    patchSorted(changed, deleted.size > 0)
     if (deleted.size > 0) {
       selected.value = new Set([...selected.value].filter((id) => !deleted.has(id)))
       if (focusedId.value !== null && deleted.has(focusedId.value)) focusedId.value = null
+    }
+  }
+
+  /** Keeps `sortedAll` when every changed row keeps its sort key; else drops it. */
+  function patchSorted(changed: Map<string, BrowserRow>, anyDeleted: boolean): void {
+    if (sortedAll === null) return
+    if (anyDeleted) {
+      sortedAll = null
+      return
+    }
+    const column = sort.value.column
+    for (const [id, row] of changed) {
+      const at = sortedIndex.get(id)
+      if (at === undefined || sortKey(sortedAll[at], column) !== sortKey(row, column)) {
+        sortedAll = null
+        return
+      }
+      sortedAll[at] = row
+      sortedFolded[at] = folded.get(id) as SearchableCard
     }
   }
 

@@ -24,9 +24,40 @@ export function sourceDetail(source: ArticleSource): string {
   }
 }
 
+/**
+ * One formatter per locale and options, made once: building an `Intl` formatter costs far more
+ * than formatting with it, and the Library formats several numbers and dates on each of its
+ * (possibly thousands of) rows every time it is drawn.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+function numberFormat(locale: string | undefined): Intl.NumberFormat {
+  const key = locale ?? ''
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale)
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
+function dateFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
 /** "1,234" in the user's locale. */
 export function formatNumber(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(value)
+  return numberFormat(locale).format(value)
 }
 
 /** "1,234 words" in the user's locale. */
@@ -35,6 +66,14 @@ export function formatWordCount(wordCount: number, locale?: string): string {
 }
 
 const dayMs = 24 * 60 * 60 * 1000
+
+const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' }
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric'
+}
+const FULL_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' }
 
 function startOfLocalDay(epochMs: number): number {
   const date = new Date(epochMs)
@@ -47,22 +86,16 @@ function startOfLocalDay(epochMs: number): number {
  * Local time; `nowMs` is a parameter so the wording is testable.
  */
 export function formatAddedAt(addedAtMs: number, nowMs: number, locale?: string): string {
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
-    addedAtMs
-  )
+  const time = dateFormat(locale, TIME_OF_DAY).format(addedAtMs)
   const daysAgo = Math.round((startOfLocalDay(nowMs) - startOfLocalDay(addedAtMs)) / dayMs)
   if (daysAgo === 0) return `Today, ${time}`
   if (daysAgo === 1) return `Yesterday, ${time}`
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric'
-  }).format(addedAtMs)
+  return dateFormat(locale, DAY_MONTH_YEAR).format(addedAtMs)
 }
 
 /** Full timestamp for a tooltip / `datetime` attribute companion. */
 export function formatFullDate(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(epochMs)
+  return dateFormat(locale, FULL_DATE).format(epochMs)
 }
 
 /** A title short enough for a sentence in a message or a dialog heading. */
