@@ -447,6 +447,14 @@ export async function launchApp(): Promise<E2EApp> {
             )
           }
         },
+        // Big files are cleaned in the real loader's worker thread; its progress is pushed too.
+        articleLoading: {
+          onProgress: (progress) => {
+            const page = pageHolder.page
+            if (page === undefined) return
+            void sendMenuCommand(page, { kind: 'load-progress', progress }).catch(() => undefined)
+          }
+        },
         readClipboardText: () => state.clipboardText,
         openExternal: async (url) => {
           state.externalUrls.push(url)

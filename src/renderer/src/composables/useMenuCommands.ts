@@ -51,7 +51,8 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
         await useBackupStore().backupNow(command.reason, command.requestId)
         return
       case 'optimise-progress':
-        // The optimiser store listens for its own progress.
+      case 'load-progress':
+        // The optimiser and library stores listen for their own progress.
         return
     }
   }

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { Article } from '../../../core/article/types'
 import type { RecentFile } from '../../../shared/api'
+import type { ArticleLoadProgress } from '../../../shared/article-load'
 import type { AppError, Result } from '../../../shared/result'
 import type { ArticleCounts } from '../../../core/library/article-counts'
 import {
@@ -75,6 +76,14 @@ export const useLibraryStore = defineStore('library', () => {
   const recentFiles = ref<RecentFile[]>([])
   /** Text of the open paste dialog, or null when it is closed. */
   const pasteDraft = ref<string | null>(null)
+  /**
+   * Progress of the big load under way in the main process's worker thread, or null (small
+   * files are read at once and report none).
+   */
+  const loadProgress = shallowRef<ArticleLoadProgress | null>(null)
+  /** Loads waiting for the main process (a Cancel stops them all). */
+  let loadsInFlight = 0
+  let cancelRequested = false
   let initializing: Promise<void> | null = null
   /** Views showing the list with card counts now (the Library view while mounted). */
   const countViewers = new Set<symbol>()
@@ -268,6 +277,41 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /**
+   * Runs one load call of the main process, showing its progress (pushed as `load-progress`
+   * commands) until it answers. Cancel (`cancelLoad`) makes it answer CANCELLED.
+   */
+  async function withLoadProgress<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    loadsInFlight += 1
+    const unsubscribe = window.api.onMenuCommand((command) => {
+      if (command.kind === 'load-progress' && !cancelRequested)
+        loadProgress.value = command.progress
+    })
+    try {
+      return await call()
+    } finally {
+      unsubscribe()
+      loadsInFlight -= 1
+      if (loadsInFlight === 0) {
+        loadProgress.value = null
+        cancelRequested = false
+      }
+    }
+  }
+
+  /** Cancel on the load progress bar: stops the loads under way; nothing is added. */
+  async function cancelLoad(): Promise<void> {
+    if (loadsInFlight === 0) return
+    const name = loadProgress.value?.name
+    cancelRequested = true
+    loadProgress.value = null
+    if (await window.api.cancelArticleLoad()) {
+      notifications.info(
+        `Loading ${name === undefined ? 'the article' : `“${name}”`} was cancelled: nothing was added to your library.`
+      )
+    }
+  }
+
   /** Adds the article of a successful load; a failure becomes a message and changes nothing. */
   async function addFromResult(result: Result<Article | null>): Promise<AddOutcome> {
     if (!result.ok) {
@@ -280,13 +324,17 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** File › Open…: shows the dialog and adds the chosen file. */
   async function openFromDialog(): Promise<AddOutcome> {
-    const outcome = await addFromResult(await window.api.openArticleDialog())
+    const outcome = await addFromResult(
+      await withLoadProgress(() => window.api.openArticleDialog())
+    )
     if (outcome.status !== 'cancelled') void loadRecentFiles()
     return outcome
   }
 
   async function openRecent(path: string): Promise<AddOutcome> {
-    const outcome = await addFromResult(await window.api.openRecentArticle(path))
+    const outcome = await addFromResult(
+      await withLoadProgress(() => window.api.openRecentArticle(path))
+    )
     void loadRecentFiles()
     return outcome
   }
@@ -309,13 +357,15 @@ export const useLibraryStore = defineStore('library', () => {
       return reportFailure(`“${file.name}” could not be read.`)
     }
     return addFromResult(
-      await window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+      await withLoadProgress(() =>
+        window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+      )
     )
   }
 
   /** Builds an article from pasted text. */
   async function addFromText(text: string, title?: string): Promise<AddOutcome> {
-    return addFromResult(await window.api.articleFromText(text, title))
+    return addFromResult(await withLoadProgress(() => window.api.articleFromText(text, title)))
   }
 
   function openPasteDialog(text = ''): void {
@@ -351,6 +401,8 @@ export const useLibraryStore = defineStore('library', () => {
     lastError,
     recentFiles,
     pasteDraft,
+    loadProgress,
+    cancelLoad,
     initialize,
     refresh,
     watchCardCounts,
