@@ -10,7 +10,9 @@ import {
   articleFromWire,
   articleToWire,
   chunkRecord,
-  ITEMS_PER_CHUNK
+  ITEMS_PER_CHUNK,
+  WIRE_SLICE_CHARS,
+  WIRE_SLICE_PARAGRAPHS
 } from '../../../src/renderer/src/workers/extract-protocol'
 import { makeArticle, NOW_MS, useFreshDatabase } from './fixtures'
 
@@ -101,11 +103,32 @@ describe('extractAndStore', () => {
 })
 
 describe('the worker wire', () => {
-  it('carries an article through transferable buffers unchanged', () => {
+  it('carries an article through transferable buffers unchanged', async () => {
     const { article } = makeArticle()
-    const { wire, transfer } = articleToWire(article)
+    const { wire, transfer } = await articleToWire(article)
     expect(transfer).toEqual([wire.textBytes, wire.paragraphData.buffer])
     expect(articleFromWire(wire)).toEqual(article)
+  })
+
+  it('packs a long article in slices, never splitting a character, to the same article', async () => {
+    const { article } = makeArticle()
+    // Astral characters (two code units each) land on every slice boundary.
+    const unit = 'Quote 𝒜 “é” — '
+    let text = ''
+    while (text.length < WIRE_SLICE_CHARS * 2 + 7) text += unit
+    const paragraphs = Array.from({ length: WIRE_SLICE_PARAGRAPHS * 2 + 3 }, (_, index) => ({
+      kind: index % 7 === 0 ? ('heading' as const) : ('body' as const),
+      start: index,
+      end: index + 1
+    }))
+    const long = { ...article, text, paragraphs }
+    let turns = 0
+    const { wire } = await articleToWire(long, async () => {
+      turns += 1
+    })
+    // Three text slices and three paragraph slices: two turns between each.
+    expect(turns).toBe(4)
+    expect(articleFromWire(wire)).toEqual(long)
   })
 
   it('splits a long extraction into chunks that add up to it', () => {

@@ -77,17 +77,53 @@ export function runExtractRequest(
   }
 }
 
-/** Packs an article for the worker; returns the wire form and the buffers to transfer. */
-export function articleToWire(article: Article): { wire: ArticleWire; transfer: ArrayBuffer[] } {
+/**
+ * Characters encoded, or paragraphs packed, per slice of `articleToWire`: about 10 ms of work on a
+ * slow machine, so packing a 20 MB article never holds the page for long in one go.
+ */
+export const WIRE_SLICE_CHARS = 1 << 20
+/** Paragraphs packed per slice (see `WIRE_SLICE_CHARS`). */
+export const WIRE_SLICE_PARAGRAPHS = 20_000
+
+/** Lets the page handle input between two slices of work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/**
+ * Packs an article for the worker; resolves to the wire form and the buffers to transfer. The
+ * text is encoded (and the paragraphs packed) in slices with a turn of the event loop between
+ * them: encoding 20 MB at once holds the page's thread for a quarter of a second or more, and
+ * posting the string itself is a single copy of 40 MB (UTF-16), as long.
+ */
+export async function articleToWire(
+  article: Article,
+  yieldToPage: () => Promise<void> = nextTask
+): Promise<{ wire: ArticleWire; transfer: ArrayBuffer[] }> {
   const { text, paragraphs, ...rest } = article
   const meta = JSON.parse(JSON.stringify(rest)) as ArticleWire['meta']
-  const textBytes = new TextEncoder().encode(text).buffer as ArrayBuffer
+  const encoder = new TextEncoder()
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const buffer = new Uint8Array(text.length * 3)
+  let written = 0
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + WIRE_SLICE_CHARS)
+    // Never split a surrogate pair between two slices.
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1
+    written += encoder.encodeInto(text.slice(start, end), buffer.subarray(written)).written
+    start = end
+    if (start < text.length) await yieldToPage()
+  }
+  const textBytes = buffer.buffer.slice(0, written)
   const paragraphData = new Int32Array(paragraphs.length * 3)
-  paragraphs.forEach((paragraph, index) => {
+  for (let index = 0; index < paragraphs.length; index += 1) {
+    if (index > 0 && index % WIRE_SLICE_PARAGRAPHS === 0) await yieldToPage()
+    const paragraph = paragraphs[index]
     paragraphData[index * 3] = paragraph.start
     paragraphData[index * 3 + 1] = paragraph.end
     paragraphData[index * 3 + 2] = paragraph.kind === 'heading' ? 1 : 0
-  })
+  }
   return {
     wire: { meta, textBytes, paragraphData },
     transfer: [textBytes, paragraphData.buffer as ArrayBuffer]
