@@ -11,8 +11,8 @@ import {
   articleToWire,
   chunkRecord,
   ITEMS_PER_CHUNK,
-  WIRE_SLICE_CHARS,
-  WIRE_SLICE_PARAGRAPHS
+  WIRE_STEP_CHARS,
+  WIRE_STEP_PARAGRAPHS
 } from '../../../src/renderer/src/workers/extract-protocol'
 import { makeArticle, NOW_MS, useFreshDatabase } from './fixtures'
 
@@ -110,25 +110,40 @@ describe('the worker wire', () => {
     expect(articleFromWire(wire)).toEqual(article)
   })
 
-  it('packs a long article in slices, never splitting a character, to the same article', async () => {
+  it('packs a long article in steps, giving the page turns, never splitting a character', async () => {
     const { article } = makeArticle()
-    // Astral characters (two code units each) land on every slice boundary.
+    // Astral characters (two code units each) land on step boundaries.
     const unit = 'Quote 𝒜 “é” — '
     let text = ''
-    while (text.length < WIRE_SLICE_CHARS * 2 + 7) text += unit
-    const paragraphs = Array.from({ length: WIRE_SLICE_PARAGRAPHS * 2 + 3 }, (_, index) => ({
+    while (text.length < WIRE_STEP_CHARS * 3 + 7) text += unit
+    const paragraphs = Array.from({ length: WIRE_STEP_PARAGRAPHS * 2 + 3 }, (_, index) => ({
       kind: index % 7 === 0 ? ('heading' as const) : ('body' as const),
       start: index,
       end: index + 1
     }))
     const long = { ...article, text, paragraphs }
+    // A clock where every step takes 5 ms: with an 8 ms budget the page gets a turn every second
+    // step.
+    let clockMs = 0
     let turns = 0
-    const { wire } = await articleToWire(long, async () => {
-      turns += 1
+    const { wire } = await articleToWire(long, {
+      nowMs: () => (clockMs += 5),
+      budgetMs: 8,
+      yieldToPage: async () => {
+        turns += 1
+      }
     })
-    // Three text slices and three paragraph slices: two turns between each.
-    expect(turns).toBe(4)
+    expect(turns).toBeGreaterThanOrEqual(2)
     expect(articleFromWire(wire)).toEqual(long)
+    // A fast clock: no turn at all.
+    let calls = 0
+    await articleToWire(long, {
+      nowMs: () => 0,
+      yieldToPage: async () => {
+        calls += 1
+      }
+    })
+    expect(calls).toBe(0)
   })
 
   it('splits a long extraction into chunks that add up to it', () => {

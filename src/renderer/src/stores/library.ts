@@ -16,6 +16,7 @@ import {
   type ArticleSummary,
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
+import { storeArticle } from '../db/article-store'
 import { foldDueCounts, studyDayEndAt, watchArticleCounts } from '../db/counts-repo'
 import { getDatabase } from '../db/schema'
 import { shortTitle } from '../components/library/format'
@@ -266,7 +267,8 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Stores an article that loaded successfully. */
   async function addArticle(article: Article): Promise<AddOutcome> {
-    const outcome = await addArticleRecord(getDatabase(), article, Date.now())
+    // A long article is written by a worker: its write would hold the page for a long moment.
+    const outcome = await storeArticle(getDatabase(), article, Date.now())
     lastError.value = null
     await refresh()
     if (outcome.added) await afterArticleAdded(article.id, article)

@@ -77,29 +77,48 @@ export function runExtractRequest(
   }
 }
 
+/** Characters encoded per step of `articleToWire` (a millisecond or two of work). */
+export const WIRE_STEP_CHARS = 1 << 16
+/** Paragraphs packed per step of `articleToWire`. */
+export const WIRE_STEP_PARAGRAPHS = 2048
 /**
- * Characters encoded, or paragraphs packed, per slice of `articleToWire`: about 10 ms of work on a
- * slow machine, so packing a 20 MB article never holds the page for long in one go.
+ * Longest run of packing steps before the page gets a turn: well under the 100 ms the window may
+ * stall, whatever the machine's speed or load (a fixed slice size took 100 ms on a busy one).
  */
-export const WIRE_SLICE_CHARS = 1 << 20
-/** Paragraphs packed per slice (see `WIRE_SLICE_CHARS`). */
-export const WIRE_SLICE_PARAGRAPHS = 20_000
+export const WIRE_BUDGET_MS = 8
 
-/** Lets the page handle input between two slices of work. */
+/** Lets the page handle input between two runs of work. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+/** How `articleToWire` shares the page's thread (tests pass their own). */
+export interface WirePacing {
+  yieldToPage?: () => Promise<void>
+  nowMs?: () => number
+  budgetMs?: number
+}
+
 /**
  * Packs an article for the worker; resolves to the wire form and the buffers to transfer. The
- * text is encoded (and the paragraphs packed) in slices with a turn of the event loop between
- * them: encoding 20 MB at once holds the page's thread for a quarter of a second or more, and
- * posting the string itself is a single copy of 40 MB (UTF-16), as long.
+ * text is encoded (and the paragraphs packed) in small steps, giving the page a turn whenever a
+ * run of steps has taken `WIRE_BUDGET_MS`: encoding 20 MB at once holds the page's thread for a
+ * quarter of a second or more, and posting the string itself is a single copy of 40 MB (UTF-16),
+ * about as long.
  */
 export async function articleToWire(
   article: Article,
-  yieldToPage: () => Promise<void> = nextTask
+  pacing: WirePacing = {}
 ): Promise<{ wire: ArticleWire; transfer: ArrayBuffer[] }> {
+  const yieldToPage = pacing.yieldToPage ?? nextTask
+  const nowMs = pacing.nowMs ?? ((): number => performance.now())
+  const budgetMs = pacing.budgetMs ?? WIRE_BUDGET_MS
+  let runStartMs = nowMs()
+  const share = async (): Promise<void> => {
+    if (nowMs() - runStartMs < budgetMs) return
+    await yieldToPage()
+    runStartMs = nowMs()
+  }
   const { text, paragraphs, ...rest } = article
   const meta = JSON.parse(JSON.stringify(rest)) as ArticleWire['meta']
   const encoder = new TextEncoder()
@@ -107,18 +126,19 @@ export async function articleToWire(
   const buffer = new Uint8Array(text.length * 3)
   let written = 0
   for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + WIRE_SLICE_CHARS)
-    // Never split a surrogate pair between two slices.
+    let end = Math.min(text.length, start + WIRE_STEP_CHARS)
+    // Never split a surrogate pair between two steps.
     const last = text.charCodeAt(end - 1)
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1
     written += encoder.encodeInto(text.slice(start, end), buffer.subarray(written)).written
     start = end
-    if (start < text.length) await yieldToPage()
+    if (start < text.length) await share()
   }
   const textBytes = buffer.buffer.slice(0, written)
-  const paragraphData = new Int32Array(paragraphs.length * 3)
-  for (let index = 0; index < paragraphs.length; index += 1) {
-    if (index > 0 && index % WIRE_SLICE_PARAGRAPHS === 0) await yieldToPage()
+  const count = paragraphs.length
+  const paragraphData = new Int32Array(count * 3)
+  for (let index = 0; index < count; index += 1) {
+    if (index > 0 && index % WIRE_STEP_PARAGRAPHS === 0) await share()
     const paragraph = paragraphs[index]
     paragraphData[index * 3] = paragraph.start
     paragraphData[index * 3 + 1] = paragraph.end
