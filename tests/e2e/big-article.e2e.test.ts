@@ -137,10 +137,20 @@ function blockedLine(bytes: number, probe: Probe, shownMs: number, extra = ''): 
   )
 }
 
-/** Drops the staged file and waits until the article's text is on screen; returns the time taken. */
+/** The bar shown while the main process's worker thread reads and cleans a big file. */
+function loadBar(page: Page): ReturnType<Page['getByRole']> {
+  return page.getByRole('progressbar', { name: 'Reading the article' })
+}
+
+/**
+ * Drops the staged file and waits until the article's text is on screen, having seen the load's
+ * progress bar on the way; returns the time taken.
+ */
 async function dropAndShow(page: Page): Promise<number> {
   const started = Date.now()
   await dropStagedFile(page)
+  // Cleaning 20 MB in the worker thread takes seconds: its bar must show meanwhile.
+  await loadBar(page).waitFor({ timeout: 60_000 })
   await page.waitForURL(/#\/article\//u, { timeout: 180_000 })
   await page
     .getByRole('region', { name: 'Article text' })
@@ -151,6 +161,29 @@ async function dropAndShow(page: Page): Promise<number> {
 }
 
 describe('a 20 MB article', () => {
+  it(
+    'shows a progress bar while it is read and cleaned, and Cancel there adds nothing',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openLibrary()
+      const before = await libraryCounts(page)
+      await stageBigFile(page)
+      await dropStagedFile(page)
+      await loadBar(page).waitFor({ timeout: 60_000 })
+      await expect
+        .poll(async () => (await page.getByRole('status').allTextContents()).join(' '))
+        .toMatch(/“big\.txt”/u)
+      await page.getByRole('button', { name: 'Cancel' }).click()
+      await page
+        .getByText('Loading “big.txt” was cancelled: nothing was added to your library.')
+        .waitFor({ timeout: 30_000 })
+      await loadBar(page).waitFor({ state: 'detached', timeout: 10_000 })
+      expect(page.url()).not.toMatch(/#\/article\//u)
+      expect(await libraryCounts(page)).toEqual(before)
+      await page.context().close()
+    }
+  )
+
   it(
     'is shown with a progress bar while the worker works, and Cancel undoes the import',
     { timeout: 300_000 },
