@@ -213,6 +213,27 @@ describe('library store', () => {
       expect(library.loadProgress).toBeNull()
     })
 
+    it('shows the progress of a load the menu started until its answer arrives, with Cancel', async () => {
+      const library = restartApp()
+      const progress = { name: 'menu.txt', stage: 'decoding', fraction: 0.05 } as const
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toEqual(progress)
+      library.endMenuLoad()
+      expect(library.loadProgress).toBeNull()
+
+      library.showMenuLoadProgress(progress)
+      env.api.cancelArticleLoad.mockResolvedValueOnce(true)
+      await library.cancelLoad()
+      expect(env.api.cancelArticleLoad).toHaveBeenCalledTimes(1)
+      expect(library.loadProgress).toBeNull()
+      // Progress still in flight after Cancel is not shown; the menu's "cancelled" message ends it.
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toBeNull()
+      library.endMenuLoad()
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toEqual(progress)
+    })
+
     it('passes pasted text and the edited title to the loader', async () => {
       const library = restartApp()
       env.api.articleFromText.mockResolvedValueOnce(

@@ -25,9 +25,11 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
   async function handle(command: MenuCommand): Promise<void> {
     switch (command.kind) {
       case 'open-article':
+        library.endMenuLoad()
         await adder.addLoaded(command.article)
         return
       case 'open-error':
+        library.endMenuLoad()
         notifications.error(command.message)
         return
       case 'new-from-clipboard': {
@@ -50,9 +52,12 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
         // The main process waits for the matching saveBackup (quit has a timeout).
         await useBackupStore().backupNow(command.reason, command.requestId)
         return
-      case 'optimise-progress':
       case 'load-progress':
-        // The optimiser and library stores listen for their own progress.
+        // Loads the page started show their own progress; this is for the menu's.
+        library.showMenuLoadProgress(command.progress)
+        return
+      case 'optimise-progress':
+        // The optimiser store listens for its own progress.
         return
     }
   }

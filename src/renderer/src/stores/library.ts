@@ -85,6 +85,8 @@ export const useLibraryStore = defineStore('library', () => {
   /** Loads waiting for the main process (a Cancel stops them all). */
   let loadsInFlight = 0
   let cancelRequested = false
+  /** Whether the bar shows a load the application menu started (File › Open in the main process). */
+  let menuLoadShown = false
   let initializing: Promise<void> | null = null
   /** Views showing the list with card counts now (the Library view while mounted). */
   const countViewers = new Set<symbol>()
@@ -301,13 +303,34 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  /**
+   * Progress of a load the application menu started: the page did not ask for it, so it only
+   * learns of it from this progress, and of its end from the `open-article` or `open-error`
+   * command that follows (`endMenuLoad`).
+   */
+  function showMenuLoadProgress(progress: ArticleLoadProgress): void {
+    if (loadsInFlight > 0 || cancelRequested) return
+    menuLoadShown = true
+    loadProgress.value = progress
+  }
+
+  /** The menu's load answered (its article or its failure arrived). */
+  function endMenuLoad(): void {
+    if (!menuLoadShown) return
+    menuLoadShown = false
+    cancelRequested = false
+    if (loadsInFlight === 0) loadProgress.value = null
+  }
+
   /** Cancel on the load progress bar: stops the loads under way; nothing is added. */
   async function cancelLoad(): Promise<void> {
-    if (loadsInFlight === 0) return
+    if (loadsInFlight === 0 && !menuLoadShown) return
     const name = loadProgress.value?.name
+    // The menu's own failure message ("… was cancelled") follows for a load it started.
+    const announce = loadsInFlight > 0
     cancelRequested = true
     loadProgress.value = null
-    if (await window.api.cancelArticleLoad()) {
+    if ((await window.api.cancelArticleLoad()) && announce) {
       notifications.info(
         `Loading ${name === undefined ? 'the article' : `“${name}”`} was cancelled: nothing was added to your library.`
       )
@@ -405,6 +428,8 @@ export const useLibraryStore = defineStore('library', () => {
     pasteDraft,
     loadProgress,
     cancelLoad,
+    showMenuLoadProgress,
+    endMenuLoad,
     initialize,
     refresh,
     watchCardCounts,
