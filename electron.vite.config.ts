@@ -27,10 +27,12 @@ export default defineElectronConfig({
       // (@open-spaced-repetition/binding and its .node) is required at run time, never bundled.
       externalizeDeps: true,
       rollupOptions: {
-        // The optimiser worker thread gets its own entry: out/main/fsrs-optimiser-worker.js.
+        // Each worker thread gets its own entry: out/main/fsrs-optimiser-worker.js and
+        // out/main/article-load-worker.js.
         input: {
           index: resolve('src/main/index.ts'),
-          'fsrs-optimiser-worker': resolve('src/main/services/fsrs-optimiser-worker.ts')
+          'fsrs-optimiser-worker': resolve('src/main/services/fsrs-optimiser-worker.ts'),
+          'article-load-worker': resolve('src/main/services/article-load-worker.ts')
         }
       }
     }

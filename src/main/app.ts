@@ -133,6 +133,15 @@ export function startQuotedeck(): boolean {
             } satisfies MenuCommand)
           }
         },
+        articleLoading: {
+          onProgress: (progress) => {
+            if (mainWindow === null || mainWindow.isDestroyed()) return
+            mainWindow.webContents.send(menuCommandChannel, {
+              kind: 'load-progress',
+              progress
+            } satisfies MenuCommand)
+          }
+        },
         readClipboardText: () => clipboard.readText(),
         // Called only by services.openExternal, after its http(s) allowlist check.
         openExternal: (url) => shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */,

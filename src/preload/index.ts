@@ -23,6 +23,7 @@ export function createApi(
       title === undefined
         ? invoke(invokeChannels.articleFromText, text)
         : invoke(invokeChannels.articleFromText, text, title),
+    cancelArticleLoad: () => invoke(invokeChannels.cancelArticleLoad),
     readClipboardText: () => invoke(invokeChannels.readClipboardText),
     setThemePreference: (theme) => invoke(invokeChannels.setThemePreference, theme),
     openExternal: (url) => invoke(invokeChannels.openExternal, url),

@@ -1,4 +1,5 @@
 import type { Article } from '../core/article/types'
+import type { ArticleLoadProgress } from './article-load'
 import type { BackupInfo, BackupReason, SaveBackupRequest, VerifiedBackup } from './backup'
 import type { BulkImportMode, BulkImportSelection, ExportFileRequest } from './collection'
 import type { OptimiseOutcome, OptimiseProgress, OptimiseRequest } from './fsrs-optimiser'
@@ -17,6 +18,8 @@ export type MenuCommand =
   | { kind: 'backup-request'; requestId: number; reason: BackupReason }
   /** Progress of the FSRS optimisation the page started with `optimiseFsrs`. */
   | { kind: 'optimise-progress'; progress: OptimiseProgress }
+  /** Progress of a big article load (a worker thread of the main process cleans it). */
+  | { kind: 'load-progress'; progress: ArticleLoadProgress }
 
 /** A file the user dropped on the window, read in the page. */
 export interface DroppedFile {
@@ -50,6 +53,11 @@ export interface AppApi {
   importDroppedFile(file: DroppedFile): Promise<Result<Article>>
   /** Builds an article from pasted text; title from the first line unless given. */
   articleFromText(text: string, title?: string): Promise<Result<Article>>
+  /**
+   * Stops the article loads under way in the main process's worker thread (big files and
+   * pastes): each resolves with a `CANCELLED` failure. Resolves whether one was running.
+   */
+  cancelArticleLoad(): Promise<boolean>
   readClipboardText(): Promise<string>
   setThemePreference(theme: ThemePreference): Promise<void>
   /** Opens an http(s) link in the system browser when it passes the allowlist. */

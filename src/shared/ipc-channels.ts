@@ -15,6 +15,7 @@ export const invokeChannels: { readonly [M in InvokeMethod]: `qd:${M}` } = {
   listRecentFiles: 'qd:listRecentFiles',
   importDroppedFile: 'qd:importDroppedFile',
   articleFromText: 'qd:articleFromText',
+  cancelArticleLoad: 'qd:cancelArticleLoad',
   readClipboardText: 'qd:readClipboardText',
   setThemePreference: 'qd:setThemePreference',
   openExternal: 'qd:openExternal',

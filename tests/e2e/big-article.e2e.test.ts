@@ -17,14 +17,28 @@ const TARGET_MB = 20
 /** The issue's target: the window never stops answering for longer than this. */
 const TARGET_BLOCK_MS = 100
 /**
- * What the test asserts by default: a guard, not the target. Measured on 2026-12-06 with the
- * worker doing extraction, cards and their writes, the longest task was still 1.9 s (two ~1.9 s
- * tasks right after the drop, before the main process answered, and 0.6–1.9 s ones while the
- * article arrived and was drawn; see the `tasks over 100 ms` line this test prints), so the 100 ms
- * target is NOT met yet. The guard fails if a step falls back to taking longer than that again;
+ * What the test asserts by default: a guard, not the target. Measured on 2026-12-07 on the shared
+ * 2-core machine (load average about 7), with the file cleaned in the main process's worker
+ * thread, the article written to IndexedDB and packed for the extract worker off the page's
+ * thread, and a cancelled import discarded without reading the article back: longest task
+ * 259–597 ms over two runs (before these changes, at load 14: 3,961 ms, longest gap between
+ * frames 7.8 s). What is left
+ * (the `tasks over 100 ms` line this test prints; a CPU profile names them): the 20 MB article
+ * arriving from the main process (structured clone of the text and its 125,000 paragraph
+ * objects, about 0.2–0.3 s), and the Library list read twice after the add (its refresh and its
+ * live query each read the whole article record back from IndexedDB to make its summary, about
+ * 0.3–0.6 s each). So the 100 ms target is NOT met yet. The guard fails if a step falls back to
+ * a several-second task again (the drop's 4 s upload, the cancel's 1 s read);
  * `QD_MAX_BLOCK_MS=100` asserts the target itself.
  */
-const ASSERTED_BLOCK_MS = Number(process.env.QD_MAX_BLOCK_MS ?? '') || 10_000
+const ASSERTED_BLOCK_MS = Number(process.env.QD_MAX_BLOCK_MS ?? '') || 3_000
+/**
+ * The guard of the import run to the end (`npm run bench`), which stays where it was: when the
+ * extraction of all 254,306 cards' quotes arrives at the end and is drawn, the page still blocks
+ * for 1.3–2.7 s (measured 2026-12-07, load about 8; the chunks of the stored extraction and
+ * drawing its quote marks), which this work did not address.
+ */
+const ASSERTED_FULL_IMPORT_BLOCK_MS = Number(process.env.QD_MAX_BLOCK_MS ?? '') || 10_000
 
 /** What the probe measured in the page. */
 interface Probe {
@@ -137,10 +151,20 @@ function blockedLine(bytes: number, probe: Probe, shownMs: number, extra = ''): 
   )
 }
 
-/** Drops the staged file and waits until the article's text is on screen; returns the time taken. */
+/** The bar shown while the main process's worker thread reads and cleans a big file. */
+function loadBar(page: Page): ReturnType<Page['getByRole']> {
+  return page.getByRole('progressbar', { name: 'Reading the article' })
+}
+
+/**
+ * Drops the staged file and waits until the article's text is on screen, having seen the load's
+ * progress bar on the way; returns the time taken.
+ */
 async function dropAndShow(page: Page): Promise<number> {
   const started = Date.now()
   await dropStagedFile(page)
+  // Cleaning 20 MB in the worker thread takes seconds: its bar must show meanwhile.
+  await loadBar(page).waitFor({ timeout: 60_000 })
   await page.waitForURL(/#\/article\//u, { timeout: 180_000 })
   await page
     .getByRole('region', { name: 'Article text' })
@@ -151,6 +175,29 @@ async function dropAndShow(page: Page): Promise<number> {
 }
 
 describe('a 20 MB article', () => {
+  it(
+    'shows a progress bar while it is read and cleaned, and Cancel there adds nothing',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openLibrary()
+      const before = await libraryCounts(page)
+      await stageBigFile(page)
+      await dropStagedFile(page)
+      await loadBar(page).waitFor({ timeout: 60_000 })
+      await expect
+        .poll(async () => (await page.getByRole('status').allTextContents()).join(' '))
+        .toMatch(/“big\.txt”/u)
+      await page.getByRole('button', { name: 'Cancel' }).click()
+      await page
+        .getByText('Loading “big.txt” was cancelled: nothing was added to your library.')
+        .waitFor({ timeout: 30_000 })
+      await loadBar(page).waitFor({ state: 'detached', timeout: 10_000 })
+      expect(page.url()).not.toMatch(/#\/article\//u)
+      expect(await libraryCounts(page)).toEqual(before)
+      await page.context().close()
+    }
+  )
+
   it(
     'is shown with a progress bar while the worker works, and Cancel undoes the import',
     { timeout: 300_000 },
@@ -223,7 +270,7 @@ describe('a 20 MB article', () => {
         )
       )
       expect(counts.cards).toBeGreaterThan(100_000)
-      expect(probe.longest).toBeLessThanOrEqual(ASSERTED_BLOCK_MS)
+      expect(probe.longest).toBeLessThanOrEqual(ASSERTED_FULL_IMPORT_BLOCK_MS)
       await page.context().close()
     }
   )

@@ -222,6 +222,48 @@ describe('createAppServices', () => {
     })
   })
 
+  describe('big inputs (the loader worker thread)', () => {
+    const bigText = (): string =>
+      [
+        'Harbour bridge reopens',
+        ...Array.from(
+          { length: 40 },
+          (_, index) => `Paragraph ${index}: “We are open again,” the mayor said on Friday.`
+        )
+      ].join('\n\n')
+
+    it('cleans dropped files, opened files and pastes above the threshold in a worker, with progress', async () => {
+      const progress: string[] = []
+      const big = makeServices({
+        articleLoading: { inlineMaxBytes: 1024, onProgress: (step) => progress.push(step.stage) }
+      })
+      const bytes = new TextEncoder().encode(bigText())
+      const dropped = await big.importDroppedFile({ name: 'big.txt', size: bytes.length, bytes })
+      expect(dropped.ok && dropped.value.title).toBe('Harbour bridge reopens')
+      expect(progress).toEqual(['reading', 'decoding', 'cleaning', 'sending'])
+      const path = join(tempDir, 'big.txt')
+      await writeFile(path, bytes)
+      dialogPaths.push(path)
+      const opened = await big.openArticleDialog()
+      expect(opened.ok && opened.value?.id).toBe(dropped.ok && dropped.value.id)
+      const pasted = await big.articleFromText(bigText())
+      expect(pasted.ok && pasted.value.source).toEqual({ kind: 'clipboard' })
+      // A paste has nothing to decode.
+      expect(progress.slice(8)).toEqual(['reading', 'cleaning', 'sending'])
+    }, 60_000)
+
+    it('cancelArticleLoad stops a load under way: it resolves CANCELLED', async () => {
+      const big = makeServices({ articleLoading: { inlineMaxBytes: 1024 } })
+      expect(await big.cancelArticleLoad()).toBe(false)
+      const bytes = new TextEncoder().encode(bigText())
+      const loading = big.importDroppedFile({ name: 'big.txt', size: bytes.length, bytes })
+      // The drop's checks run first; the worker starts once they passed.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(await big.cancelArticleLoad()).toBe(true)
+      expect(codeOf(await loading)).toBe('CANCELLED')
+    }, 60_000)
+  })
+
   describe('articleFromText', () => {
     it('builds an article from pasted text, with an optional trimmed title', async () => {
       const plain = await services.articleFromText(ARTICLE_TEXT)

@@ -28,6 +28,7 @@ const TAKES: Record<InvokeMethod, Takes> = {
   listRecentFiles: 'nothing',
   importDroppedFile: 'file',
   articleFromText: 'string',
+  cancelArticleLoad: 'nothing',
   readClipboardText: 'nothing',
   setThemePreference: 'string',
   openExternal: 'string',

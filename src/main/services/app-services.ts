@@ -3,13 +3,8 @@ import type { Article } from '../../core/article/types'
 import type { AppApi, RecentFile, ThemePreference } from '../../shared/api'
 import type { InvokeMethod } from '../../shared/ipc-channels'
 import { fail, ok, type Result } from '../../shared/result'
-import {
-  MAX_ARTICLE_BYTES,
-  articleFromText,
-  loadArticleFromBytes,
-  loadArticleFromPath,
-  loadBuiltinArticle
-} from './article-loader'
+import { MAX_ARTICLE_BYTES, loadArticleFromPath, loadBuiltinArticle } from './article-loader'
+import { createArticleLoadService, type ArticleLoadServiceDeps } from './article-load-service'
 import { createRecentFiles } from './recent-files'
 import {
   collectionArgumentRules,
@@ -61,6 +56,8 @@ export interface AppServicesDeps {
   collection?: Omit<CollectionServicesDeps, 'userDataDir' | 'nowMs'>
   /** Worker start and progress sink of the FSRS optimiser (the app pushes progress to the page). */
   optimiser?: OptimiserServiceDeps
+  /** Worker start and progress sink of big article loads (the app pushes progress to the page). */
+  articleLoading?: ArticleLoadServiceDeps
 }
 
 /**
@@ -76,6 +73,7 @@ export interface AppServices extends CollectionServices, OptimiserServices {
   listRecentFiles(): Promise<RecentFile[]>
   importDroppedFile(file: unknown): Promise<Result<Article>>
   articleFromText(text: unknown, title?: unknown): Promise<Result<Article>>
+  cancelArticleLoad(): Promise<boolean>
   readClipboardText(): Promise<string>
   setThemePreference(theme: unknown): Promise<void>
   openExternal(url: unknown): Promise<Result<void>>
@@ -94,6 +92,7 @@ const argumentRules: { [M in InvokeMethod]: { maxArgs: number; check: ArgsCheck 
   listRecentFiles: { maxArgs: 0, check: noArgs },
   importDroppedFile: { maxArgs: 1, check: (args) => checkDroppedFile(args[0]) },
   articleFromText: { maxArgs: 2, check: (args) => checkPastedText(args[0], args[1]) },
+  cancelArticleLoad: { maxArgs: 0, check: noArgs },
   readClipboardText: { maxArgs: 0, check: noArgs },
   setThemePreference: { maxArgs: 1, check: (args) => checkTheme(args[0]) },
   openExternal: { maxArgs: 1, check: (args) => checkUrlShape(args[0]) },
@@ -202,8 +201,10 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     }
   }
 
+  const loader = createArticleLoadService(deps.articleLoading)
+
   async function openPath(path: string): Promise<Result<Article>> {
-    const loaded = await loadArticleFromPath(path)
+    const loaded = await loadArticleFromPath(path, loader.loadBytes)
     if (loaded.ok) {
       try {
         await recentFiles.add(path)
@@ -274,7 +275,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
             `“${name}” is ${formatBytes(actualBytes)}; the largest file Quotedeck opens is ${formatBytes(MAX_FILE_BYTES)}.`
           )
         }
-        return loadArticleFromBytes(name, bytes, { kind: 'file', path: name, fileName: name })
+        return loader.loadBytes(name, bytes, { kind: 'file', path: name, fileName: name })
       })
     },
 
@@ -295,8 +296,12 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
             `The title is too long (at most ${MAX_TITLE_CHARS} characters).`
           )
         }
-        return articleFromText(text as string, cleanTitle.length > 0 ? cleanTitle : undefined)
+        return loader.loadText(text as string, cleanTitle.length > 0 ? cleanTitle : undefined)
       })
+    },
+
+    async cancelArticleLoad(): Promise<boolean> {
+      return loader.cancelAll()
     },
 
     async readClipboardText(): Promise<string> {

@@ -10,6 +10,7 @@ import type {
   LegacyEncodingName,
   TextEncodingName
 } from '../../core/article/types'
+import type { ArticleLoadStage } from '../../shared/article-load'
 import { fail, ok, type AppErrorCode, type Result } from '../../shared/result'
 import { extractHtmlArticle } from './html-article'
 
@@ -318,12 +319,16 @@ function headingsOf(blocks: readonly TextBlock[]): string[] {
   return blocks.filter((block) => block.kind === 'heading').map((block) => block.text)
 }
 
+/** Told when a load moves on to its next step (the worker thread posts it to the page). */
+export type LoadStageListener = (stage: ArticleLoadStage) => void
+
 /** Builds an article from decoded text in a given format. */
 function articleFromDecoded(
   fileName: string,
   decoded: DecodedText,
   format: ArticleFormat,
-  source: ArticleSource
+  source: ArticleSource,
+  onStage: LoadStageListener
 ): Result<Article> {
   if (decoded.text.trim() === '') {
     return fail('EMPTY', `“${fileName}” is empty: there is no text in it.`)
@@ -332,6 +337,7 @@ function articleFromDecoded(
     const { blocks, title } = markdownToBlocks(decoded.text)
     if (blocks.length === 0)
       return fail('EMPTY', `“${fileName}” has no text, only Markdown syntax.`)
+    onStage('cleaning')
     return cleanArticle({
       rawText: blocksToText(blocks),
       source,
@@ -342,11 +348,13 @@ function articleFromDecoded(
     })
   }
   if (format === 'html') {
+    onStage('reading-page')
     const page = extractHtmlArticle(decoded.text)
     const words = page === null ? 0 : countWords(blocksToText(page.blocks))
     if (page === null || words < MIN_HTML_ARTICLE_WORDS) {
       return fail('NO_ARTICLE', `No readable article was found in “${fileName}”.`)
     }
+    onStage('cleaning')
     return cleanArticle({
       rawText: blocksToText(page.blocks),
       source,
@@ -357,17 +365,20 @@ function articleFromDecoded(
       structured: true
     })
   }
+  onStage('cleaning')
   return cleanArticle({ rawText: decoded.text, source, encoding: decoded.encoding })
 }
 
 /**
  * Loads an article from bytes already in memory (a dropped file, or a file read from disk).
- * Never throws: every bad input is a typed failure with a message for the user.
+ * Never throws: every bad input is a typed failure with a message for the user. `onStage` hears
+ * each step as it starts (decoding, reading the page, cleaning).
  */
 export function loadArticleFromBytes(
   fileName: string,
   bytes: Uint8Array,
-  source: ArticleSource
+  source: ArticleSource,
+  onStage: LoadStageListener = () => undefined
 ): Result<Article> {
   try {
     if (bytes.length > MAX_ARTICLE_BYTES) {
@@ -379,6 +390,7 @@ export function loadArticleFromBytes(
     if (bytes.length === 0) return fail('EMPTY', `“${fileName}” is empty: there is no text in it.`)
     const extension = extname(fileName).toLowerCase()
     const knownFormat = FORMAT_BY_EXTENSION.get(extension)
+    onStage('decoding')
     const decoded = decodeBytes(bytes, knownFormat === 'html' ? declaredHtmlCharset(bytes) : null)
     if (!decoded.ok) {
       const isMagicBinary = detectBinaryFormat(bytes) !== null
@@ -399,7 +411,7 @@ export function loadArticleFromBytes(
       if (redecoded?.ok) value = redecoded.value
       format = 'html'
     }
-    const result = articleFromDecoded(fileName, value, format, source)
+    const result = articleFromDecoded(fileName, value, format, source, onStage)
     if (!result.ok && result.error.code === 'EMPTY') {
       return fail('EMPTY', `“${fileName}” is empty: there is no text in it.`)
     }
@@ -431,11 +443,21 @@ function fileSystemFailure(fileName: string, error: unknown): Result<never> {
   return fail(appCode, message)
 }
 
+/** Turns a file's bytes into an article: `loadArticleFromBytes`, inline or in a worker thread. */
+export type BytesLoader = (
+  fileName: string,
+  bytes: Uint8Array,
+  source: ArticleSource
+) => Result<Article> | Promise<Result<Article>>
+
 /**
  * Loads an article from a file: checks its size with `stat` before reading (over 50 MB fails with
- * `TOO_LARGE`), then decodes and cleans it. Never rejects.
+ * `TOO_LARGE`), then decodes and cleans it with `loadBytes` (default inline). Never rejects.
  */
-export async function loadArticleFromPath(filePath: string): Promise<Result<Article>> {
+export async function loadArticleFromPath(
+  filePath: string,
+  loadBytes: BytesLoader = loadArticleFromBytes
+): Promise<Result<Article>> {
   const fileName = basename(filePath)
   try {
     const info = await stat(filePath)
@@ -448,7 +470,7 @@ export async function loadArticleFromPath(filePath: string): Promise<Result<Arti
       )
     }
     const bytes = await readFile(filePath)
-    return loadArticleFromBytes(fileName, bytes, { kind: 'file', path: filePath, fileName })
+    return await loadBytes(fileName, bytes, { kind: 'file', path: filePath, fileName })
   } catch (error) {
     return fileSystemFailure(fileName, error)
   }

@@ -10,7 +10,9 @@ import {
   articleFromWire,
   articleToWire,
   chunkRecord,
-  ITEMS_PER_CHUNK
+  ITEMS_PER_CHUNK,
+  WIRE_STEP_CHARS,
+  WIRE_STEP_PARAGRAPHS
 } from '../../../src/renderer/src/workers/extract-protocol'
 import { makeArticle, NOW_MS, useFreshDatabase } from './fixtures'
 
@@ -101,11 +103,47 @@ describe('extractAndStore', () => {
 })
 
 describe('the worker wire', () => {
-  it('carries an article through transferable buffers unchanged', () => {
+  it('carries an article through transferable buffers unchanged', async () => {
     const { article } = makeArticle()
-    const { wire, transfer } = articleToWire(article)
+    const { wire, transfer } = await articleToWire(article)
     expect(transfer).toEqual([wire.textBytes, wire.paragraphData.buffer])
     expect(articleFromWire(wire)).toEqual(article)
+  })
+
+  it('packs a long article in steps, giving the page turns, never splitting a character', async () => {
+    const { article } = makeArticle()
+    // Astral characters (two code units each) land on step boundaries.
+    const unit = 'Quote 𝒜 “é” — '
+    let text = ''
+    while (text.length < WIRE_STEP_CHARS * 3 + 7) text += unit
+    const paragraphs = Array.from({ length: WIRE_STEP_PARAGRAPHS * 2 + 3 }, (_, index) => ({
+      kind: index % 7 === 0 ? ('heading' as const) : ('body' as const),
+      start: index,
+      end: index + 1
+    }))
+    const long = { ...article, text, paragraphs }
+    // A clock where every step takes 5 ms: with an 8 ms budget the page gets a turn every second
+    // step.
+    let clockMs = 0
+    let turns = 0
+    const { wire } = await articleToWire(long, {
+      nowMs: () => (clockMs += 5),
+      budgetMs: 8,
+      yieldToPage: async () => {
+        turns += 1
+      }
+    })
+    expect(turns).toBeGreaterThanOrEqual(2)
+    expect(articleFromWire(wire)).toEqual(long)
+    // A fast clock: no turn at all.
+    let calls = 0
+    await articleToWire(long, {
+      nowMs: () => 0,
+      yieldToPage: async () => {
+        calls += 1
+      }
+    })
+    expect(calls).toBe(0)
   })
 
   it('splits a long extraction into chunks that add up to it', () => {

@@ -82,6 +82,23 @@ describe('app shell', () => {
       )
     })
 
+    it('load-progress shows the load bar with Cancel until the loaded article arrives', async () => {
+      await start()
+      env.api.emitMenuCommand({
+        kind: 'load-progress',
+        progress: { name: 'big.html', stage: 'reading-page', fraction: 0.15 }
+      })
+      // A <progress> element: its role, progressbar, is implicit.
+      const bar = (): Element | null =>
+        document.querySelector('progress[aria-label="Reading the article"]')
+      await eventually(() => expect(bar()).not.toBeNull())
+      expect(document.body.textContent).toContain('Finding the article in the page: “big.html”…')
+      expect((bar() as HTMLProgressElement).value).toBe(15)
+      expect(getByRole(document.body, 'button', 'Cancel')).toBeDefined()
+      env.api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
+      await eventually(() => expect(bar()).toBeNull())
+    })
+
     it('new-from-clipboard opens the paste dialog with the clipboard text', async () => {
       await start('/stats')
       env.api.readClipboardText.mockResolvedValueOnce('  \nFirst line title\nMore text here.')

@@ -61,6 +61,7 @@ export function installApiStub(): ApiStub {
     listRecentFiles: vi.fn().mockResolvedValue([]),
     importDroppedFile: vi.fn().mockResolvedValue(fail('BINARY', 'Not text.')),
     articleFromText: vi.fn().mockResolvedValue(fail('EMPTY', 'That text is empty.')),
+    cancelArticleLoad: vi.fn().mockResolvedValue(false),
     readClipboardText: vi.fn().mockResolvedValue(''),
     setThemePreference: vi.fn().mockResolvedValue(undefined),
     openExternal: vi.fn().mockResolvedValue(ok(undefined)),

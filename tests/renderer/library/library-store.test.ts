@@ -184,6 +184,56 @@ describe('library store', () => {
       expect(new TextDecoder().decode(sent.bytes)).toBe('Hello “world”')
     })
 
+    it('shows the progress of a big load while it lasts, and Cancel stops it and adds nothing', async () => {
+      const library = restartApp()
+      await library.initialize()
+      const before = library.articles.length
+      let answer: (value: unknown) => void = () => undefined
+      env.api.importDroppedFile.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
+      env.api.cancelArticleLoad.mockImplementationOnce(async () => {
+        answer(fail('CANCELLED', 'Loading “big.txt” was cancelled.'))
+        return true
+      })
+      const importing = library.importFile(new File(['Big text'], 'big.txt'))
+      await vi.waitFor(() => expect(env.api.importDroppedFile).toHaveBeenCalled())
+      expect(library.loadProgress).toBeNull()
+      const progress = { name: 'big.txt', stage: 'cleaning', fraction: 0.3 } as const
+      env.api.emitMenuCommand({ kind: 'load-progress', progress })
+      expect(library.loadProgress).toEqual(progress)
+
+      await library.cancelLoad()
+      expect(await importing).toEqual({ status: 'cancelled' })
+      expect(library.loadProgress).toBeNull()
+      expect(library.articles).toHaveLength(before)
+      expect(useNotificationsStore().items.map((item) => item.message)).toContain(
+        'Loading “big.txt” was cancelled: nothing was added to your library.'
+      )
+      // Progress pushed after the load answered is not shown.
+      env.api.emitMenuCommand({ kind: 'load-progress', progress })
+      expect(library.loadProgress).toBeNull()
+    })
+
+    it('shows the progress of a load the menu started until its answer arrives, with Cancel', async () => {
+      const library = restartApp()
+      const progress = { name: 'menu.txt', stage: 'decoding', fraction: 0.05 } as const
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toEqual(progress)
+      library.endMenuLoad()
+      expect(library.loadProgress).toBeNull()
+
+      library.showMenuLoadProgress(progress)
+      env.api.cancelArticleLoad.mockResolvedValueOnce(true)
+      await library.cancelLoad()
+      expect(env.api.cancelArticleLoad).toHaveBeenCalledTimes(1)
+      expect(library.loadProgress).toBeNull()
+      // Progress still in flight after Cancel is not shown; the menu's "cancelled" message ends it.
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toBeNull()
+      library.endMenuLoad()
+      library.showMenuLoadProgress(progress)
+      expect(library.loadProgress).toEqual(progress)
+    })
+
     it('passes pasted text and the edited title to the loader', async () => {
       const library = restartApp()
       env.api.articleFromText.mockResolvedValueOnce(

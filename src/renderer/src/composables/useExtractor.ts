@@ -234,17 +234,29 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
         })
       })
-      const { wire, transfer } = articleToWire(article)
-      active.postMessage(
-        {
-          kind: 'extract-and-store',
-          requestId,
-          databaseName: db.name,
-          article: wire,
-          nowMs: options.nowMs,
-          extractorVersion: EXTRACTOR_VERSION
+      // Packed in slices (a 20 MB article is long to encode); meanwhile the job can be
+      // cancelled, or the worker fail and the job fall back to this thread: then nothing is sent.
+      articleToWire(article).then(
+        ({ wire, transfer }) => {
+          if (!storeJobs.has(requestId) || worker !== active) return
+          active.postMessage(
+            {
+              kind: 'extract-and-store',
+              requestId,
+              databaseName: db.name,
+              article: wire,
+              nowMs: options.nowMs,
+              extractorVersion: EXTRACTOR_VERSION
+            },
+            transfer
+          )
         },
-        transfer
+        (error: unknown) => {
+          const job = storeJobs.get(requestId)
+          if (!job) return
+          storeJobs.delete(requestId)
+          job.reject(error instanceof Error ? error : new Error(String(error)))
+        }
       )
       return {
         promise,

@@ -25,9 +25,11 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
   async function handle(command: MenuCommand): Promise<void> {
     switch (command.kind) {
       case 'open-article':
+        library.endMenuLoad()
         await adder.addLoaded(command.article)
         return
       case 'open-error':
+        library.endMenuLoad()
         notifications.error(command.message)
         return
       case 'new-from-clipboard': {
@@ -49,6 +51,10 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
       case 'backup-request':
         // The main process waits for the matching saveBackup (quit has a timeout).
         await useBackupStore().backupNow(command.reason, command.requestId)
+        return
+      case 'load-progress':
+        // Loads the page started show their own progress; this is for the menu's.
+        library.showMenuLoadProgress(command.progress)
         return
       case 'optimise-progress':
         // The optimiser store listens for its own progress.

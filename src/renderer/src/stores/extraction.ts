@@ -6,7 +6,8 @@ import { applyCorrections } from '../../../core/cards'
 import type { Extraction, Quote, TextSpan } from '../../../core/extract/types'
 import { fail, ok, type Result } from '../../../shared/result'
 import { createExtractor, useExtractor, type Extractor } from '../composables/useExtractor'
-import { getArticle, removeArticle } from '../db/articles-repo'
+import { getArticle } from '../db/articles-repo'
+import { discardArticle } from '../db/article-store'
 import { notifyArticleCardsChanged } from '../db/card-changes'
 import { syncArticleCards } from '../db/cards-repo'
 import { ExtractionCancelledError, type ExtractionStep } from '../db/extraction-job'
@@ -231,7 +232,7 @@ export const useExtractionStore = defineStore('extraction', () => {
     if (!job) return
     job.cancel()
     if (job.removeOnCancel) {
-      await removeArticle(getDatabase(), articleId)
+      await discardArticle(getDatabase(), articleId)
       delete (articles.value as Record<string, Article>)[articleId]
       triggerRef(articles)
     }

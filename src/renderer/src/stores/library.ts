@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { Article } from '../../../core/article/types'
 import type { RecentFile } from '../../../shared/api'
+import type { ArticleLoadProgress } from '../../../shared/article-load'
 import type { AppError, Result } from '../../../shared/result'
 import type { ArticleCounts } from '../../../core/library/article-counts'
 import {
@@ -15,6 +16,7 @@ import {
   type ArticleSummary,
   type RemovedArticleSnapshot
 } from '../db/articles-repo'
+import { storeArticle } from '../db/article-store'
 import { foldDueCounts, studyDayEndAt, watchArticleCounts } from '../db/counts-repo'
 import { getDatabase } from '../db/schema'
 import { shortTitle } from '../components/library/format'
@@ -75,6 +77,16 @@ export const useLibraryStore = defineStore('library', () => {
   const recentFiles = ref<RecentFile[]>([])
   /** Text of the open paste dialog, or null when it is closed. */
   const pasteDraft = ref<string | null>(null)
+  /**
+   * Progress of the big load under way in the main process's worker thread, or null (small
+   * files are read at once and report none).
+   */
+  const loadProgress = shallowRef<ArticleLoadProgress | null>(null)
+  /** Loads waiting for the main process (a Cancel stops them all). */
+  let loadsInFlight = 0
+  let cancelRequested = false
+  /** Whether the bar shows a load the application menu started (File › Open in the main process). */
+  let menuLoadShown = false
   let initializing: Promise<void> | null = null
   /** Views showing the list with card counts now (the Library view while mounted). */
   const countViewers = new Set<symbol>()
@@ -257,7 +269,8 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Stores an article that loaded successfully. */
   async function addArticle(article: Article): Promise<AddOutcome> {
-    const outcome = await addArticleRecord(getDatabase(), article, Date.now())
+    // A long article is written by a worker: its write would hold the page for a long moment.
+    const outcome = await storeArticle(getDatabase(), article, Date.now())
     lastError.value = null
     await refresh()
     if (outcome.added) await afterArticleAdded(article.id, article)
@@ -265,6 +278,62 @@ export const useLibraryStore = defineStore('library', () => {
       status: outcome.added ? 'added' : 'existing',
       articleId: article.id,
       title: article.title
+    }
+  }
+
+  /**
+   * Runs one load call of the main process, showing its progress (pushed as `load-progress`
+   * commands) until it answers. Cancel (`cancelLoad`) makes it answer CANCELLED.
+   */
+  async function withLoadProgress<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    loadsInFlight += 1
+    const unsubscribe = window.api.onMenuCommand((command) => {
+      if (command.kind === 'load-progress' && !cancelRequested)
+        loadProgress.value = command.progress
+    })
+    try {
+      return await call()
+    } finally {
+      unsubscribe()
+      loadsInFlight -= 1
+      if (loadsInFlight === 0) {
+        loadProgress.value = null
+        cancelRequested = false
+      }
+    }
+  }
+
+  /**
+   * Progress of a load the application menu started: the page did not ask for it, so it only
+   * learns of it from this progress, and of its end from the `open-article` or `open-error`
+   * command that follows (`endMenuLoad`).
+   */
+  function showMenuLoadProgress(progress: ArticleLoadProgress): void {
+    if (loadsInFlight > 0 || cancelRequested) return
+    menuLoadShown = true
+    loadProgress.value = progress
+  }
+
+  /** The menu's load answered (its article or its failure arrived). */
+  function endMenuLoad(): void {
+    if (!menuLoadShown) return
+    menuLoadShown = false
+    cancelRequested = false
+    if (loadsInFlight === 0) loadProgress.value = null
+  }
+
+  /** Cancel on the load progress bar: stops the loads under way; nothing is added. */
+  async function cancelLoad(): Promise<void> {
+    if (loadsInFlight === 0 && !menuLoadShown) return
+    const name = loadProgress.value?.name
+    // The menu's own failure message ("… was cancelled") follows for a load it started.
+    const announce = loadsInFlight > 0
+    cancelRequested = true
+    loadProgress.value = null
+    if ((await window.api.cancelArticleLoad()) && announce) {
+      notifications.info(
+        `Loading ${name === undefined ? 'the article' : `“${name}”`} was cancelled: nothing was added to your library.`
+      )
     }
   }
 
@@ -280,13 +349,17 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** File › Open…: shows the dialog and adds the chosen file. */
   async function openFromDialog(): Promise<AddOutcome> {
-    const outcome = await addFromResult(await window.api.openArticleDialog())
+    const outcome = await addFromResult(
+      await withLoadProgress(() => window.api.openArticleDialog())
+    )
     if (outcome.status !== 'cancelled') void loadRecentFiles()
     return outcome
   }
 
   async function openRecent(path: string): Promise<AddOutcome> {
-    const outcome = await addFromResult(await window.api.openRecentArticle(path))
+    const outcome = await addFromResult(
+      await withLoadProgress(() => window.api.openRecentArticle(path))
+    )
     void loadRecentFiles()
     return outcome
   }
@@ -309,13 +382,15 @@ export const useLibraryStore = defineStore('library', () => {
       return reportFailure(`“${file.name}” could not be read.`)
     }
     return addFromResult(
-      await window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+      await withLoadProgress(() =>
+        window.api.importDroppedFile({ name: file.name, size: file.size, bytes })
+      )
     )
   }
 
   /** Builds an article from pasted text. */
   async function addFromText(text: string, title?: string): Promise<AddOutcome> {
-    return addFromResult(await window.api.articleFromText(text, title))
+    return addFromResult(await withLoadProgress(() => window.api.articleFromText(text, title)))
   }
 
   function openPasteDialog(text = ''): void {
@@ -351,6 +426,10 @@ export const useLibraryStore = defineStore('library', () => {
     lastError,
     recentFiles,
     pasteDraft,
+    loadProgress,
+    cancelLoad,
+    showMenuLoadProgress,
+    endMenuLoad,
     initialize,
     refresh,
     watchCardCounts,

@@ -77,17 +77,73 @@ export function runExtractRequest(
   }
 }
 
-/** Packs an article for the worker; returns the wire form and the buffers to transfer. */
-export function articleToWire(article: Article): { wire: ArticleWire; transfer: ArrayBuffer[] } {
+/** Characters encoded per step of `articleToWire` (a millisecond or two of work). */
+export const WIRE_STEP_CHARS = 1 << 16
+/** Paragraphs packed per step of `articleToWire`. */
+export const WIRE_STEP_PARAGRAPHS = 2048
+/**
+ * Longest run of packing steps before the page gets a turn: well under the 100 ms the window may
+ * stall, whatever the machine's speed or load (a fixed slice size took 100 ms on a busy one).
+ */
+export const WIRE_BUDGET_MS = 8
+
+/** Lets the page handle input between two runs of work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/** How `articleToWire` shares the page's thread (tests pass their own). */
+export interface WirePacing {
+  yieldToPage?: () => Promise<void>
+  nowMs?: () => number
+  budgetMs?: number
+}
+
+/**
+ * Packs an article for the worker; resolves to the wire form and the buffers to transfer. The
+ * text is encoded (and the paragraphs packed) in small steps, giving the page a turn whenever a
+ * run of steps has taken `WIRE_BUDGET_MS`: encoding 20 MB at once holds the page's thread for a
+ * quarter of a second or more, and posting the string itself is a single copy of 40 MB (UTF-16),
+ * about as long.
+ */
+export async function articleToWire(
+  article: Article,
+  pacing: WirePacing = {}
+): Promise<{ wire: ArticleWire; transfer: ArrayBuffer[] }> {
+  const yieldToPage = pacing.yieldToPage ?? nextTask
+  const nowMs = pacing.nowMs ?? ((): number => performance.now())
+  const budgetMs = pacing.budgetMs ?? WIRE_BUDGET_MS
+  let runStartMs = nowMs()
+  const share = async (): Promise<void> => {
+    if (nowMs() - runStartMs < budgetMs) return
+    await yieldToPage()
+    runStartMs = nowMs()
+  }
   const { text, paragraphs, ...rest } = article
   const meta = JSON.parse(JSON.stringify(rest)) as ArticleWire['meta']
-  const textBytes = new TextEncoder().encode(text).buffer as ArrayBuffer
-  const paragraphData = new Int32Array(paragraphs.length * 3)
-  paragraphs.forEach((paragraph, index) => {
+  const encoder = new TextEncoder()
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const buffer = new Uint8Array(text.length * 3)
+  let written = 0
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + WIRE_STEP_CHARS)
+    // Never split a surrogate pair between two steps.
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1
+    written += encoder.encodeInto(text.slice(start, end), buffer.subarray(written)).written
+    start = end
+    if (start < text.length) await share()
+  }
+  const textBytes = buffer.buffer.slice(0, written)
+  const count = paragraphs.length
+  const paragraphData = new Int32Array(count * 3)
+  for (let index = 0; index < count; index += 1) {
+    if (index > 0 && index % WIRE_STEP_PARAGRAPHS === 0) await share()
+    const paragraph = paragraphs[index]
     paragraphData[index * 3] = paragraph.start
     paragraphData[index * 3 + 1] = paragraph.end
     paragraphData[index * 3 + 2] = paragraph.kind === 'heading' ? 1 : 0
-  })
+  }
   return {
     wire: { meta, textBytes, paragraphData },
     transfer: [textBytes, paragraphData.buffer as ArrayBuffer]
