@@ -11,7 +11,8 @@
  * All timing happens inside the page (`performance.now()`).
  *
  * Usage: `npx tsx tests/bench/bench-stats.ts [--cards 100000] [--logs 500000] [--profile dir]`
- * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run).
+ * (`--profile` keeps the seeded browser profile in `dir` and reuses it on the next run, served
+ * from a port derived from `dir` or given with `--port`, since the data belongs to the origin).
  */
 import { rm } from 'node:fs/promises'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -38,6 +39,7 @@ interface BenchWindow {
       table(name: string): { bulkAdd(items: unknown[]): Promise<unknown>; count(): Promise<number> }
     }
     rebuildReviewSlots(): Promise<number>
+    timeStatsReads(): Promise<Record<string, number>>
   }
 }
 
@@ -273,10 +275,22 @@ async function timeStatsVisits(page: Page, warmup: number, runs: number): Promis
   )
 }
 
+/** A port in 40000–59999 that depends only on the profile folder's path. */
+function portForProfile(dir: string): number {
+  let hash = 0
+  for (const char of dir) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0
+  return 40_000 + (Math.abs(hash) % 20_000)
+}
+
 async function main(): Promise<void> {
   requireBuiltRenderer()
   const { dir: profileDir, keep: keepProfile } = await benchProfile('quotedeck-bench-stats-')
-  const server = await startStaticServer(RENDERER_DIR)
+  // A kept profile's IndexedDB belongs to its origin: the same folder gets the same port again.
+  const server = await startStaticServer(
+    RENDERER_DIR,
+    undefined,
+    keepProfile ? argument('port', portForProfile(profileDir)) : 0
+  )
   let context: BrowserContext | undefined
   try {
     context = await launchBenchBrowser(profileDir, { width: 1280, height: 900 })
@@ -306,6 +320,17 @@ async function main(): Promise<void> {
         `n=${times.length}, ${CARD_COUNT.toLocaleString('en')} cards, ${LOG_COUNT.toLocaleString('en')} review logs)`
     )
     console.log(`Target ≤ 300 ms p95: ${p95 <= 300 ? 'met' : 'NOT met'}`)
+    await page.locator('nav a', { hasText: 'Study' }).first().click()
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__quotedeckStudyBench)
+    const reads = await page.evaluate(() =>
+      (window as unknown as BenchWindow).__quotedeckStudyBench!.timeStatsReads()
+    )
+    console.log(
+      'stats reads, each alone: ' +
+        Object.entries(reads)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+          .join(', ')
+    )
   } finally {
     await context?.close().catch(() => undefined)
     await server.close()

@@ -193,7 +193,9 @@ describe('backup and restore', () => {
         'Reset 1 card with an invalid schedule to new (history kept).',
         'Deleted 1 review whose card is gone.',
         // The raw write above went around the Library counts: the orphan's article drifted.
-        'Recounted the new, due and total cards of 1 article whose counts had drifted.'
+        'Recounted the new, due and total cards of 1 article whose counts had drifted.',
+        // …and around the Stats tallies (its cards were never tallied).
+        'Recounted the card totals behind the statistics, which had drifted.'
       ])
     const repaired = await readStore<Card>(page, 'cards')
     expect(repaired.find((card) => card.id === 'orphan-card')).toBeUndefined()

@@ -37,6 +37,11 @@ export interface RepairPlan {
    * recounted. Found while the repairs are applied, so `planRepairs` leaves it empty.
    */
   driftedCountArticleIds: string[]
+  /**
+   * Whether the Stats view's card tallies differed from a recount of the cards: rebuilt. Found
+   * while the repairs are applied, so `planRepairs` leaves it false.
+   */
+  statsTalliesRebuilt: boolean
 }
 
 function finiteNumber(value: unknown): boolean {
@@ -116,7 +121,8 @@ export function planRepairs(input: {
     orphanLogIds,
     invalidStates,
     duplicateCardIds,
-    driftedCountArticleIds: []
+    driftedCountArticleIds: [],
+    statsTalliesRebuilt: false
   }
 }
 
@@ -127,7 +133,8 @@ export function isHealthy(plan: RepairPlan): boolean {
     plan.orphanLogIds.length === 0 &&
     plan.invalidStates.length === 0 &&
     plan.duplicateCardIds.length === 0 &&
-    plan.driftedCountArticleIds.length === 0
+    plan.driftedCountArticleIds.length === 0 &&
+    !plan.statsTalliesRebuilt
   )
 }
 
@@ -163,6 +170,9 @@ export function describeRepairs(plan: RepairPlan): string[] {
     lines.push(
       `Recounted the new, due and total cards of ${count(plan.driftedCountArticleIds.length, 'article', 'articles')} whose counts had drifted.`
     )
+  }
+  if (plan.statsTalliesRebuilt) {
+    lines.push('Recounted the card totals behind the statistics, which had drifted.')
   }
   return lines
 }

@@ -2,3 +2,4 @@
 export * from './slots'
 export * from './charts'
 export * from './calendar'
+export * from './tallies'

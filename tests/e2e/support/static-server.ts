@@ -24,14 +24,14 @@ export interface StaticServer {
 }
 
 /**
- * Serves the files under `rootDir` on 127.0.0.1 at `port` (0: a random free one). Paths that escape the root
+ * Serves the files under `rootDir` on 127.0.0.1 at a random free port. Paths that escape the root
  * get 403; missing files 404. No directory listings, no caching (every test sees the current build).
  */
 export async function startStaticServer(
   rootDir: string,
   /** Answers a request itself when it returns true (the e2e byte bridge's `/__qd_wire/` paths). */
   extraRoute?: (request: IncomingMessage, response: ServerResponse) => boolean,
-  /** A fixed port keeps the page's origin, and so its IndexedDB, the same across runs. */
+  /** 0 picks a free port; a fixed one keeps the origin (and so a kept profile's data) stable. */
   port = 0
 ): Promise<StaticServer> {
   const root = normalize(rootDir)

@@ -49,8 +49,17 @@ async function render(path: string, from = '/'): Promise<HTMLElement> {
     global: { plugins: [pinia, router] },
     attachTo: document.body
   })
+  const root = wrapper.element as HTMLElement
+  // Regression (flaky on a loaded 2-core runner): ten fixed turns were sometimes too few for the
+  // article and its extraction to be drawn, so wait for its quotes, then for what follows them.
+  await vi.waitFor(
+    () => {
+      if (queryAllByRole(root, 'button', /said by/).length < 3) throw new Error('not drawn yet')
+    },
+    { timeout: 15_000, interval: 20 }
+  )
   await settle()
-  return wrapper.element as HTMLElement
+  return root
 }
 
 function locatedMarks(root: HTMLElement): HTMLElement[] {
@@ -121,6 +130,14 @@ describe('ArticleView ?at= (located sentence)', () => {
     const root = await render(`/article/article-1?at=${offsetOf(LOVELACE_SENTENCE)}`)
     const at = offsetOf(BABBAGE_SENTENCE)
     await router.push(`/article/article-1?at=${at}&end=${at + BABBAGE_SENTENCE.length}`)
+    await vi.waitFor(
+      () => {
+        if (!locatedMarks(root)[0]?.textContent?.includes('far too expensive')) {
+          throw new Error('not located yet')
+        }
+      },
+      { timeout: 15_000, interval: 20 }
+    )
     await settle()
     const marks = locatedMarks(root)
     expect(marks).toHaveLength(1)

@@ -48,7 +48,8 @@ describe('checkAndRepairDatabase', () => {
       orphanLogIds: [],
       invalidStates: [],
       duplicateCardIds: [],
-      driftedCountArticleIds: []
+      driftedCountArticleIds: [],
+      statsTalliesRebuilt: false
     })
   })
 

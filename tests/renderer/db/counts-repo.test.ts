@@ -20,6 +20,7 @@ import {
   recountArticleCounts
 } from '../../../src/renderer/src/db/counts-repo'
 import { suspendCard, unsuspendCard } from '../../../src/renderer/src/db/missed-repo'
+import { readAllTallies, recountTallies } from '../../../src/renderer/src/db/tallies-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import {
   DAY_MS,
@@ -48,6 +49,8 @@ async function expectCountsExact(nowMs: number): Promise<void> {
     expect(withCards).toEqual(fresh)
   }
   expect((await checkAndRebuildCounts(db, nowMs, { rebuild: false })).driftedArticleIds).toEqual([])
+  // The Stats tallies ride on the same middleware: every write path keeps them exact too.
+  expect(await readAllTallies(db)).toEqual(await recountTallies(db))
 }
 
 describe('article counts kept by every card write', () => {
@@ -149,8 +152,11 @@ describe('article counts kept by every card write', () => {
       left.filter((card) => card.queue === Queue.New).length
     )
     await expectCountsExact(NOW_MS)
+    // The Stats tallies use the same read of the cards before the write.
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
     await undoBulkAction(db, suspended.undo)
     await expectCountsExact(NOW_MS)
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
   })
 
   it('a card read, changed in place and written back in one transaction counts as written', async () => {
@@ -177,6 +183,7 @@ describe('article counts kept by every card write', () => {
     expect(counts.get('article-b')).toBeUndefined()
     expect(counts.get('article-c')).toEqual({ total: 1, new: 1, due: 0 })
     await expectCountsExact(NOW_MS)
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
   })
 
   it('an add that fails part-way counts only the cards it stored', async () => {

@@ -21,6 +21,12 @@ export const SHIPPED_STORES: Record<number, Record<string, string>> = {
     quizAttempts: '++id, quizId, cardId, answeredAt',
     confusions: 'id, count',
     settings: 'key'
+  },
+  3: { articleCounts: 'articleId', dueCounts: '[articleId+hour], hour' },
+  4: {
+    cards:
+      'id, articleId, noteId, template, [queue+due], lapses, stability, difficulty, scheduledDays, answerSpeakerId',
+    reviewSlots: 'slotStartMs'
   }
 }
 

@@ -1,12 +1,23 @@
+import { futureBins } from '../../../core/stats'
 import {
   defaultSchedulerSettings,
+  localTimeZone,
   tzOffsetMinutesAt,
   type SchedulerSettings
 } from '../../../core/scheduling'
 import { useBrowserStore } from '../stores/browser'
 import { useStudyStore } from '../stores/study'
 import { listArticleSummaries, type ArticleSummary } from './articles-repo'
-import { loadStudyQueue, type StudyQueue, type StudyScope } from './cards-repo'
+import { loadStudyQueue, todayCounts, type StudyQueue, type StudyScope } from './cards-repo'
+import {
+  lastDueMs,
+  loadCardTallies,
+  loadForecastCounts,
+  loadMasteryInput,
+  loadRetrievabilitySample,
+  loadSlots
+} from './stats-repo'
+import { loadSchedulerSettings } from './study-settings-repo'
 import { rebuildReviewSlots } from './review-slots-repo'
 import { loadArticleCounts, recountArticleCounts, studyDayEndAt } from './counts-repo'
 import { getDatabase, type QuotedeckDatabase } from './schema'
@@ -29,6 +40,32 @@ export interface StudyBenchHooks {
   tzOffsetMinutesAt: typeof tzOffsetMinutesAt
   /** Recomputes the review aggregate from the logs (the stats bench seeds logs directly). */
   rebuildReviewSlots(): Promise<number>
+  /** Runs each read of the Stats view alone and returns its duration in ms, by name. */
+  timeStatsReads(): Promise<Record<string, number>>
+}
+
+/** Times each Stats read on its own (one after the other, so the figures do not overlap). */
+async function timeStatsReads(db: QuotedeckDatabase): Promise<Record<string, number>> {
+  const timings: Record<string, number> = {}
+  const time = async <T>(name: string, read: () => Promise<T>): Promise<T> => {
+    const startedAt = performance.now()
+    const result = await read()
+    timings[name] = performance.now() - startedAt
+    return result
+  }
+  const settings = await time('settings', () => loadSchedulerSettings(db))
+  await time('slots', () => loadSlots(db))
+  const { bins } = await time('tallies', () => loadCardTallies(db))
+  await time('lastDue', () => lastDueMs(db))
+  await time('mastery', () => loadMasteryInput(db))
+  await time('today', () => todayCounts(db, Date.now(), settings, tzOffsetMinutesAt(Date.now())))
+  await time('retrievability', () => loadRetrievabilitySample(db, bins.stability))
+  const last = await lastDueMs(db)
+  for (const range of ['1m', '1y'] as const) {
+    const bins = futureBins(range, Date.now(), last, settings, localTimeZone())
+    await time(`forecast ${range}`, () => loadForecastCounts(db, bins, Date.now()))
+  }
+  return timings
 }
 
 /** Library counts summed over the articles. */
@@ -83,7 +120,8 @@ export function installStudyBenchHooks(): void {
     },
     study,
     tzOffsetMinutesAt,
-    rebuildReviewSlots: () => rebuildReviewSlots(getDatabase())
+    rebuildReviewSlots: () => rebuildReviewSlots(getDatabase()),
+    timeStatsReads: () => timeStatsReads(getDatabase())
   }
 }
 

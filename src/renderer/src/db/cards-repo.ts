@@ -30,6 +30,7 @@ import {
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { notifyArticleCardsChanged } from './card-changes'
 import { applyLogsToSlots } from './review-slots-repo'
+import { dueTalliesInBins } from './tallies-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 import { storageErrorMessage } from './storage'
 
@@ -763,33 +764,25 @@ export async function forecast(
   const starts = Array.from({ length: days }, (_, index) => firstDayStart + index * DAY_MS)
   const perDay = await countDueInBins(
     db,
-    starts.map((startMs) => ({ startMs, endMs: startMs + DAY_MS }))
+    starts.map((startMs) => ({ startMs, endMs: startMs + DAY_MS })),
+    nowMs
   )
   return starts.map((dayStartMs, index) => ({ dayStartMs, count: perDay[index] }))
 }
 
 /**
  * Learning and review cards falling due in each of `bins` (ascending; the first also holds what
- * is overdue), counted on the `[queue+due]` index; buried cards count in the bin they come back
- * in, and nothing after the last bin is counted.
+ * is overdue), from the maintained due tallies (folded up to `nowMs` first, so only the slots
+ * ahead are read); buried cards count in the bin they come back in, and nothing after the last
+ * bin is counted.
  */
 export async function countDueInBins(
   db: QuotedeckDatabase,
-  bins: readonly { startMs: number; endMs: number }[]
+  bins: readonly { startMs: number; endMs: number }[],
+  nowMs: number
 ): Promise<number[]> {
-  const countDue = (queue: QueueValue, fromMs: number, toMs: number): Promise<number> =>
-    db.cards.where('[queue+due]').between([queue, fromMs], [queue, toMs], true, false).count()
   const [counts, buried] = await Promise.all([
-    Promise.all(
-      bins.map(async (bin, index) => {
-        const from = index === 0 ? -Infinity : bin.startMs
-        const [learning, review] = await Promise.all([
-          countDue(Queue.Learning, from, bin.endMs),
-          countDue(Queue.Review, from, bin.endMs)
-        ])
-        return learning + review
-      })
-    ),
+    dueTalliesInBins(db, nowMs, bins),
     db.cards
       .where('[queue+due]')
       .between([Queue.Buried, Dexie.minKey], [Queue.Buried, Dexie.maxKey])

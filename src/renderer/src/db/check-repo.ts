@@ -3,13 +3,14 @@ import { newSchedulingState } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
 import { applyLogsToSlots } from './review-slots-repo'
 import { checkAndRebuildCounts } from './counts-repo'
+import { checkAndRebuildTallies } from './tallies-repo'
 import type { QuotedeckDatabase } from './schema'
 
 /**
  * Check Database: reads the collection, plans the repairs (pure, `core/maintenance`) and applies
  * them in one read-write transaction, so a collection changed meanwhile is planned and repaired
- * as one consistent state. Last, in the same transaction, the Library counts are compared with a
- * recount of the repaired cards and rebuilt if they drifted. Returns the plan that was applied.
+ * as one consistent state. Last, in the same transaction, the Library counts and the Stats tallies
+ * are compared with a recount of the repaired cards and rebuilt if they drifted. Returns the plan that was applied.
  */
 export async function checkAndRepairDatabase(
   db: QuotedeckDatabase,
@@ -22,7 +23,10 @@ export async function checkAndRepairDatabase(
     db.notes,
     db.reviewSlots,
     db.articleCounts,
-    db.dueCounts
+    db.dueCounts,
+    db.cardTallies,
+    db.speakerTallies,
+    db.articleTallies
   ]
   const { plan, touched } = await db.transaction('rw', tables, async () => {
     const articleIds = (await db.articles.toCollection().primaryKeys()) as string[]
@@ -52,6 +56,7 @@ export async function checkAndRepairDatabase(
     }
     const counts = await checkAndRebuildCounts(db, nowMs)
     plan.driftedCountArticleIds = counts.driftedArticleIds
+    plan.statsTalliesRebuilt = await checkAndRebuildTallies(db)
     return { plan, touched }
   })
   if (touched.size > 0) notifyArticleCardsChanged(db, [...touched])

@@ -26,9 +26,14 @@ import {
   type CountsDelta,
   type DueCountRow
 } from '../../../core/library/article-counts'
+import type { TalliedCard } from '../../../core/stats/tallies'
+import { applyTallyChanges, TALLY_TABLES } from './tallies-repo'
 
-/** The tables the middleware writes, added to every read-write transaction over `cards`. */
-export const COUNTS_TABLES = ['articleCounts', 'dueCounts'] as const
+/**
+ * The tables the middleware writes, added to every read-write transaction over `cards`: the
+ * Library's counts and the Stats view's tallies (tallies-repo).
+ */
+export const COUNTS_TABLES = ['articleCounts', 'dueCounts', ...TALLY_TABLES] as const
 
 /** `DBCoreRangeType.Any` (a `const enum` in Dexie's types, so not importable as a value). */
 const RANGE_ANY = 3
@@ -117,19 +122,37 @@ export async function readCountsRows(
 }
 
 /**
- * The counted fields (article, queue, due) of the cards each read-write transaction over `cards`
+ * The counted and tallied fields of the cards each read-write transaction over `cards`
  * has read or written so far, by key (undefined: no such card). Inside one transaction nothing
  * else writes the cards, so a card read before it is written (a bulk action reads the cards it
- * changes) need not be read again to know what the write replaces. Only the key and these three
- * fields are kept, copied: a caller may change the objects it read before writing them back.
+ * changes) need not be read again to know what the write replaces. Only the key and the counted
+ * and tallied fields are kept, copied: a caller may change the objects it read before writing
+ * them back.
  */
 const knownCards = new WeakMap<DBCoreTransaction, Map<string, CountedCard | undefined>>()
 
-/** The card's key and counted fields (a card's key is its `id`, which a write's plan needs). */
+/**
+ * The card's key and the fields the counts and the Stats tallies read (a write's plan needs the
+ * key; `TalliedCard` lists what the tallies use), copied.
+ */
 function countedOf(card: CountedCard | undefined): CountedCard | undefined {
   if (card === undefined) return undefined
-  const { id } = card as CountedCard & { id: string }
-  return { id, articleId: card.articleId, queue: card.queue, due: card.due } as CountedCard
+  const stored = card as CountedCard & TalliedCard & { id: string }
+  const kept: TalliedCard & { id: string } = {
+    id: stored.id,
+    articleId: stored.articleId,
+    template: stored.template,
+    answerSpeakerId: stored.answerSpeakerId,
+    answer: stored.answer,
+    queue: stored.queue,
+    due: stored.due,
+    memoryState: stored.memoryState,
+    scheduledDays: stored.scheduledDays,
+    stability: stored.stability,
+    difficulty: stored.difficulty,
+    lapses: stored.lapses
+  }
+  return kept as unknown as CountedCard
 }
 
 /** Remembers what a read in `trans` returned for `keys` (nothing outside read-write ones). */
@@ -307,7 +330,16 @@ function createCountsCore(down: DBCore): DBCore {
           const foldMarkOf = (articleId: string): number =>
             rows.get(articleId)?.foldedBelowHour ?? 0
           for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
-          await applyCountsDelta(down, trans, delta, rows, hours)
+          await Promise.all([
+            applyCountsDelta(down, trans, delta, rows, hours),
+            // The values written are whole card records (Dexie turns updates into puts of them);
+            // the cards before a write are `countedOf` copies, which keep every tallied field.
+            applyTallyChanges(
+              down,
+              trans,
+              changes as unknown as { card: TalliedCard; sign: 1 | -1 }[]
+            )
+          ])
           return response
         }
       }

@@ -4,9 +4,16 @@ import type { Extraction } from '../../../core/extract/types'
 import type { CardContent, Note } from '../../../core/cards/types'
 import type { ReviewLogEntry, SchedulingState } from '../../../core/scheduling/types'
 import type { ReviewSlot } from '../../../core/stats/slots'
+import type {
+  ArticleTallyRow,
+  CardTallyRow,
+  DueTallyRow,
+  SpeakerTallyRow
+} from '../../../core/stats/tallies'
 import { sumLogsIntoSlots } from './review-slots-repo'
 import type { ArticleCountsRow, DueCountRow } from '../../../core/library/article-counts'
 import { articleCountsMiddleware, computeCountsInUpgrade } from './counts-middleware'
+import { computeTalliesInUpgrade } from './tallies-repo'
 
 /** An article in the library. Its body (`text`) is stored but never indexed. */
 export interface ArticleRecord extends Article {
@@ -110,6 +117,14 @@ export class QuotedeckDatabase extends Dexie {
   articleCounts!: EntityTable<ArticleCountsRow, 'articleId'>
   /** Per-article histogram of learning and review cards by due hour (version 3). */
   dueCounts!: Table<DueCountRow, [string, number]>
+  /** Cards per queue and per distribution bin, kept by the counts middleware (version 5). */
+  cardTallies!: EntityTable<CardTallyRow, 'key'>
+  /** Learning and review cards per due quarter hour, past ones folded (version 5). */
+  dueTallies!: EntityTable<DueTallyRow, 'slot'>
+  /** Per speaker: who-said cards, mature ones and lapses (version 5). */
+  speakerTallies!: EntityTable<SpeakerTallyRow, 'speakerId'>
+  /** Per article: cards, studied, mature and lapses (version 5). */
+  articleTallies!: EntityTable<ArticleTallyRow, 'articleId'>
 
   /**
    * @param options.maintainCounts false for a scratch copy whose rows must stay exactly as
@@ -152,6 +167,16 @@ export class QuotedeckDatabase extends Dexie {
         const slots = await sumLogsIntoSlots(tx.table<ReviewLogEntry, number>('reviewLogs'))
         await tx.table<ReviewSlot>('reviewSlots').bulkPut(slots)
       })
+    // Version 5: card tallies the Stats view reads instead of counting whole indexes (Chromium's
+    // index counts walk every entry), kept by the counts middleware like the Library counts.
+    this.version(5)
+      .stores({
+        cardTallies: 'key',
+        dueTallies: 'slot',
+        speakerTallies: 'speakerId, lapses',
+        articleTallies: 'articleId'
+      })
+      .upgrade((tx) => computeTalliesInUpgrade(tx))
   }
 }
 

@@ -1,43 +1,29 @@
 /**
- * What the Stats view reads. Every read is an index count, a bounded index range or the review
- * aggregate (`reviewSlots`): never the whole card table or the review logs, so the view stays
- * fast with 100,000 cards and 500,000 logs. The maths is `core/stats`'s.
+ * What the Stats view reads. Every read is a maintained aggregate (the review slots and the card
+ * tallies) or a bounded index range: never the whole card table, a whole index or the review
+ * logs, so the view stays fast with 100,000 cards and 500,000 logs. The maths is `core/stats`'s.
  */
 import Dexie from 'dexie'
 import { Queue, type SchedulingState } from '../../../core/scheduling'
 import {
-  DIFFICULTY_EDGES,
-  INTERVAL_EDGES_DAYS,
   STABILITY_EDGES_DAYS,
-  type MasteryCard,
+  articleMasteryFromTallies,
+  binCountsFromTallies,
+  queueCountFromTallies,
+  speakerMasteryFromTallies,
+  type ArticleMastery,
+  type SpeakerMastery,
+  type SpeakerTallyRow,
   type TimeBin
 } from '../../../core/stats'
 import type { ReviewSlot } from '../../../core/stats/slots'
-import { countDueInBins, schedulingOf } from './cards-repo'
+import { countDueInBins, schedulingOf, type QueueCounts } from './cards-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 /** Cards read to estimate the retrievability distribution when there are more than this. */
-export const RETRIEVABILITY_SAMPLE = 2000
+export const RETRIEVABILITY_SAMPLE = 800
 
-/** Counts per bin of an indexed numeric field: bin i is [edges[i], edges[i+1]), the last open. */
-async function countBins(
-  db: QuotedeckDatabase,
-  index: 'scheduledDays' | 'stability' | 'difficulty',
-  edges: readonly number[],
-  excludeFirstEdge = false
-): Promise<number[]> {
-  return Promise.all(
-    edges.map((from, i) => {
-      const to = i + 1 < edges.length ? edges[i + 1] : Infinity
-      return db.cards
-        .where(index)
-        .between(from, to, !(excludeFirstEdge && i === 0), false)
-        .count()
-    })
-  )
-}
-
-/** Card distributions by index counts (cards with an interval or a memory state). */
+/** Card distributions (cards with an interval or a memory state). */
 export interface CardBinCounts {
   /** Per `INTERVAL_EDGES_DAYS` bin (cards with an interval of a day or more). */
   interval: number[]
@@ -47,14 +33,36 @@ export interface CardBinCounts {
   difficulty: number[]
 }
 
-/** Counts the cards in every distribution bin (index counts; no card is read). */
-export async function loadCardBinCounts(db: QuotedeckDatabase): Promise<CardBinCounts> {
-  const [interval, stability, difficulty] = await Promise.all([
-    countBins(db, 'scheduledDays', INTERVAL_EDGES_DAYS),
-    countBins(db, 'stability', STABILITY_EDGES_DAYS, true),
-    countBins(db, 'difficulty', DIFFICULTY_EDGES)
-  ])
-  return { interval, stability, difficulty }
+/** What the collection tallies give the Stats view: its distributions and queue sizes. */
+export interface CardTallies {
+  bins: CardBinCounts
+  queues: QueueCounts
+}
+
+/**
+ * The distributions and queue sizes from the maintained tallies (one small table read; no card
+ * and no index is walked).
+ */
+export async function loadCardTallies(db: QuotedeckDatabase): Promise<CardTallies> {
+  const rows = await db.cardTallies.toArray()
+  const queue = (value: number): number => queueCountFromTallies(rows, value)
+  const queues = {
+    new: queue(Queue.New),
+    learning: queue(Queue.Learning),
+    review: queue(Queue.Review),
+    suspended: queue(Queue.Suspended),
+    buried: queue(Queue.Buried),
+    total: 0
+  }
+  queues.total = queues.new + queues.learning + queues.review + queues.suspended + queues.buried
+  return {
+    bins: {
+      interval: binCountsFromTallies(rows, 'interval'),
+      stability: binCountsFromTallies(rows, 'stability'),
+      difficulty: binCountsFromTallies(rows, 'difficulty')
+    },
+    queues
+  }
 }
 
 /** Cards read for the retrievability chart, each standing for `weight` cards. */
@@ -70,7 +78,7 @@ export interface RetrievabilitySample {
 /**
  * Studied cards for the retrievability chart: all of them when few, otherwise a sample stratified
  * by stability (each stability bin gives cards in proportion to its size, weighted back up), read
- * through the stability index. `stabilityCounts` are `loadCardBinCounts().stability`.
+ * through the stability index. `stabilityCounts` are `loadCardTallies().bins.stability`.
  */
 export async function loadRetrievabilitySample(
   db: QuotedeckDatabase,
@@ -126,9 +134,10 @@ export async function lastDueMs(db: QuotedeckDatabase): Promise<number | null> {
  */
 export function loadForecastCounts(
   db: QuotedeckDatabase,
-  bins: readonly TimeBin[]
+  bins: readonly TimeBin[],
+  nowMs: number
 ): Promise<number[]> {
-  return countDueInBins(db, bins)
+  return countDueInBins(db, bins, nowMs)
 }
 
 /** Every slot of the review aggregate, oldest first. */
@@ -146,46 +155,36 @@ export interface ConfusedPair {
   count: number
 }
 
-/** What the mastery tables need: the cards of a few speakers and articles, with names. */
+/** What the mastery tables show, with names. */
 export interface MasteryInput {
-  cards: MasteryCard[]
+  /** Speakers, most lapses first (then least mature). */
+  speakers: SpeakerMastery[]
   /** Speaker id → name (from their who-said cards). */
   speakerNames: Map<string, string>
-  /** Articles to show, most recently studied first. */
-  articleIds: string[]
+  /** Articles studied most recently, newest first. */
+  articles: ArticleMastery[]
   articleTitles: Map<string, string>
   confusions: ConfusedPair[]
 }
 
-/** Speakers and articles looked at by the mastery tables. */
+/** Articles shown by the mastery table, and speakers read for the speaker table. */
 const MASTERY_ARTICLES = 8
-const LAPSED_CARDS_READ = 300
+const MASTERY_SPEAKERS_READ = 50
 const RECENT_LOGS_READ = 400
 
-function masteryCard(card: CardRecord): MasteryCard {
-  return {
-    articleId: card.articleId,
-    template: card.template,
-    answerSpeakerId: card.answerSpeakerId,
-    memoryState: card.memoryState,
-    scheduledDays: card.scheduledDays,
-    lapses: card.lapses
-  }
-}
-
 /**
- * The cards behind the mastery tables, all through bounded index reads: the most confused speaker
- * pairs (`confusions` by count), the speakers of the most-lapsed cards (`lapses`, highest first),
- * and the articles studied most recently (the latest logs by `reviewedAt`). Their who-said cards
- * are read by `answerSpeakerId`, the articles' cards by `articleId`.
+ * The mastery tables from the maintained tallies, all bounded reads: the most confused speaker
+ * pairs (`confusions` by count), the speakers with the most lapses (`speakerTallies` by
+ * `lapses`), and the articles studied most recently (the latest logs by `reviewedAt`, then their
+ * `articleTallies`).
  */
 export async function loadMasteryInput(
   db: QuotedeckDatabase,
   confusionLimit = 8
 ): Promise<MasteryInput> {
-  const [confusionRows, lapsed, recentLogs] = await Promise.all([
+  const [confusionRows, lapsedSpeakers, recentLogs] = await Promise.all([
     db.confusions.orderBy('count').reverse().limit(confusionLimit).toArray(),
-    db.cards.where('lapses').above(0).reverse().limit(LAPSED_CARDS_READ).toArray(),
+    db.speakerTallies.orderBy('lapses').reverse().limit(MASTERY_SPEAKERS_READ).toArray(),
     db.reviewLogs.orderBy('reviewedAt').reverse().limit(RECENT_LOGS_READ).toArray()
   ])
   const confusions: ConfusedPair[] = confusionRows.map((row) => ({
@@ -202,57 +201,40 @@ export async function loadMasteryInput(
     articleIds.push(log.articleId)
     if (articleIds.length >= MASTERY_ARTICLES) break
   }
-  const speakerIds = new Set<string>()
-  for (const pair of confusions) {
-    speakerIds.add(pair.rightSpeakerId)
-    speakerIds.add(pair.pickedSpeakerId)
-  }
-  for (const card of lapsed) {
-    if (card.template === 'who-said' && card.answerSpeakerId) speakerIds.add(card.answerSpeakerId)
-  }
-  const [speakerCards, articleCards, articles] = await Promise.all([
-    speakerIds.size === 0
-      ? Promise.resolve([] as CardRecord[])
-      : db.cards
-          .where('answerSpeakerId')
-          .anyOf([...speakerIds])
-          .toArray(),
-    articleIds.length === 0
-      ? Promise.resolve([] as CardRecord[])
-      : db.cards.where('articleId').anyOf(articleIds).toArray(),
-    db.articles.bulkGet(articleIds)
+  // Confused speakers are shown too, whatever their lapses.
+  const known = new Set(lapsedSpeakers.map((row) => row.speakerId))
+  const confusedIds = [
+    ...new Set(confusions.flatMap((pair) => [pair.rightSpeakerId, pair.pickedSpeakerId]))
+  ].filter((id) => !known.has(id))
+  const [confusedSpeakers, articleRows] = await Promise.all([
+    db.speakerTallies.bulkGet(confusedIds),
+    db.articleTallies.bulkGet(articleIds)
   ])
-  const byId = new Map<string, CardRecord>()
-  for (const card of [...speakerCards, ...articleCards]) byId.set(card.id, card)
+  const speakerRows: SpeakerTallyRow[] = [
+    ...lapsedSpeakers,
+    ...confusedSpeakers.filter((row): row is SpeakerTallyRow => row !== undefined)
+  ]
   const speakerNames = new Map<string, string>()
-  for (const card of byId.values()) {
-    if (card.template === 'who-said' && card.answerSpeakerId) {
-      speakerNames.set(card.answerSpeakerId, card.answer)
-    }
-  }
+  for (const row of speakerRows) speakerNames.set(row.speakerId, row.name)
   for (const pair of confusions) {
-    if (!speakerNames.has(pair.rightSpeakerId))
+    if (!speakerNames.has(pair.rightSpeakerId)) {
       speakerNames.set(pair.rightSpeakerId, pair.rightName)
+    }
     if (!speakerNames.has(pair.pickedSpeakerId)) {
       speakerNames.set(pair.pickedSpeakerId, pair.pickedName)
     }
   }
+  // Titles of the shown articles and of the speakers' articles (for their "Study" links).
+  const titleIds = [...new Set([...articleIds, ...speakerRows.map((row) => row.articleId)])]
+  const articles = await db.articles.bulkGet(titleIds)
   const articleTitles = new Map<string, string>()
   articles.forEach((article, index) => {
-    if (article) articleTitles.set(articleIds[index], article.title)
-  })
-  // Speakers' articles, for the "Study" links of speakers outside the recent articles.
-  const otherArticleIds = [...new Set([...byId.values()].map((card) => card.articleId))].filter(
-    (id) => !articleTitles.has(id)
-  )
-  const others = await db.articles.bulkGet(otherArticleIds)
-  others.forEach((article, index) => {
-    if (article) articleTitles.set(otherArticleIds[index], article.title)
+    if (article) articleTitles.set(titleIds[index], article.title)
   })
   return {
-    cards: [...byId.values()].map(masteryCard),
+    speakers: speakerMasteryFromTallies(speakerRows),
     speakerNames,
-    articleIds,
+    articles: articleMasteryFromTallies(articleIds, articleRows),
     articleTitles,
     confusions
   }

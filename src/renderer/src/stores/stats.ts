@@ -13,16 +13,11 @@ import {
   type TimeBin
 } from '../../../core/stats'
 import type { ReviewSlot } from '../../../core/stats/slots'
-import {
-  cardCountsByQueue,
-  todayCounts,
-  type QueueCounts,
-  type TodayCounts
-} from '../db/cards-repo'
+import { todayCounts, type QueueCounts, type TodayCounts } from '../db/cards-repo'
 import { getDatabase } from '../db/schema'
 import {
   lastDueMs,
-  loadCardBinCounts,
+  loadCardTallies,
   loadForecastCounts,
   loadMasteryInput,
   loadRetrievabilitySample,
@@ -69,9 +64,12 @@ export const useStatsStore = defineStore('stats', () => {
     return `Could not load your statistics: ${cause instanceof Error ? cause.message : String(cause)}`
   }
 
-  async function loadForecast(range: StatsRange, base: StatsData): Promise<ForecastData> {
+  async function loadForecast(
+    range: StatsRange,
+    base: Pick<StatsData, 'nowMs' | 'lastDueMs' | 'settings' | 'timeZone'>
+  ): Promise<ForecastData> {
     const bins = futureBins(range, base.nowMs, base.lastDueMs, base.settings, base.timeZone)
-    const counts = await loadForecastCounts(getDatabase(), bins)
+    const counts = await loadForecastCounts(getDatabase(), bins, base.nowMs)
     return { range, bins, counts }
   }
 
@@ -84,17 +82,17 @@ export const useStatsStore = defineStore('stats', () => {
     try {
       const db = getDatabase()
       const timeZone = localTimeZone()
-      const [settings, slots, queues, bins, lastDue, mastery] = await Promise.all([
+      const [settings, slots, { bins, queues }, lastDue, mastery] = await Promise.all([
         loadSchedulerSettings(db).catch(() => ({ ...defaultSchedulerSettings })),
         loadSlots(db),
-        cardCountsByQueue(db),
-        loadCardBinCounts(db),
+        loadCardTallies(db),
         lastDueMs(db),
         loadMasteryInput(db)
       ])
-      const [today, retrievability] = await Promise.all([
+      const [today, retrievability, forecastBins] = await Promise.all([
         todayCounts(db, nowMs, settings, timeZone),
-        loadRetrievabilitySample(db, bins.stability)
+        loadRetrievabilitySample(db, bins.stability),
+        loadForecast(forecastRange, { nowMs, lastDueMs: lastDue, settings, timeZone })
       ])
       const next: StatsData = {
         nowMs,
@@ -109,7 +107,7 @@ export const useStatsStore = defineStore('stats', () => {
         lastDueMs: lastDue,
         mastery
       }
-      forecast.value = await loadForecast(forecastRange, next)
+      forecast.value = forecastBins
       data.value = next
     } catch (cause) {
       error.value = describe(cause)
