@@ -24,7 +24,7 @@ export interface StaticServer {
 }
 
 /**
- * Serves the files under `rootDir` on 127.0.0.1 at `port` (0: a random free one). Paths that escape the root
+ * Serves the files under `rootDir` on 127.0.0.1 at a random free port. Paths that escape the root
  * get 403; missing files 404. No directory listings, no caching (every test sees the current build).
  */
 export async function startStaticServer(

@@ -152,8 +152,11 @@ describe('article counts kept by every card write', () => {
       left.filter((card) => card.queue === Queue.New).length
     )
     await expectCountsExact(NOW_MS)
+    // The Stats tallies use the same read of the cards before the write.
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
     await undoBulkAction(db, suspended.undo)
     await expectCountsExact(NOW_MS)
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
   })
 
   it('a card read, changed in place and written back in one transaction counts as written', async () => {
@@ -180,6 +183,7 @@ describe('article counts kept by every card write', () => {
     expect(counts.get('article-b')).toBeUndefined()
     expect(counts.get('article-c')).toEqual({ total: 1, new: 1, due: 0 })
     await expectCountsExact(NOW_MS)
+    expect(await readAllTallies(db)).toEqual(await recountTallies(db))
   })
 
   it('an add that fails part-way counts only the cards it stored', async () => {

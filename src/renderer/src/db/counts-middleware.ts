@@ -122,35 +122,35 @@ export async function readCountsRows(
 }
 
 /**
- * The counted fields of the cards each read-write transaction over `cards` has read or written
- * so far, by key (undefined: no such card): article, queue and due for the Library counts, and
- * the Stats tallies' fields. Inside one transaction nothing else writes the cards, so a card read
- * before it is written (a bulk action reads the cards it changes) need not be read again to know
- * what the write replaces. Only the key and these fields are kept, copied: a caller may change
- * the objects it read before writing them back.
+ * The counted and tallied fields of the cards each read-write transaction over `cards`
+ * has read or written so far, by key (undefined: no such card). Inside one transaction nothing
+ * else writes the cards, so a card read before it is written (a bulk action reads the cards it
+ * changes) need not be read again to know what the write replaces. Only the key and the counted
+ * and tallied fields are kept, copied: a caller may change the objects it read before writing
+ * them back.
  */
 const knownCards = new WeakMap<DBCoreTransaction, Map<string, CountedCard | undefined>>()
 
 /**
- * The card's key and the fields the counts and the Stats tallies read (a card's key is its `id`,
- * which a write's plan needs).
+ * The card's key and the fields the counts and the Stats tallies read (a write's plan needs the
+ * key; `TalliedCard` lists what the tallies use), copied.
  */
 function countedOf(card: CountedCard | undefined): CountedCard | undefined {
   if (card === undefined) return undefined
-  const full = card as CountedCard & TalliedCard & { id: string }
+  const stored = card as CountedCard & TalliedCard & { id: string }
   const kept: TalliedCard & { id: string } = {
-    id: full.id,
-    articleId: full.articleId,
-    queue: full.queue,
-    due: full.due,
-    template: full.template,
-    answerSpeakerId: full.answerSpeakerId,
-    answer: full.answer,
-    memoryState: full.memoryState,
-    scheduledDays: full.scheduledDays,
-    stability: full.stability,
-    difficulty: full.difficulty,
-    lapses: full.lapses
+    id: stored.id,
+    articleId: stored.articleId,
+    template: stored.template,
+    answerSpeakerId: stored.answerSpeakerId,
+    answer: stored.answer,
+    queue: stored.queue,
+    due: stored.due,
+    memoryState: stored.memoryState,
+    scheduledDays: stored.scheduledDays,
+    stability: stored.stability,
+    difficulty: stored.difficulty,
+    lapses: stored.lapses
   }
   return kept as unknown as CountedCard
 }
@@ -332,7 +332,8 @@ function createCountsCore(down: DBCore): DBCore {
           for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
           await Promise.all([
             applyCountsDelta(down, trans, delta, rows, hours),
-            // The cards are whole records or `countedOf` copies, which keep the tallied fields.
+            // The values written are whole card records (Dexie turns updates into puts of them);
+            // the cards before a write are `countedOf` copies, which keep every tallied field.
             applyTallyChanges(
               down,
               trans,
