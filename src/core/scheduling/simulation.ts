@@ -55,6 +55,11 @@ export interface WorkloadInput {
   days?: number
   /** At most this many studied and this many new cards are simulated; the counts are scaled. */
   sampleSize?: number
+  /**
+   * When `cards` are already a sample, how many studied cards they stand for (the estimate is
+   * scaled to it); by default `cards` are all of them.
+   */
+  studiedTotal?: number
 }
 
 /** What `estimateWorkload` found. */
@@ -81,7 +86,8 @@ export function estimateWorkload(input: WorkloadInput): WorkloadEstimate {
   const studied = input.cards.filter((card) => card.memoryState !== MemoryState.New)
   const sampled =
     studied.length > sampleSize ? shuffleWith(studied, random).slice(0, sampleSize) : studied
-  const studiedScale = sampled.length > 0 ? studied.length / sampled.length : 0
+  const studiedScale =
+    sampled.length > 0 ? (input.studiedTotal ?? studied.length) / sampled.length : 0
   const newTotal = Math.min(input.newCardCount, Math.max(0, settings.newCardsPerDay) * days)
   const newSampled = Math.min(newTotal, sampleSize)
   const newScale = newSampled > 0 ? newTotal / newSampled : 0

@@ -39,6 +39,8 @@ export async function benchProfile(prefix: string): Promise<{ dir: string; keep:
  */
 export function benchPort(profile: { dir: string; keep: boolean }): number {
   if (!profile.keep) return 0
+  // `--port` finds a profile seeded under another port again.
+  if (process.argv.includes('--port')) return argument('port', 0)
   let hash = 0
   for (const char of profile.dir) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0
   return 40_000 + (Math.abs(hash) % 20_000)

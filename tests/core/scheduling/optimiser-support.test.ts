@@ -103,6 +103,13 @@ describe('estimateWorkload', () => {
     expect(sampled.reviewsPerYear / full.reviewsPerYear).toBeLessThan(1.3)
   })
 
+  it('scales a given sample to the studied cards it stands for (studiedTotal)', () => {
+    const sample = estimateWorkload({ ...input, newCardCount: 0 })
+    const tenTimes = estimateWorkload({ ...input, newCardCount: 0, studiedTotal: 2000 })
+    expect(tenTimes.simulatedCards).toBe(200)
+    expect(tenTimes.reviewsPerYear).toBeCloseTo(sample.reviewsPerYear * 10, 6)
+  })
+
   it('no cards: no work', () => {
     expect(estimateWorkload({ ...input, cards: [], newCardCount: 0 }).reviewsPerYear).toBe(0)
   })

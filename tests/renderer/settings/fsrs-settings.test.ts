@@ -1,5 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { applyLogsToSlots } from '../../../src/renderer/src/db/review-slots-repo'
 import type { AppApi, MenuCommand } from '../../../src/shared/api'
 import type { OptimiseOutcome, OptimiseRequest } from '../../../src/shared/fsrs-optimiser'
 import type { Result } from '../../../src/shared/result'
@@ -186,18 +187,21 @@ describe('FsrsSettings', () => {
       previous: [],
       lastRun: { at: Date.now(), reviewCount: 0 }
     })
-    await db.reviewLogs.bulkAdd(
-      Array.from({ length: 1000 }, (_, i) => ({
-        cardId: `c${i % 50}`,
-        articleId: 'a',
-        grade: 3 as const,
-        source: 'study' as const,
-        reviewedAt: NOW_MS - i * 60_000,
-        answerMs: 1000,
-        before: makeCard('c'),
-        after: null
-      }))
-    )
+    const logs = Array.from({ length: 1000 }, (_, i) => ({
+      cardId: `c${i % 50}`,
+      articleId: 'a',
+      grade: 3 as const,
+      source: 'study' as const,
+      reviewedAt: NOW_MS - i * 60_000,
+      answerMs: 1000,
+      before: makeCard('c'),
+      after: null
+    }))
+    // As every answer is stored: the log and the review aggregate in one transaction.
+    await db.transaction('rw', db.reviewLogs, db.reviewSlots, async () => {
+      await db.reviewLogs.bulkAdd(logs)
+      await applyLogsToSlots(db, logs, 1)
+    })
     await mountSection()
     const note = await waitFor(() => document.querySelector('[role="note"]'))
     expect(note.textContent).toMatch(/1,000 new reviews since the parameters were last optimised/)

@@ -8,7 +8,9 @@ import {
 } from '../../../core/scheduling'
 import { optimiserHistoryFromLogs } from '../../../core/scheduling/optimiser-history'
 import type { OptimiserHistory } from '../../../shared/fsrs-optimiser'
+import { scheduledCount } from '../../../core/stats/charts'
 import { schedulingOf } from './cards-repo'
+import { loadCardTallies, loadRetrievabilitySample } from './stats-repo'
 import type { QuotedeckDatabase } from './schema'
 
 /** The scheduled reviews (practice left out) as the optimiser's compact history. */
@@ -21,24 +23,42 @@ export async function loadOptimiserHistory(
   return optimiserHistoryFromLogs(entries, settings, timeZone)
 }
 
-/** How many scheduled reviews (not practice) the log holds. */
+/**
+ * How many scheduled reviews (not practice) the log holds, summed from the review aggregate (a
+ * few thousand quarter-hour rows) instead of filtering every log.
+ */
 export async function countScheduledReviews(db: QuotedeckDatabase): Promise<number> {
-  return db.reviewLogs.filter((entry) => entry.source !== 'practice').count()
+  let total = 0
+  await db.reviewSlots.each((slot) => {
+    total += scheduledCount(slot)
+  })
+  return total
 }
 
-/** What the workload estimate simulates: the studied cards' states and how many are new. */
-export async function loadWorkloadCards(
-  db: QuotedeckDatabase
-): Promise<{ studied: SchedulingState[]; newCount: number }> {
-  const studied: SchedulingState[] = []
-  let newCount = 0
-  await db.cards.each((card) => {
-    // Suspended cards are never shown, so they make no work.
-    if (card.queue === Queue.Suspended) return
-    if (card.memoryState === MemoryState.New) newCount += 1
-    else studied.push(schedulingOf(card))
-  })
-  return { studied, newCount }
+/** What the workload estimate simulates. */
+export interface WorkloadCards {
+  /** Studied cards that are not suspended: all of them, or a sample of `studiedTotal`. */
+  studied: SchedulingState[]
+  /** How many studied, unsuspended cards `studied` stands for. */
+  studiedTotal: number
+  /** New cards waiting to be introduced. */
+  newCount: number
+}
+
+/**
+ * The cards the workload estimate simulates, without walking the card table: the counts come from
+ * the Stats tallies, the studied cards from the stability-stratified sample the retrievability
+ * chart reads (suspended cards are never shown, so they make no work and are left out).
+ */
+export async function loadWorkloadCards(db: QuotedeckDatabase): Promise<WorkloadCards> {
+  const { bins, queues } = await loadCardTallies(db)
+  const sample = await loadRetrievabilitySample(db, bins.stability)
+  const studied = sample.states.filter((state) => state.queue !== Queue.Suspended)
+  const studiedTotal =
+    sample.states.length === 0
+      ? 0
+      : Math.round((sample.total * studied.length) / sample.states.length)
+  return { studied, studiedTotal, newCount: queues.new }
 }
 
 /**
