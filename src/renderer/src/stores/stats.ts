@@ -82,17 +82,30 @@ export const useStatsStore = defineStore('stats', () => {
     try {
       const db = getDatabase()
       const timeZone = localTimeZone()
-      const [settings, slots, { bins, queues }, lastDue, mastery] = await Promise.all([
-        loadSchedulerSettings(db).catch(() => ({ ...defaultSchedulerSettings })),
+      // Each read starts as soon as what it needs is there, so the slowest chain sets the time.
+      const settingsRead = loadSchedulerSettings(db).catch(() => ({ ...defaultSchedulerSettings }))
+      const talliesRead = loadCardTallies(db)
+      const lastDueRead = lastDueMs(db)
+      const [
+        settings,
+        slots,
+        { bins, queues },
+        lastDue,
+        mastery,
+        today,
+        retrievability,
+        forecastBins
+      ] = await Promise.all([
+        settingsRead,
         loadSlots(db),
-        loadCardTallies(db),
-        lastDueMs(db),
-        loadMasteryInput(db)
-      ])
-      const [today, retrievability, forecastBins] = await Promise.all([
-        todayCounts(db, nowMs, settings, timeZone),
-        loadRetrievabilitySample(db, bins.stability),
-        loadForecast(forecastRange, { nowMs, lastDueMs: lastDue, settings, timeZone })
+        talliesRead,
+        lastDueRead,
+        loadMasteryInput(db),
+        settingsRead.then((loaded) => todayCounts(db, nowMs, loaded, timeZone)),
+        talliesRead.then((tallies) => loadRetrievabilitySample(db, tallies.bins.stability)),
+        Promise.all([settingsRead, lastDueRead]).then(([loaded, last]) =>
+          loadForecast(forecastRange, { nowMs, lastDueMs: last, settings: loaded, timeZone })
+        )
       ])
       const next: StatsData = {
         nowMs,
