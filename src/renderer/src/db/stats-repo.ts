@@ -18,6 +18,7 @@ import {
 } from '../../../core/stats'
 import type { ReviewSlot } from '../../../core/stats/slots'
 import { countDueInBins, schedulingOf, type QueueCounts } from './cards-repo'
+import { readPrimaryRangeInChunks } from './chunked-read'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
 /** Cards read to estimate the retrievability distribution when there are more than this. */
@@ -140,9 +141,9 @@ export function loadForecastCounts(
   return countDueInBins(db, bins, nowMs)
 }
 
-/** Every slot of the review aggregate, oldest first. */
+/** Every slot of the review aggregate, oldest first (read in parallel chunks). */
 export async function loadSlots(db: QuotedeckDatabase): Promise<ReviewSlot[]> {
-  return db.reviewSlots.toArray()
+  return readPrimaryRangeInChunks(db.reviewSlots, -Infinity, Infinity)
 }
 
 /** A confused pair of speakers, most often first. */

@@ -20,6 +20,7 @@ import {
   type TalliedCard
 } from '../../../core/stats/tallies'
 import type { QuotedeckDatabase } from './schema'
+import { readPrimaryRangeInChunks } from './chunked-read'
 
 /** The tally tables, derived from the cards (never copied from a backup). */
 export const TALLY_TABLES = [
@@ -271,10 +272,12 @@ export async function dueTalliesInBins(
   const endSlot = Math.ceil(bins[bins.length - 1].endMs / SLOT_MS)
   return db.transaction('r', db.dueTallies, async () => {
     const fold = await db.dueTallies.get(DUE_FOLD_SLOT)
-    const rows = await db.dueTallies
-      .where('slot')
-      .between(fold?.foldedBelowSlot ?? 0, endSlot, true, false)
-      .toArray()
+    const rows = await readPrimaryRangeInChunks(
+      db.dueTallies,
+      fold?.foldedBelowSlot ?? 0,
+      endSlot,
+      { includeUpper: false }
+    )
     return dueCountsInBins(bins, fold?.count ?? 0, rows)
   })
 }
