@@ -121,32 +121,65 @@ export function withAlpha(colour: string, alpha: number): string {
   return colour
 }
 
+/** Charts on screen, each told when the theme's colours change. */
+const subscribers = new Set<(theme: ChartTheme) => void>()
+/** The colours read for the charts on screen; dropped when none is left to keep it current. */
+let shared: ChartTheme | null = null
+let themeObserver: MutationObserver | null = null
+let colourScheme: MediaQueryList | null = null
+
+function refreshSharedTheme(): void {
+  shared = readChartTheme()
+  for (const notify of subscribers) notify(shared)
+}
+
+function subscribe(notify: (theme: ChartTheme) => void): void {
+  subscribers.add(notify)
+  if (subscribers.size > 1) return
+  themeObserver = new MutationObserver(refreshSharedTheme)
+  themeObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme']
+  })
+  if (typeof window.matchMedia === 'function') {
+    colourScheme = window.matchMedia('(prefers-color-scheme: dark)')
+    colourScheme.addEventListener?.('change', refreshSharedTheme)
+  }
+}
+
+function unsubscribe(notify: (theme: ChartTheme) => void): void {
+  subscribers.delete(notify)
+  if (subscribers.size > 0) return
+  themeObserver?.disconnect()
+  colourScheme?.removeEventListener?.('change', refreshSharedTheme)
+  themeObserver = null
+  colourScheme = null
+  // Nothing watches the theme now: the next chart reads it afresh.
+  shared = null
+}
+
 /**
  * The current chart theme, re-read when `data-theme` on <html> changes (the user's choice) or
- * the OS switches between light and dark (the `system` preference).
+ * the OS switches between light and dark (the `system` preference). Every chart on screen shares
+ * one reading: resolving the colours forces a style recalculation per variable, which ten charts
+ * mounting together would otherwise repeat ten times. It is read while the chart is set up, so
+ * the chart is drawn in the same render as the rest of the view.
  */
 export function useChartTheme(): ShallowRef<ChartTheme | null> {
   const theme = shallowRef<ChartTheme | null>(null)
-  let observer: MutationObserver | null = null
-  let media: MediaQueryList | null = null
-  const refresh = (): void => {
-    theme.value = readChartTheme()
+  const notify = (next: ChartTheme): void => {
+    theme.value = next
+  }
+  if (typeof document !== 'undefined' && document.body) {
+    shared ??= readChartTheme()
+    theme.value = shared
   }
   onMounted(() => {
-    refresh()
-    observer = new MutationObserver(refresh)
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme']
-    })
-    if (typeof window.matchMedia === 'function') {
-      media = window.matchMedia('(prefers-color-scheme: dark)')
-      media.addEventListener?.('change', refresh)
-    }
+    subscribe(notify)
+    // The theme may have changed between setup and mount, or been read by no one yet.
+    shared ??= readChartTheme()
+    if (theme.value !== shared) theme.value = shared
   })
-  onBeforeUnmount(() => {
-    observer?.disconnect()
-    media?.removeEventListener?.('change', refresh)
-  })
+  onBeforeUnmount(() => unsubscribe(notify))
   return theme
 }
