@@ -250,8 +250,23 @@ export function retrievability(
   nowMs: number,
   settings: SchedulerSettings = defaultSchedulerSettings
 ): number {
-  if (state.memoryState === MemoryState.New) return 0
-  return schedulerFor(settings).get_retrievability(toFsrsCard(state), new Date(nowMs), false)
+  return retrievabilityAt(nowMs, settings)(state)
+}
+
+/**
+ * `retrievability` for many cards at one instant under one set of settings: the scheduler is
+ * looked up once, not once per card (the Stats view asks for hundreds at a time).
+ */
+export function retrievabilityAt(
+  nowMs: number,
+  settings: SchedulerSettings = defaultSchedulerSettings
+): (state: SchedulingState) => number {
+  const scheduler = schedulerFor(settings)
+  const now = new Date(nowMs)
+  return (state) =>
+    state.memoryState === MemoryState.New
+      ? 0
+      : scheduler.get_retrievability(toFsrsCard(state), now, false)
 }
 
 /** The ts-fsrs default weights (what the scheduler uses before any optimisation). */

@@ -5,7 +5,7 @@
  */
 import {
   MemoryState,
-  retrievability,
+  retrievabilityAt,
   type SchedulerSettings,
   type SchedulingState,
   type TimeZoneSpec
@@ -545,10 +545,11 @@ export function retrievabilityDistribution(
   const counts = new Array<number>(RETRIEVABILITY_EDGES.length).fill(0)
   let sum = 0
   let cards = 0
+  const retrievabilityNow = retrievabilityAt(nowMs, settings)
   states.forEach((state, i) => {
     if (state.memoryState === MemoryState.New || state.lastReviewedAt === null) return
     const weight = weights?.[i] ?? 1
-    const value = retrievability(state, nowMs, settings)
+    const value = retrievabilityNow(state)
     let index = RETRIEVABILITY_EDGES.length - 1
     while (index > 0 && value < RETRIEVABILITY_EDGES[index]) index--
     counts[index] += weight

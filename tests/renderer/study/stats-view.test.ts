@@ -235,4 +235,19 @@ describe('StatsView', () => {
       'Reviews per day (chart; the table has the figures)'
     )
   })
+
+  it('a second visit shows "Loading…" first, not the last visit\'s charts drawn again', async () => {
+    await db.cards.add(makeCard('c1', { state: reviewState(NOW_MS - DAY_MS, 3) }))
+    const root = await mountStats()
+    expect(root.querySelector('[data-ready="true"]')).not.toBeNull()
+    wrapper?.unmount()
+    document.body.innerHTML = ''
+    const host = document.createElement('div')
+    document.body.appendChild(host)
+    wrapper = mount(StatsView, { attachTo: host })
+    // The first render, before any read has answered.
+    expect(host.querySelector('[data-ready="false"]')).not.toBeNull()
+    expect(getByRole(host, 'status', 'Loading…')).toBeTruthy()
+    expect(host.querySelectorAll('canvas')).toHaveLength(0)
+  })
 })

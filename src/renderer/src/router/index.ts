@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { useStatsStore } from '../stores/stats'
 
 /** Top-level sections, in the order the navigation shows them. */
 export const sections = [
@@ -23,7 +24,15 @@ const routes: RouteRecordRaw[] = [
   { path: '/browse', name: 'browse', component: () => import('../views/BrowserView.vue') },
   { path: '/quiz', name: 'quiz', component: () => import('../views/QuizView.vue') },
   { path: '/missed', name: 'missed', component: () => import('../views/MissedView.vue') },
-  { path: '/stats', name: 'stats', component: () => import('../views/StatsView.vue') },
+  {
+    path: '/stats',
+    name: 'stats',
+    component: () => import('../views/StatsView.vue'),
+    // The reads start with the click, while the previous view is taken down and this one set up.
+    beforeEnter: () => {
+      void useStatsStore().loadForVisit()
+    }
+  },
   { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' }
 ]

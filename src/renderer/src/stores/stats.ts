@@ -43,6 +43,9 @@ export interface StatsData {
   mastery: MasteryInput
 }
 
+/** The forecast's range when the Stats view opens. */
+export const DEFAULT_FORECAST_RANGE: StatsRange = '1m'
+
 /** The forecast for one range (its bins are read on demand: a year is 53 weeks of counts). */
 export interface ForecastData {
   range: StatsRange
@@ -73,8 +76,38 @@ export const useStatsStore = defineStore('stats', () => {
     return { range, bins, counts }
   }
 
+  /** The read in flight, so a visit that already started one does not start a second. */
+  let pending: Promise<void> | null = null
+  /** The latest read started: an older one that finishes later does not overwrite its figures. */
+  let latest = 0
+
+  /**
+   * Starts reading for a visit of the Stats view unless a read is already under way (the
+   * navigation starts it on the click, before the view is mounted, so the database works while
+   * the previous view is taken down).
+   */
+  function loadForVisit(forecastRange: StatsRange = DEFAULT_FORECAST_RANGE): Promise<void> {
+    return pending ?? load(Date.now(), forecastRange)
+  }
+
   /** Reads everything at `nowMs` (the current time by default). */
-  async function load(nowMs: number = Date.now(), forecastRange: StatsRange = '1m'): Promise<void> {
+  function load(
+    nowMs: number = Date.now(),
+    forecastRange: StatsRange = DEFAULT_FORECAST_RANGE
+  ): Promise<void> {
+    const generation = ++latest
+    const read = readAll(nowMs, forecastRange, generation).finally(() => {
+      if (pending === read) pending = null
+    })
+    pending = read
+    return read
+  }
+
+  async function readAll(
+    nowMs: number,
+    forecastRange: StatsRange,
+    generation: number
+  ): Promise<void> {
     loading.value = true
     error.value = null
     // Each visit reads afresh (the figures change with every answer); the view says it is loading.
@@ -120,12 +153,13 @@ export const useStatsStore = defineStore('stats', () => {
         lastDueMs: lastDue,
         mastery
       }
+      if (generation !== latest) return
       forecast.value = forecastBins
       data.value = next
     } catch (cause) {
-      error.value = describe(cause)
+      if (generation === latest) error.value = describe(cause)
     } finally {
-      loading.value = false
+      if (generation === latest) loading.value = false
     }
   }
 
@@ -140,5 +174,5 @@ export const useStatsStore = defineStore('stats', () => {
     }
   }
 
-  return { data, forecast, error, loading, load, setForecastRange }
+  return { data, forecast, error, loading, load, loadForVisit, setForecastRange }
 })
