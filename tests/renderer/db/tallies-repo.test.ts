@@ -183,6 +183,44 @@ describe('Stats tallies kept by every card write', () => {
     expect(mastery.articleTitles.get('article-0')).toBe('Border talks')
   })
 
+  it('finds the articles studied last behind a long run of one article, ties and practice', async () => {
+    const log = (
+      index: number,
+      articleId: string,
+      reviewedAt: number,
+      source = 'study'
+    ): object => ({
+      cardId: `c${index}`,
+      articleId,
+      grade: 3,
+      source,
+      reviewedAt,
+      answerMs: 3000,
+      before: seededCard(index, index),
+      after: seededCard(index, index)
+    })
+    const logs = [
+      // Oldest first: nine articles, then 150 answers on one article, the newest a practice one.
+      ...Array.from({ length: 9 }, (_, i) => log(i, `old-${i}`, NOW_MS - 10_000 + i)),
+      // Two answers in the same millisecond as the run's oldest one.
+      log(9, 'tie', NOW_MS - 5000),
+      ...Array.from({ length: 150 }, (_, i) => log(10 + i, 'busy', NOW_MS - 5000 + i)),
+      log(200, 'practised', NOW_MS, 'practice')
+    ]
+    await db.reviewLogs.bulkAdd(logs as never)
+    const mastery = await loadMasteryInput(db)
+    expect(mastery.articles.map((row) => row.articleId)).toEqual([
+      'busy',
+      'tie',
+      'old-8',
+      'old-7',
+      'old-6',
+      'old-5',
+      'old-4',
+      'old-3'
+    ])
+  })
+
   it('Check Database finds drifted tallies, rebuilds them and says so', async () => {
     await db.cards.bulkAdd(Array.from({ length: 20 }, (_, id) => seededCard(id, id)))
     await db.cardTallies.put({ key: `queue:${Queue.Review}`, count: 999 })

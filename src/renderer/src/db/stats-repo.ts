@@ -173,6 +173,36 @@ const MASTERY_ARTICLES = 8
 const MASTERY_SPEAKERS_READ = 50
 const RECENT_LOGS_READ = 400
 
+/** Logs read per step when looking for the articles studied last (at most `RECENT_LOGS_READ`). */
+const RECENT_LOG_STEPS = [25, 75, RECENT_LOGS_READ - 100]
+
+/**
+ * The articles of the latest scheduled answers, newest first (at most `MASTERY_ARTICLES`). Logs
+ * carry the card's state before and after, so they are read a few at a time from the newest and
+ * only as far back as needed (usually the first step), not `RECENT_LOGS_READ` every time.
+ */
+async function recentlyStudiedArticleIds(db: QuotedeckDatabase): Promise<string[]> {
+  const articleIds: string[] = []
+  let upToMs = Infinity
+  for (const step of RECENT_LOG_STEPS) {
+    // Or equal: answers sharing the last one's millisecond are not skipped (seen ones are).
+    const logs = await db.reviewLogs
+      .where('reviewedAt')
+      .belowOrEqual(upToMs)
+      .reverse()
+      .limit(step)
+      .toArray()
+    for (const log of logs) {
+      if (log.source === 'practice' || articleIds.includes(log.articleId)) continue
+      articleIds.push(log.articleId)
+      if (articleIds.length >= MASTERY_ARTICLES) return articleIds
+    }
+    if (logs.length < step) break
+    upToMs = logs[logs.length - 1].reviewedAt
+  }
+  return articleIds
+}
+
 /**
  * The mastery tables from the maintained tallies, all bounded reads: the most confused speaker
  * pairs (`confusions` by count), the speakers with the most lapses (`speakerTallies` by
@@ -183,10 +213,10 @@ export async function loadMasteryInput(
   db: QuotedeckDatabase,
   confusionLimit = 8
 ): Promise<MasteryInput> {
-  const [confusionRows, lapsedSpeakers, recentLogs] = await Promise.all([
+  const [confusionRows, lapsedSpeakers, articleIds] = await Promise.all([
     db.confusions.orderBy('count').reverse().limit(confusionLimit).toArray(),
     db.speakerTallies.orderBy('lapses').reverse().limit(MASTERY_SPEAKERS_READ).toArray(),
-    db.reviewLogs.orderBy('reviewedAt').reverse().limit(RECENT_LOGS_READ).toArray()
+    recentlyStudiedArticleIds(db)
   ])
   const confusions: ConfusedPair[] = confusionRows.map((row) => ({
     rightSpeakerId: row.rightSpeakerId,
@@ -196,12 +226,6 @@ export async function loadMasteryInput(
     articleId: row.articleId,
     count: row.count
   }))
-  const articleIds: string[] = []
-  for (const log of recentLogs) {
-    if (log.source === 'practice' || articleIds.includes(log.articleId)) continue
-    articleIds.push(log.articleId)
-    if (articleIds.length >= MASTERY_ARTICLES) break
-  }
   // Confused speakers are shown too, whatever their lapses.
   const known = new Set(lapsedSpeakers.map((row) => row.speakerId))
   const confusedIds = [
