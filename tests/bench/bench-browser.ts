@@ -274,9 +274,12 @@ async function loadedAt(page: Page): Promise<number> {
 }
 
 /** Each query: handed to the store → the first page of rows painted. */
-async function timeSearches(
-  page: Page
-): Promise<{ times: number[]; filterTimes: number[]; counts: Record<string, number> }> {
+async function timeSearches(page: Page): Promise<{
+  times: number[]
+  filterTimes: number[]
+  counts: Record<string, number>
+  byQuery: Record<string, number[]>
+}> {
   return page.evaluate(
     async ({ queries, warmup, runs }) => {
       const browser = (window as unknown as BenchWindow).__quotedeckBrowserBench!.browser
@@ -291,6 +294,7 @@ async function timeSearches(
       const times: number[] = []
       const filterTimes: number[] = []
       const counts: Record<string, number> = {}
+      const byQuery: Record<string, number[]> = {}
       for (let round = 0; round < warmup + runs; round++) {
         for (const query of queries) {
           // From another query, so the table really changes.
@@ -307,10 +311,11 @@ async function timeSearches(
           if (round >= warmup) {
             times.push(paintedAt - startedAt)
             filterTimes.push(browser.lastSearchMs)
+            ;(byQuery[query] ??= []).push(paintedAt - startedAt)
           }
         }
       }
-      return { times, filterTimes, counts }
+      return { times, filterTimes, counts, byQuery }
     },
     { queries: QUERIES, warmup: SEARCH_WARMUP, runs: SEARCH_RUNS }
   )
@@ -486,6 +491,15 @@ async function reportSearches(page: Page): Promise<void> {
       `${QUERIES.length} queries × ${SEARCH_RUNS} runs)`
   )
   console.log(`    of which filter + sort: ${describeTimes(searches.filterTimes, 1)}`)
+  const slowest = Object.entries(searches.byQuery)
+    .map(([query, times]) => ({ query, worst: Math.max(...times) }))
+    .sort((a, b) => b.worst - a.worst)
+    .slice(0, 3)
+  console.log(
+    `    slowest queries (worst run): ${slowest
+      .map(({ query, worst }) => `${query === '' ? '(all)' : query} ${worst.toFixed(1)} ms`)
+      .join('; ')}`
+  )
   console.log(
     `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
   )
