@@ -15,6 +15,19 @@ import FsrsSettings from '../../../src/renderer/src/components/settings/FsrsSett
 import { DAY_MS, NOW_MS, makeCard, reviewState } from '../db/fixtures'
 import { getByRole, queryByRole, useViewTestSetup } from '../study/helpers'
 
+/** Counts the workload simulations (the real one runs). */
+const simulations = vi.hoisted(() => ({ count: 0 }))
+vi.mock('../../../src/core/scheduling/simulation', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/core/scheduling/simulation')>()
+  return {
+    ...actual,
+    estimateWorkload: (...args: Parameters<typeof actual.estimateWorkload>) => {
+      simulations.count += 1
+      return actual.estimateWorkload(...args)
+    }
+  }
+})
+
 let db: QuotedeckDatabase
 let wrapper: VueWrapper | null = null
 let listeners: ((command: MenuCommand) => void)[] = []
@@ -239,5 +252,24 @@ describe('FsrsSettings', () => {
     )
     expect(saved.textContent).toMatch(/\d+ review cards were rescheduled/)
     expect((await loadSchedulerSettings(db)).desiredRetention).toBe(0.97)
+  })
+
+  it('leaving Settings before its reads finish runs no workload simulation (it held up the next view)', async () => {
+    installApi(improved())
+    await db.cards.bulkAdd(
+      Array.from({ length: 40 }, (_, i) =>
+        makeCard(`r${i}`, { state: reviewState(NOW_MS + i * DAY_MS) })
+      )
+    )
+    simulations.count = 0
+    const host = document.createElement('div')
+    document.body.appendChild(host)
+    const leftAtOnce = mount(FsrsSettings, { attachTo: host })
+    leftAtOnce.unmount()
+    await settle()
+    expect(simulations.count).toBe(0)
+
+    await mountSection()
+    expect(simulations.count).toBe(1)
   })
 })

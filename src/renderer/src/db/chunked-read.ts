@@ -52,7 +52,7 @@ const SPREAD_ALLOWED = 2
  * chunk whose range turns out to hold many other rows is read with `bulkGet` instead. One
  * read-only transaction: one consistent snapshot.
  */
-export async function readRowsByKeysInChunks<Row, Key extends IndexableType, Insert = Row>(
+export async function readRowsByKeysInChunks<Row, Key, Insert = Row>(
   table: Table<Row, Key, Insert>,
   keys: readonly Key[],
   options: { chunkRows?: number } = {}
@@ -75,7 +75,7 @@ export async function readRowsByKeysInChunks<Row, Key extends IndexableType, Ins
   })
 }
 
-async function readChunk<Row, Key extends IndexableType, Insert>(
+async function readChunk<Row, Key, Insert>(
   table: Table<Row, Key, Insert>,
   chunk: readonly Key[],
   keyOf: (row: Row) => unknown
@@ -83,7 +83,7 @@ async function readChunk<Row, Key extends IndexableType, Insert>(
   const limit = chunk.length * SPREAD_ALLOWED
   const inRange = await table
     .where(':id')
-    .between(chunk[0], chunk[chunk.length - 1], true, true)
+    .between(chunk[0] as IndexableType, chunk[chunk.length - 1] as IndexableType, true, true)
     .limit(limit)
     .toArray()
   if (inRange.length < limit) {
