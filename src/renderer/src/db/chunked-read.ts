@@ -15,10 +15,10 @@ export const CHUNK_ROWS = 64
  * Every row of `table` whose primary key lies between `lower` and `upper` (inclusive bounds
  * unless told otherwise), in primary-key order, read in parallel chunks of `chunkRows`.
  */
-export async function readPrimaryRangeInChunks<Row, Key extends IndexableType, Insert = Row>(
+export async function readPrimaryRangeInChunks<Row, Key, Insert = Row>(
   table: Table<Row, Key, Insert>,
-  lower: Key,
-  upper: Key,
+  lower: IndexableType,
+  upper: IndexableType,
   options: { includeLower?: boolean; includeUpper?: boolean; chunkRows?: number } = {}
 ): Promise<Row[]> {
   const { includeLower = true, includeUpper = true, chunkRows = CHUNK_ROWS } = options
@@ -27,7 +27,7 @@ export async function readPrimaryRangeInChunks<Row, Key extends IndexableType, I
     const keys = (await table
       .where(':id')
       .between(lower, upper, includeLower, includeUpper)
-      .primaryKeys()) as Key[]
+      .primaryKeys()) as IndexableType[]
     if (keys.length === 0) return []
     const reads: Promise<Row[]>[] = []
     for (let start = 0; start < keys.length; start += chunkRows) {
