@@ -66,16 +66,14 @@ function isSchedulerSettings(value: unknown): value is Partial<SchedulerSettings
  * fails validation (an older version, a hand edit) falls back to the defaults as a whole.
  */
 export async function loadSchedulerSettings(db: QuotedeckDatabase): Promise<SchedulerSettings> {
-  const stored = await readSetting<Partial<SchedulerSettings>>(
-    db,
-    SCHEDULER_SETTINGS_KEY,
-    {},
-    isSchedulerSettings
-  )
+  // The FSRS weights live under their own key (with their history); the scheduler uses them.
+  // Both keys are asked for at once: every view that schedules or counts waits for this.
+  const [stored, parameters] = await Promise.all([
+    readSetting<Partial<SchedulerSettings>>(db, SCHEDULER_SETTINGS_KEY, {}, isSchedulerSettings),
+    loadFsrsParameterState(db)
+  ])
   const merged: SchedulerSettings = { ...defaultSchedulerSettings, ...stored }
   const valid = schedulerSettingsProblem(merged) === null ? merged : { ...defaultSchedulerSettings }
-  // The FSRS weights live under their own key (with their history); the scheduler uses them.
-  const parameters = await loadFsrsParameterState(db)
   return parameters.current === null
     ? valid
     : { ...valid, fsrsParameters: [...parameters.current.parameters] }
