@@ -42,6 +42,11 @@ export interface RepairPlan {
    * while the repairs are applied, so `planRepairs` leaves it false.
    */
   statsTalliesRebuilt: boolean
+  /**
+   * Articles whose Library summary (title, source, date added…) differed from the article, was
+   * missing, or outlived it: rewritten or deleted. Found while the repairs are applied.
+   */
+  repairedSummaryArticleIds: string[]
 }
 
 function finiteNumber(value: unknown): boolean {
@@ -122,7 +127,8 @@ export function planRepairs(input: {
     invalidStates,
     duplicateCardIds,
     driftedCountArticleIds: [],
-    statsTalliesRebuilt: false
+    statsTalliesRebuilt: false,
+    repairedSummaryArticleIds: []
   }
 }
 
@@ -134,7 +140,8 @@ export function isHealthy(plan: RepairPlan): boolean {
     plan.invalidStates.length === 0 &&
     plan.duplicateCardIds.length === 0 &&
     plan.driftedCountArticleIds.length === 0 &&
-    !plan.statsTalliesRebuilt
+    !plan.statsTalliesRebuilt &&
+    plan.repairedSummaryArticleIds.length === 0
   )
 }
 
@@ -173,6 +180,11 @@ export function describeRepairs(plan: RepairPlan): string[] {
   }
   if (plan.statsTalliesRebuilt) {
     lines.push('Recounted the card totals behind the statistics, which had drifted.')
+  }
+  if (plan.repairedSummaryArticleIds.length > 0) {
+    lines.push(
+      `Rewrote the Library entry of ${count(plan.repairedSummaryArticleIds.length, 'article', 'articles')}, which no longer matched the article.`
+    )
   }
   return lines
 }

@@ -49,7 +49,8 @@ describe('checkAndRepairDatabase', () => {
       invalidStates: [],
       duplicateCardIds: [],
       driftedCountArticleIds: [],
-      statsTalliesRebuilt: false
+      statsTalliesRebuilt: false,
+      repairedSummaryArticleIds: []
     })
   })
 

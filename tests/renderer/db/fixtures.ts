@@ -27,6 +27,12 @@ export const SHIPPED_STORES: Record<number, Record<string, string>> = {
     cards:
       'id, articleId, noteId, template, [queue+due], lapses, stability, difficulty, scheduledDays, answerSpeakerId',
     reviewSlots: 'slotStartMs'
+  },
+  5: {
+    cardTallies: 'key',
+    dueTallies: 'slot',
+    speakerTallies: 'speakerId, lapses',
+    articleTallies: 'articleId'
   }
 }
 

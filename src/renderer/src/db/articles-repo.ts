@@ -117,18 +117,21 @@ export interface ListArticleSummariesOptions {
 }
 
 /**
- * The library, newest first, as summaries. IndexedDB has no projections, so the records are read
- * whole with one `getAll` and reduced at once. A cursor would hold one body at a time, but each of
- * its steps waits behind every request queued before it: at start-up, behind the study queue's
- * reads, 1,000 articles took about a second. No card is read: card counts come from the
- * maintained per-article counts (`countCardsOfArticles`).
+ * The library, newest first, as summaries: read from the maintained summaries table (see
+ * article-summaries.ts), so no article body is ever read to list the library. No card is read
+ * either: card counts come from the maintained per-article counts (`countCardsOfArticles`).
  */
 export async function listArticleSummaries(
   db: QuotedeckDatabase,
   options: ListArticleSummariesOptions = {}
 ): Promise<ArticleSummary[]> {
-  const records = await db.articles.orderBy('addedAt').reverse().toArray()
-  const summaries = records.map((record) => toArticleSummary(record))
+  const records = await db.articleSummaries.orderBy('addedAt').reverse().toArray()
+  const summaries = records.map((record): ArticleSummary => ({
+    ...record,
+    cardCount: 0,
+    newCount: 0,
+    dueCount: 0
+  }))
   if (options.withCardCounts ?? true) {
     const counts = await loadArticleCounts(db, options.nowMs ?? Date.now())
     for (const summary of summaries) applyCounts(summary, counts.get(summary.id))

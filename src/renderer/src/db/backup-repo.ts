@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
 import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
+import { SUMMARIES_TABLE } from './article-summaries'
 import { COUNTS_TABLES } from './counts-middleware'
 import { QuotedeckDatabase } from './schema'
 
@@ -20,8 +21,11 @@ export interface RestoreProgress {
   fraction: number
 }
 
-/** Tables computed from the cards, never copied from a backup. */
-const derivedTables: ReadonlySet<string> = new Set(COUNTS_TABLES)
+/**
+ * Tables computed from others (the counts and tallies from the cards, the summaries from the
+ * articles), never copied from a backup: the middlewares rebuild them as the restore writes.
+ */
+const derivedTables: ReadonlySet<string> = new Set([...COUNTS_TABLES, SUMMARIES_TABLE])
 
 /** Rows per `bulkPut` while replacing the collection (progress is reported between them). */
 const ROWS_PER_PUT = 5000

@@ -4,13 +4,15 @@ import { notifyArticleCardsChanged } from './card-changes'
 import { applyLogsToSlots } from './review-slots-repo'
 import { checkAndRebuildCounts } from './counts-repo'
 import { checkAndRebuildTallies } from './tallies-repo'
+import { checkAndRebuildSummaries } from './article-summaries'
 import type { QuotedeckDatabase } from './schema'
 
 /**
  * Check Database: reads the collection, plans the repairs (pure, `core/maintenance`) and applies
  * them in one read-write transaction, so a collection changed meanwhile is planned and repaired
  * as one consistent state. Last, in the same transaction, the Library counts and the Stats tallies
- * are compared with a recount of the repaired cards and rebuilt if they drifted. Returns the plan that was applied.
+ * are compared with a recount of the repaired cards and rebuilt if they drifted, and the article
+ * summaries with their articles. Returns the plan that was applied.
  */
 export async function checkAndRepairDatabase(
   db: QuotedeckDatabase,
@@ -26,7 +28,8 @@ export async function checkAndRepairDatabase(
     db.dueCounts,
     db.cardTallies,
     db.speakerTallies,
-    db.articleTallies
+    db.articleTallies,
+    db.articleSummaries
   ]
   const { plan, touched } = await db.transaction('rw', tables, async () => {
     const articleIds = (await db.articles.toCollection().primaryKeys()) as string[]
@@ -57,6 +60,7 @@ export async function checkAndRepairDatabase(
     const counts = await checkAndRebuildCounts(db, nowMs)
     plan.driftedCountArticleIds = counts.driftedArticleIds
     plan.statsTalliesRebuilt = await checkAndRebuildTallies(db)
+    plan.repairedSummaryArticleIds = await checkAndRebuildSummaries(db)
     return { plan, touched }
   })
   if (touched.size > 0) notifyArticleCardsChanged(db, [...touched])

@@ -251,7 +251,7 @@ export async function loadMasteryInput(
   }
   // Titles of the shown articles and of the speakers' articles (for their "Study" links).
   const titleIds = [...new Set([...articleIds, ...speakerRows.map((row) => row.articleId)])]
-  const articles = await db.articles.bulkGet(titleIds)
+  const articles = await db.articleSummaries.bulkGet(titleIds)
   const articleTitles = new Map<string, string>()
   articles.forEach((article, index) => {
     if (article) articleTitles.set(titleIds[index], article.title)
