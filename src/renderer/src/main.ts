@@ -7,6 +7,7 @@ import { getDatabase } from './db/schema'
 import { requestPersistentStorage, watchUpgrades } from './db/storage'
 import { useBackupStore } from './stores/backup'
 import { useNotificationsStore } from './stores/notifications'
+import { BACKUP_BEFORE_UPGRADE_TEXT, showStartupStatus } from './startup-status'
 
 const pinia = createPinia()
 
@@ -17,11 +18,14 @@ const pinia = createPinia()
  */
 async function start(): Promise<void> {
   let warning: string | null = null
+  const hideStatus = showStartupStatus(document.getElementById('app'), BACKUP_BEFORE_UPGRADE_TEXT)
   try {
     const backedUp = await useBackupStore(pinia).backupBeforeMigration()
     if (!backedUp.ok) warning = backedUp.error.message
   } catch (error) {
     warning = `The collection could not be backed up before its upgrade: ${String(error)}`
+  } finally {
+    hideStatus()
   }
   createApp(App).use(pinia).use(router).mount('#app')
   if (warning !== null) useNotificationsStore(pinia).error(warning)
