@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  forEachChunkInKeyOrder,
   readPrimaryRangeInChunks,
   readRowsByKeysInChunks
 } from '../../../src/renderer/src/db/chunked-read'
@@ -90,5 +91,50 @@ describe('readRowsByKeysInChunks', () => {
     await expect(readRowsByKeysInChunks(db.reviewSlots, [1], { chunkRows: 0 })).rejects.toThrow(
       RangeError
     )
+  })
+})
+
+describe('forEachChunkInKeyOrder', () => {
+  it('visits every row once, in key order, for number and string keys and any chunk size', async () => {
+    const start = Math.floor(NOW_MS / SLOT_MS) * SLOT_MS
+    await db.reviewSlots.bulkPut(
+      Array.from({ length: 37 }, (_, index) => emptySlot(start + index * SLOT_MS))
+    )
+    await db.settings.bulkPut(
+      Array.from({ length: 23 }, (_, index) => ({ key: `k${index}`, value: index }))
+    )
+    const slots = await db.reviewSlots.toArray()
+    const settings = await db.settings.toArray()
+    for (const chunkRows of [1, 5, 23, 37, 100]) {
+      const visitedSlots: number[] = []
+      await forEachChunkInKeyOrder(
+        db.reviewSlots,
+        chunkRows,
+        (slot) => slot.slotStartMs,
+        (chunk) => {
+          expect(chunk.length).toBeLessThanOrEqual(chunkRows)
+          visitedSlots.push(...chunk.map((slot) => slot.slotStartMs))
+        }
+      )
+      expect(visitedSlots).toEqual(slots.map((slot) => slot.slotStartMs))
+      const visitedKeys: string[] = []
+      await forEachChunkInKeyOrder(
+        db.settings,
+        chunkRows,
+        (row) => row.key,
+        async (chunk) => {
+          visitedKeys.push(...chunk.map((row) => row.key))
+        }
+      )
+      expect(visitedKeys).toEqual(settings.map((row) => row.key))
+    }
+    await expect(
+      forEachChunkInKeyOrder(
+        db.settings,
+        0,
+        (row) => row.key,
+        () => {}
+      )
+    ).rejects.toThrow(RangeError)
   })
 })

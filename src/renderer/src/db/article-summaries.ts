@@ -13,6 +13,8 @@ import type {
   Transaction
 } from 'dexie'
 import type { Article } from '../../../core/article/types'
+import { forEachChunkInKeyOrder } from './chunked-read'
+import { failedAt } from './counts-middleware'
 import type { QuotedeckDatabase } from './schema'
 
 /** What the Library list shows of an article, stored apart from its body. */
@@ -77,7 +79,7 @@ function createSummariesCore(down: DBCore): DBCore {
             case 'put': {
               // A failed position (a duplicate id in an add) wrote nothing: nor does its summary.
               const written = (req.values as SummarisedRecord[]).filter(
-                (_, index) => !(response.numFailures > 0 && response.failures[index] !== undefined)
+                (_, index) => !failedAt(response, index)
               )
               if (written.length > 0) {
                 follow = await summaries.mutate({
@@ -111,7 +113,10 @@ export const articleSummariesMiddleware: Middleware<DBCore> = {
   create: (down) => createSummariesCore(down)
 }
 
-/** Rows read per request by the upgrade (whole articles: kept small, bodies can be large). */
+/**
+ * Articles read per request by the upgrade and by Check Database (whole articles: kept small,
+ * bodies can be large).
+ */
 const UPGRADE_CHUNK = 200
 
 /**
@@ -119,19 +124,15 @@ const UPGRADE_CHUNK = 200
  * at a time in key order so their bodies are never all in memory at once.
  */
 export async function fillSummariesInUpgrade(tx: Transaction): Promise<void> {
-  const articles = tx.table<SummarisedRecord, string>('articles')
   const summaries = tx.table<ArticleSummaryRecord, string>(SUMMARIES_TABLE)
-  let after: string | null = null
-  for (;;) {
-    const chunk: SummarisedRecord[] = await (
-      after === null ? articles.toCollection() : articles.where(':id').above(after)
-    )
-      .limit(UPGRADE_CHUNK)
-      .toArray()
-    if (chunk.length > 0) await summaries.bulkPut(chunk.map(summaryOfArticle))
-    if (chunk.length < UPGRADE_CHUNK) return
-    after = chunk[chunk.length - 1].id
-  }
+  await forEachChunkInKeyOrder(
+    tx.table<SummarisedRecord, string>('articles'),
+    UPGRADE_CHUNK,
+    (article) => article.id,
+    async (chunk) => {
+      if (chunk.length > 0) await summaries.bulkPut(chunk.map(summaryOfArticle))
+    }
+  )
 }
 
 function sameSummary(a: ArticleSummaryRecord, b: ArticleSummaryRecord): boolean {
@@ -157,25 +158,22 @@ export async function checkAndRebuildSummaries(db: QuotedeckDatabase): Promise<s
   )
   const repaired: string[] = []
   const rewrites: ArticleSummaryRecord[] = []
-  let after: string | null = null
-  for (;;) {
-    const chunk: SummarisedRecord[] = await (
-      after === null ? db.articles.toCollection() : db.articles.where(':id').above(after)
-    )
-      .limit(UPGRADE_CHUNK)
-      .toArray()
-    for (const article of chunk) {
-      const expected = summaryOfArticle(article)
-      const current = stored.get(article.id)
-      stored.delete(article.id)
-      if (current === undefined || !sameSummary(current, expected)) {
-        rewrites.push(expected)
-        repaired.push(article.id)
+  await forEachChunkInKeyOrder(
+    db.articles,
+    UPGRADE_CHUNK,
+    (article) => article.id,
+    (chunk) => {
+      for (const article of chunk) {
+        const expected = summaryOfArticle(article)
+        const current = stored.get(article.id)
+        stored.delete(article.id)
+        if (current === undefined || !sameSummary(current, expected)) {
+          rewrites.push(expected)
+          repaired.push(article.id)
+        }
       }
     }
-    if (chunk.length < UPGRADE_CHUNK) break
-    after = chunk[chunk.length - 1].id
-  }
+  )
   // What is left has no article.
   const orphans = [...stored.keys()]
   if (rewrites.length > 0) await db.articleSummaries.bulkPut(rewrites)

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { Article } from '../../../core/article/types'
+import { summaryOfArticle, type ArticleSummaryRecord } from './article-summaries'
 import type {
   ArticleRecord,
   CardRecord,
@@ -13,23 +14,14 @@ import { notifyArticleCardsChanged } from './card-changes'
 import { loadArticleCounts } from './counts-repo'
 import { deleteConfusionsForArticle, restoreConfusions, type StoredConfusion } from './quiz-repo'
 
-/** What the Library list needs of an article: everything except its body. */
-export interface ArticleSummary {
-  id: string
-  title: string
-  byline: string | null
-  source: Article['source']
-  wordCount: number
-  /** Number of lines of page furniture the loader removed. */
-  removedLineCount: number
+/** What the Library list needs of an article: everything except its body, with its card counts. */
+export interface ArticleSummary extends ArticleSummaryRecord {
   /** Flashcards made from the article so far. */
   cardCount: number
   /** Of them, cards in the new queue (not yet studied, not suspended or buried). */
   newCount: number
   /** Of them, learning and review cards due before the current study day ends. */
   dueCount: number
-  /** Epoch ms. */
-  addedAt: number
 }
 
 /** Outcome of adding an article. */
@@ -50,23 +42,17 @@ export interface RemovedArticleSnapshot {
   confusions: StoredConfusion[]
 }
 
-/** Strips the body so lists never hold article texts. */
-export function toArticleSummary(
-  record: ArticleRecord,
+/** A stored summary with the given card counts. */
+function withCounts(
+  summary: ArticleSummaryRecord,
   counts: ArticleCounts = { total: 0, new: 0, due: 0 }
 ): ArticleSummary {
-  return {
-    id: record.id,
-    title: record.title,
-    byline: record.byline,
-    source: record.source,
-    wordCount: record.wordCount,
-    removedLineCount: record.removed.length,
-    cardCount: counts.total,
-    newCount: counts.new,
-    dueCount: counts.due,
-    addedAt: record.addedAt
-  }
+  return { ...summary, cardCount: counts.total, newCount: counts.new, dueCount: counts.due }
+}
+
+/** Strips the body so lists never hold article texts. */
+export function toArticleSummary(record: ArticleRecord, counts?: ArticleCounts): ArticleSummary {
+  return withCounts(summaryOfArticle(record), counts)
 }
 
 /**
@@ -126,12 +112,7 @@ export async function listArticleSummaries(
   options: ListArticleSummariesOptions = {}
 ): Promise<ArticleSummary[]> {
   const records = await db.articleSummaries.orderBy('addedAt').reverse().toArray()
-  const summaries = records.map((record): ArticleSummary => ({
-    ...record,
-    cardCount: 0,
-    newCount: 0,
-    dueCount: 0
-  }))
+  const summaries = records.map((record) => withCounts(record))
   if (options.withCardCounts ?? true) {
     const counts = await loadArticleCounts(db, options.nowMs ?? Date.now())
     for (const summary of summaries) applyCounts(summary, counts.get(summary.id))

@@ -33,9 +33,9 @@ export interface SearchCardsInput {
 
 /**
  * Speaker names by `${articleId}|${speakerId}` and article titles by id (from the summaries: no
- * article body is read). Both tables are asked for
- * at once with `getAll`: a cursor waits for every request queued before each of its steps, and
- * behind the card reads that start beside it 2,000 steps took 3.4 s at 100,000 cards.
+ * article body is read). Both tables are asked for at once with `getAll`: a cursor waits for
+ * every request queued before each of its steps, and behind the card reads that start beside it
+ * 2,000 steps took 3.4 s at 100,000 cards.
  */
 async function readNames(
   db: QuotedeckDatabase
@@ -129,7 +129,6 @@ export async function searchCards(
     async () => {
       const [names, cards] = await Promise.all([
         readNames(db),
-        // All cards: read in parallel chunks (100,000 cards: 3.7 s as one getAll, 1.9 s so).
         // Every card: in parallel chunks (100,000 cards: 3.6–4.3 s as one getAll, 2.9 s so).
         indexedCandidates(db, input.node, input) ??
           readPrimaryRangeInChunks(db.cards, Dexie.minKey, Dexie.maxKey)

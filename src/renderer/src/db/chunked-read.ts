@@ -93,3 +93,26 @@ async function readChunk<Row, Key, Insert>(
   const found = await table.bulkGet([...chunk])
   return found.filter((row): row is NonNullable<typeof row> => row !== undefined) as Row[]
 }
+
+/**
+ * Calls `visit` with every row of `table` in primary-key order, `chunkRows` rows at a time (one
+ * `getAll` per chunk, the next asked for after the last is visited), so a large table is never
+ * all in memory at once. Works on a live table or on an upgrade transaction's. `keyOf` gives a
+ * row's primary key (the next chunk starts after it).
+ */
+export async function forEachChunkInKeyOrder<Row, Key, Insert = Row>(
+  table: Table<Row, Key, Insert>,
+  chunkRows: number,
+  keyOf: (row: Row) => IndexableType,
+  visit: (chunk: Row[]) => void | Promise<void>
+): Promise<void> {
+  if (!(chunkRows >= 1)) throw new RangeError(`chunkRows must be at least 1, got ${chunkRows}`)
+  // Every key sorts after -Infinity (numbers first, then dates, strings and arrays).
+  let after: IndexableType = -Infinity
+  for (;;) {
+    const chunk = await table.where(':id').above(after).limit(chunkRows).toArray()
+    await visit(chunk)
+    if (chunk.length < chunkRows) return
+    after = keyOf(chunk[chunk.length - 1])
+  }
+}

@@ -46,7 +46,8 @@ const anyRange = {
   upperOpen: false
 } as const
 
-function failedAt(response: DBCoreMutateResponse, index: number): boolean {
+/** Whether position `index` of a mutate request failed (a duplicate key in an add). */
+export function failedAt(response: DBCoreMutateResponse, index: number): boolean {
   return response.numFailures > 0 && response.failures[index] !== undefined
 }
 

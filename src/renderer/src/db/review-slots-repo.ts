@@ -12,6 +12,7 @@ import {
   slotStartOf,
   type ReviewSlot
 } from '../../../core/stats/slots'
+import { forEachChunkInKeyOrder } from './chunked-read'
 import type { QuotedeckDatabase } from './schema'
 
 type SlotLog = Pick<ReviewLogEntry, 'source' | 'before' | 'grade' | 'answerMs' | 'reviewedAt'>
@@ -50,16 +51,17 @@ const LOG_CHUNK = 10_000
  */
 export async function sumLogsIntoSlots(logs: Table<ReviewLogEntry, number>): Promise<ReviewSlot[]> {
   const bySlot = new Map<number, ReviewSlot>()
-  let after = -Infinity
-  for (;;) {
-    const chunk = await logs.where(':id').above(after).limit(LOG_CHUNK).toArray()
-    for (const log of chunk) {
-      const start = slotStartOf(log.reviewedAt)
-      bySlot.set(start, applyLogToSlot(bySlot.get(start) ?? emptySlot(start), log, 1))
+  await forEachChunkInKeyOrder(
+    logs,
+    LOG_CHUNK,
+    (log) => log.id as number,
+    (chunk) => {
+      for (const log of chunk) {
+        const start = slotStartOf(log.reviewedAt)
+        bySlot.set(start, applyLogToSlot(bySlot.get(start) ?? emptySlot(start), log, 1))
+      }
     }
-    if (chunk.length < LOG_CHUNK) break
-    after = chunk[chunk.length - 1].id as number
-  }
+  )
   return [...bySlot.values()].sort((a, b) => a.slotStartMs - b.slotStartMs)
 }
 
