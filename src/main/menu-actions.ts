@@ -1,4 +1,4 @@
-import type { Article } from '../core/article/types'
+import type { PackedArticle } from '../shared/article-transport'
 import type { MenuCommand } from '../shared/api'
 import { ok, type Result } from '../shared/result'
 import type { MenuAction } from './menu-template'
@@ -23,7 +23,7 @@ export function createMenuActionRunner(
 ): (action: MenuAction) => Promise<void> {
   const { services, send } = deps
 
-  function deliver(loaded: Result<Article>): void {
+  function deliver(loaded: Result<PackedArticle>): void {
     if (loaded.ok) {
       send({ kind: 'open-article', article: loaded.value })
       deps.onMenuStateChanged?.()

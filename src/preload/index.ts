@@ -24,6 +24,8 @@ export function createApi(
         ? invoke(invokeChannels.articleFromText, text)
         : invoke(invokeChannels.articleFromText, text, title),
     cancelArticleLoad: () => invoke(invokeChannels.cancelArticleLoad),
+    readArticleTextPart: (handle, index) =>
+      invoke(invokeChannels.readArticleTextPart, handle, index),
     readClipboardText: () => invoke(invokeChannels.readClipboardText),
     setThemePreference: (theme) => invoke(invokeChannels.setThemePreference, theme),
     openExternal: (url) => invoke(invokeChannels.openExternal, url),

@@ -1,5 +1,5 @@
-import type { Article } from '../core/article/types'
 import type { ArticleLoadProgress } from './article-load'
+import type { PackedArticle } from './article-transport'
 import type { BackupInfo, BackupReason, SaveBackupRequest, VerifiedBackup } from './backup'
 import type { BulkImportMode, BulkImportSelection, ExportFileRequest } from './collection'
 import type { OptimiseOutcome, OptimiseProgress, OptimiseRequest } from './fsrs-optimiser'
@@ -9,7 +9,7 @@ export type ThemePreference = 'system' | 'light' | 'dark'
 
 /** Commands the application menu sends to the page. */
 export type MenuCommand =
-  | { kind: 'open-article'; article: Article }
+  | { kind: 'open-article'; article: PackedArticle }
   | { kind: 'open-error'; message: string }
   | { kind: 'new-from-clipboard' }
   | { kind: 'theme'; theme: ThemePreference }
@@ -41,23 +41,30 @@ export interface RecentFile {
  * `window.api`; every method resolves (expected failures are `{ ok: false }` results).
  */
 export interface AppApi {
+  // Articles arrive packed (`PackedArticle`, `unpackArticle` in the page): a long article's
+  // paragraphs as objects took a quarter of a second of the page's thread to receive.
   getVersion(): Promise<string>
   /** The built-in seed article, cleaned. */
-  loadBuiltinArticle(): Promise<Result<Article>>
+  loadBuiltinArticle(): Promise<Result<PackedArticle>>
   /** Shows the Open dialog; `null` value when the user cancels. */
-  openArticleDialog(): Promise<Result<Article | null>>
+  openArticleDialog(): Promise<Result<PackedArticle | null>>
   /** Loads a file from the recent list by path (only paths the user opened before). */
-  openRecentArticle(path: string): Promise<Result<Article>>
+  openRecentArticle(path: string): Promise<Result<PackedArticle>>
   listRecentFiles(): Promise<RecentFile[]>
   /** Loads a file dropped onto the window. */
-  importDroppedFile(file: DroppedFile): Promise<Result<Article>>
+  importDroppedFile(file: DroppedFile): Promise<Result<PackedArticle>>
   /** Builds an article from pasted text; title from the first line unless given. */
-  articleFromText(text: string, title?: string): Promise<Result<Article>>
+  articleFromText(text: string, title?: string): Promise<Result<PackedArticle>>
   /**
    * Stops the article loads under way in the main process's worker thread (big files and
    * pastes): each resolves with a `CANCELLED` failure. Resolves whether one was running.
    */
   cancelArticleLoad(): Promise<boolean>
+  /**
+   * Part `index` of a long article's text staged by the main process (`PackedArticle.stagedText`);
+   * the page reads them in order with `receiveArticle`.
+   */
+  readArticleTextPart(handle: string, index: number): Promise<Result<string>>
   readClipboardText(): Promise<string>
   setThemePreference(theme: ThemePreference): Promise<void>
   /** Opens an http(s) link in the system browser when it passes the allowlist. */
@@ -74,7 +81,7 @@ export interface AppApi {
   /** Shows a multi-file or folder dialog and lists the importable files; `null` when cancelled. */
   chooseBulkImport(mode: BulkImportMode): Promise<Result<BulkImportSelection | null>>
   /** Loads one file of the last bulk-import selection as an article. */
-  readImportFile(path: string): Promise<Result<Article>>
+  readImportFile(path: string): Promise<Result<PackedArticle>>
   /**
    * Fits FSRS parameters to the user's reviews in a worker thread of the main process (progress
    * arrives as `optimise-progress` commands) and compares them with the current ones.

@@ -16,6 +16,7 @@ export const invokeChannels: { readonly [M in InvokeMethod]: `qd:${M}` } = {
   importDroppedFile: 'qd:importDroppedFile',
   articleFromText: 'qd:articleFromText',
   cancelArticleLoad: 'qd:cancelArticleLoad',
+  readArticleTextPart: 'qd:readArticleTextPart',
   readClipboardText: 'qd:readClipboardText',
   setThemePreference: 'qd:setThemePreference',
   openExternal: 'qd:openExternal',

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../../src/core/article/types'
+import { unpackArticle, type PackedArticle } from '../../src/shared/article-transport'
 import type { Result } from '../../src/shared/result'
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
 
@@ -22,9 +23,11 @@ afterAll(async () => {
 
 /** The built-in seed article as the real loader cleans it. */
 async function seedArticle(page: Page): Promise<Article> {
-  const result = (await page.evaluate(() => window.api.loadBuiltinArticle())) as Result<Article>
+  const result = (await page.evaluate(() =>
+    window.api.loadBuiltinArticle()
+  )) as Result<PackedArticle>
   if (!result.ok) throw new Error(`seed did not load: ${result.error.message}`)
-  return result.value
+  return unpackArticle(result.value)
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Article } from '../../src/core/article/types'
 import { shortTitle } from '../../src/renderer/src/components/library/format'
+import { unpackArticle } from '../../src/shared/article-transport'
 import { ARTIFACTS_DIR, SCREENSHOTS_DIR, launchApp, type E2EApp } from './support/harness'
 import { readStore, waitFor } from './support/idb'
 
@@ -53,7 +54,7 @@ async function goToLibrary(page: Page): Promise<void> {
 async function seedArticle(page: Page): Promise<Article> {
   const seed = await app.servicesOf(page).loadBuiltinArticle()
   if (!seed.ok) throw new Error(`the built-in article did not load: ${seed.error.message}`)
-  return seed.value
+  return unpackArticle(seed.value)
 }
 
 async function shoot(page: Page, name: string): Promise<string> {

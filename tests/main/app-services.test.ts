@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ThemePreference } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
+import { unpackArticle } from '../../src/shared/article-transport'
+import { loadArticleFromBytes } from '../../src/main/services/article-loader'
 import {
   MAX_FILE_BYTES,
   MAX_PASTED_TEXT_CHARS,
@@ -72,7 +74,7 @@ describe('createAppServices', () => {
     expect(await services.getVersion()).toBe('1.2.3')
     const seed = await services.loadBuiltinArticle()
     expect(seed.ok).toBe(true)
-    if (seed.ok) expect(seed.value.source.kind).toBe('builtin')
+    if (seed.ok) expect(seed.value.meta.source.kind).toBe('builtin')
   })
 
   it('turns a missing resources dir into a typed failure, not a throw', async () => {
@@ -161,12 +163,29 @@ describe('createAppServices', () => {
       })
       expect(result.ok).toBe(true)
       if (result.ok) {
-        expect(result.value.source).toEqual({
+        expect(result.value.meta.source).toEqual({
           kind: 'file',
           path: 'geneva.txt',
           fileName: 'geneva.txt'
         })
       }
+    })
+
+    it('sends the article packed: its paragraphs in one Int32Array, the same article unpacked', async () => {
+      const bytes = bytesOf(ARTICLE_TEXT)
+      const result = await services.importDroppedFile({
+        name: 'geneva.txt',
+        size: bytes.length,
+        bytes
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      expect(result.value.paragraphData).toBeInstanceOf(Int32Array)
+      expect('paragraphs' in result.value.meta).toBe(false)
+      const source = { kind: 'file' as const, path: 'geneva.txt', fileName: 'geneva.txt' }
+      const direct = loadArticleFromBytes('geneva.txt', bytes, source)
+      if (!direct.ok) throw new Error(direct.error.message)
+      expect(direct.value.paragraphs.length).toBeGreaterThan(1)
+      expect(unpackArticle(result.value)).toEqual(direct.value)
     })
 
     it('refuses files over 50 MB by their declared size before looking at the bytes', async () => {
@@ -239,15 +258,15 @@ describe('createAppServices', () => {
       })
       const bytes = new TextEncoder().encode(bigText())
       const dropped = await big.importDroppedFile({ name: 'big.txt', size: bytes.length, bytes })
-      expect(dropped.ok && dropped.value.title).toBe('Harbour bridge reopens')
+      expect(dropped.ok && dropped.value.meta.title).toBe('Harbour bridge reopens')
       expect(progress).toEqual(['reading', 'decoding', 'cleaning', 'sending'])
       const path = join(tempDir, 'big.txt')
       await writeFile(path, bytes)
       dialogPaths.push(path)
       const opened = await big.openArticleDialog()
-      expect(opened.ok && opened.value?.id).toBe(dropped.ok && dropped.value.id)
+      expect(opened.ok && opened.value?.meta.id).toBe(dropped.ok && dropped.value.meta.id)
       const pasted = await big.articleFromText(bigText())
-      expect(pasted.ok && pasted.value.source).toEqual({ kind: 'clipboard' })
+      expect(pasted.ok && pasted.value.meta.source).toEqual({ kind: 'clipboard' })
       // A paste has nothing to decode.
       expect(progress.slice(8)).toEqual(['reading', 'cleaning', 'sending'])
     }, 60_000)
@@ -267,11 +286,11 @@ describe('createAppServices', () => {
   describe('articleFromText', () => {
     it('builds an article from pasted text, with an optional trimmed title', async () => {
       const plain = await services.articleFromText(ARTICLE_TEXT)
-      expect(plain.ok && plain.value.title).toBe('Talks resume in Geneva')
+      expect(plain.ok && plain.value.meta.title).toBe('Talks resume in Geneva')
       const titled = await services.articleFromText(ARTICLE_TEXT, '  My title  ')
-      expect(titled.ok && titled.value.title).toBe('My title')
+      expect(titled.ok && titled.value.meta.title).toBe('My title')
       const blankTitle = await services.articleFromText(ARTICLE_TEXT, '   ')
-      expect(blankTitle.ok && blankTitle.value.title).toBe('Talks resume in Geneva')
+      expect(blankTitle.ok && blankTitle.value.meta.title).toBe('Talks resume in Geneva')
     })
 
     it('rejects wrong types and oversize text or titles', async () => {

@@ -18,7 +18,7 @@ const RENDERER_INDEX = '/opt/quotedeck/out/renderer/index.html'
 const PAGE_URL = 'file:///opt/quotedeck/out/renderer/index.html'
 
 /** What each channel takes; anything else is a wrong type. */
-type Takes = 'nothing' | 'string' | 'file' | 'backup' | 'export' | 'optimise'
+type Takes = 'nothing' | 'string' | 'file' | 'backup' | 'export' | 'optimise' | 'textPart'
 
 const TAKES: Record<InvokeMethod, Takes> = {
   getVersion: 'nothing',
@@ -29,6 +29,7 @@ const TAKES: Record<InvokeMethod, Takes> = {
   importDroppedFile: 'file',
   articleFromText: 'string',
   cancelArticleLoad: 'nothing',
+  readArticleTextPart: 'textPart',
   readClipboardText: 'nothing',
   setThemePreference: 'string',
   openExternal: 'string',
@@ -92,6 +93,17 @@ function wrongArguments(takes: Takes): fc.Arbitrary<unknown[]> {
     return fc
       .array(notString, { maxLength: 3 })
       .filter((a) => a.length !== 1 || typeof a[0] !== 'string')
+  if (takes === 'textPart') {
+    // a valid call is (handle: a string of 1–64 characters, index: a whole number from 0)
+    const validPart = (a: unknown[]): boolean =>
+      a.length === 2 &&
+      typeof a[0] === 'string' &&
+      a[0].length > 0 &&
+      a[0].length <= 64 &&
+      Number.isSafeInteger(a[1]) &&
+      (a[1] as number) >= 0
+    return fc.array(fc.anything(), { maxLength: 3 }).filter((a) => !validPart(a))
+  }
   if (takes === 'export') {
     // a valid export is { suggestedName: string, text: string }: leave such values out
     const validExport = (value: unknown): boolean =>

@@ -11,6 +11,7 @@ import { registerIpcHandlers } from '../../src/main/ipc'
 import { createAppServices, type AppServices } from '../../src/main/services/app-services'
 import { invokeChannels, invokeMethods } from '../../src/shared/ipc-channels'
 import type { Result } from '../../src/shared/result'
+import type { PackedArticle } from '../../src/shared/article-transport'
 
 const RENDERER_INDEX = '/opt/quotedeck/out/renderer/index.html'
 const PAGE_URL = 'file:///opt/quotedeck/out/renderer/index.html'
@@ -165,14 +166,17 @@ describe('registerIpcHandlers', () => {
         '# Summit ends\n\nThe chair said the summit “ended with a clear plan” for the coming year.\n'
       )
       dialogPaths.push(path)
-      const opened = (await call(invokeChannels.openArticleDialog, page)) as Result<{ id: string }>
+      const opened = (await call(invokeChannels.openArticleDialog, page)) as Result<PackedArticle>
       expect(opened.ok).toBe(true)
       const recent = (await call(invokeChannels.listRecentFiles, page)) as { path: string }[]
       expect(recent.map((file) => file.path)).toEqual([path])
-      const again = (await call(invokeChannels.openRecentArticle, page, path)) as Result<{
-        id: string
-      }>
-      expect(again.ok && opened.ok && again.value.id === opened.value.id).toBe(true)
+      const again = (await call(
+        invokeChannels.openRecentArticle,
+        page,
+        path
+      )) as Result<PackedArticle>
+      expect(again.ok && again.value.meta.id).toBe(opened.ok && opened.value.meta.id)
+      expect(again.ok && again.value.meta.id).toMatch(/\S/u)
     })
 
     it('imports dropped bytes and builds an article from text', async () => {
@@ -190,8 +194,8 @@ describe('registerIpcHandlers', () => {
         page,
         'Pasted\n\nSome text here.',
         'Given title'
-      )) as Result<{ title: string }>
-      expect(pasted.ok && pasted.value.title).toBe('Given title')
+      )) as Result<PackedArticle>
+      expect(pasted.ok && pasted.value.meta.title).toBe('Given title')
     })
 
     it('reads the clipboard and accepts a theme', async () => {

@@ -11,6 +11,7 @@ import type { AppServices } from '../../src/main/services/app-services'
 import type { MenuCommand } from '../../src/shared/api'
 import { fail, ok } from '../../src/shared/result'
 import type { Article } from '../../src/core/article/types'
+import { packArticle, type PackedArticle } from '../../src/shared/article-transport'
 
 const ARTICLE: Article = {
   id: 'a1',
@@ -23,6 +24,7 @@ const ARTICLE: Article = {
   encoding: 'utf-8',
   wordCount: 2
 }
+const PACKED = packArticle(ARTICLE)
 
 beforeEach(() => {
   resetElectronMock()
@@ -92,8 +94,8 @@ describe('createMenuActionRunner', () => {
     const quit = vi.fn()
     const changed = vi.fn()
     const services = {
-      openArticleDialog: vi.fn(async () => ok<Article | null>(ARTICLE)),
-      openRecentArticle: vi.fn(async () => ok(ARTICLE)),
+      openArticleDialog: vi.fn(async () => ok<PackedArticle | null>(PACKED)),
+      openRecentArticle: vi.fn(async () => ok(PACKED)),
       setThemePreference: vi.fn(async () => undefined),
       ...overrides
     } as unknown as AppServices
@@ -109,7 +111,7 @@ describe('createMenuActionRunner', () => {
   it('loads the chosen article in the main process and sends it to the page', async () => {
     const { run, sent, changed } = setup()
     await run({ kind: 'open-article' })
-    expect(sent).toEqual([{ kind: 'open-article', article: ARTICLE }])
+    expect(sent).toEqual([{ kind: 'open-article', article: PACKED }])
     expect(changed).toHaveBeenCalledTimes(1)
   })
 
@@ -121,7 +123,9 @@ describe('createMenuActionRunner', () => {
 
   it('sends the failure in words when loading fails', async () => {
     const { run, sent, changed } = setup({
-      openRecentArticle: vi.fn(async () => fail<Article>('NOT_FOUND', '“b.txt” was not found.'))
+      openRecentArticle: vi.fn(async () =>
+        fail<PackedArticle>('NOT_FOUND', '“b.txt” was not found.')
+      )
     })
     await run({ kind: 'open-recent', path: '/a/b.txt' })
     expect(sent).toEqual([{ kind: 'open-error', message: '“b.txt” was not found.' }])

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import type { Article } from '../../core/article/types'
 import type { AppApi, RecentFile, ThemePreference } from '../../shared/api'
+import type { PackedArticle } from '../../shared/article-transport'
 import type { InvokeMethod } from '../../shared/ipc-channels'
 import { fail, ok, type Result } from '../../shared/result'
 import { MAX_ARTICLE_BYTES, loadArticleFromPath, loadBuiltinArticle } from './article-loader'
 import { createArticleLoadService, type ArticleLoadServiceDeps } from './article-load-service'
+import { createArticleTextStaging, packForPage } from './article-text-staging'
 import { createRecentFiles } from './recent-files'
 import {
   collectionArgumentRules,
@@ -67,13 +68,14 @@ export interface AppServicesDeps {
  */
 export interface AppServices extends CollectionServices, OptimiserServices {
   getVersion(): Promise<string>
-  loadBuiltinArticle(): Promise<Result<Article>>
-  openArticleDialog(): Promise<Result<Article | null>>
-  openRecentArticle(path: unknown): Promise<Result<Article>>
+  loadBuiltinArticle(): Promise<Result<PackedArticle>>
+  openArticleDialog(): Promise<Result<PackedArticle | null>>
+  openRecentArticle(path: unknown): Promise<Result<PackedArticle>>
   listRecentFiles(): Promise<RecentFile[]>
-  importDroppedFile(file: unknown): Promise<Result<Article>>
-  articleFromText(text: unknown, title?: unknown): Promise<Result<Article>>
+  importDroppedFile(file: unknown): Promise<Result<PackedArticle>>
+  articleFromText(text: unknown, title?: unknown): Promise<Result<PackedArticle>>
   cancelArticleLoad(): Promise<boolean>
+  readArticleTextPart(handle: unknown, index: unknown): Promise<Result<string>>
   readClipboardText(): Promise<string>
   setThemePreference(theme: unknown): Promise<void>
   openExternal(url: unknown): Promise<Result<void>>
@@ -93,6 +95,7 @@ const argumentRules: { [M in InvokeMethod]: { maxArgs: number; check: ArgsCheck 
   importDroppedFile: { maxArgs: 1, check: (args) => checkDroppedFile(args[0]) },
   articleFromText: { maxArgs: 2, check: (args) => checkPastedText(args[0], args[1]) },
   cancelArticleLoad: { maxArgs: 0, check: noArgs },
+  readArticleTextPart: { maxArgs: 2, check: (args) => checkTextPart(args[0], args[1]) },
   readClipboardText: { maxArgs: 0, check: noArgs },
   setThemePreference: { maxArgs: 1, check: (args) => checkTheme(args[0]) },
   openExternal: { maxArgs: 1, check: (args) => checkUrlShape(args[0]) },
@@ -101,6 +104,16 @@ const argumentRules: { [M in InvokeMethod]: { maxArgs: number; check: ArgsCheck 
 }
 
 type ArgsCheck = (args: readonly unknown[]) => string | null
+
+function checkTextPart(handle: unknown, index: unknown): string | null {
+  if (typeof handle !== 'string' || handle.length === 0 || handle.length > 64) {
+    return 'The text handle must be a short string.'
+  }
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
+    return 'The part number must be a whole number from 0.'
+  }
+  return null
+}
 
 function noArgs(): string | null {
   return null
@@ -185,10 +198,12 @@ function formatBytes(bytes: number): string {
 export function createAppServices(deps: AppServicesDeps): AppServices {
   const nowMs = deps.nowMs ?? ((): number => Date.now())
   const recentFiles = createRecentFiles(join(deps.userDataDir, RECENT_FILES_STORE), nowMs)
+  const textStaging = createArticleTextStaging(nowMs)
   const collection = createCollectionServices({
     ...deps.collection,
     userDataDir: deps.userDataDir,
-    nowMs
+    nowMs,
+    textStaging
   })
 
   /** Runs a body, turning any unexpected throw into an INTERNAL failure. */
@@ -203,8 +218,8 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
 
   const loader = createArticleLoadService(deps.articleLoading)
 
-  async function openPath(path: string): Promise<Result<Article>> {
-    const loaded = await loadArticleFromPath(path, loader.loadBytes)
+  async function openPath(path: string): Promise<Result<PackedArticle>> {
+    const loaded = packForPage(textStaging, await loadArticleFromPath(path, loader.loadBytes))
     if (loaded.ok) {
       try {
         await recentFiles.add(path)
@@ -226,14 +241,14 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       return deps.version
     },
 
-    loadBuiltinArticle(): Promise<Result<Article>> {
-      return guarded('loading the built-in article', () =>
-        Promise.resolve(loadBuiltinArticle(deps.resourcesDir))
+    loadBuiltinArticle(): Promise<Result<PackedArticle>> {
+      return guarded('loading the built-in article', async () =>
+        packForPage(textStaging, await loadBuiltinArticle(deps.resourcesDir))
       )
     },
 
-    openArticleDialog(): Promise<Result<Article | null>> {
-      return guarded<Article | null>('opening the article', async () => {
+    openArticleDialog(): Promise<Result<PackedArticle | null>> {
+      return guarded<PackedArticle | null>('opening the article', async () => {
         const path = await deps.showOpenDialog()
         if (path === null) return ok(null)
         const invalid = checkPath(path)
@@ -242,7 +257,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       })
     },
 
-    openRecentArticle(path: unknown): Promise<Result<Article>> {
+    openRecentArticle(path: unknown): Promise<Result<PackedArticle>> {
       return guarded('opening the recent article', async () => {
         const invalid = checkPath(path)
         if (invalid !== null) return fail('INVALID_ARGUMENT', invalid)
@@ -263,7 +278,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       }
     },
 
-    importDroppedFile(file: unknown): Promise<Result<Article>> {
+    importDroppedFile(file: unknown): Promise<Result<PackedArticle>> {
       return guarded('importing the dropped file', async () => {
         const invalid = checkDroppedFile(file)
         if (invalid !== null) return fail('INVALID_ARGUMENT', invalid)
@@ -275,11 +290,14 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
             `“${name}” is ${formatBytes(actualBytes)}; the largest file Quotedeck opens is ${formatBytes(MAX_FILE_BYTES)}.`
           )
         }
-        return loader.loadBytes(name, bytes, { kind: 'file', path: name, fileName: name })
+        return packForPage(
+          textStaging,
+          await loader.loadBytes(name, bytes, { kind: 'file', path: name, fileName: name })
+        )
       })
     },
 
-    articleFromText(text: unknown, title?: unknown): Promise<Result<Article>> {
+    articleFromText(text: unknown, title?: unknown): Promise<Result<PackedArticle>> {
       return guarded('reading the pasted text', async () => {
         const invalid = checkPastedText(text, title)
         if (invalid !== null) return fail('INVALID_ARGUMENT', invalid)
@@ -296,12 +314,19 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
             `The title is too long (at most ${MAX_TITLE_CHARS} characters).`
           )
         }
-        return loader.loadText(text as string, cleanTitle.length > 0 ? cleanTitle : undefined)
+        return packForPage(
+          textStaging,
+          await loader.loadText(text as string, cleanTitle.length > 0 ? cleanTitle : undefined)
+        )
       })
     },
 
     async cancelArticleLoad(): Promise<boolean> {
       return loader.cancelAll()
+    },
+
+    async readArticleTextPart(handle: unknown, index: unknown): Promise<Result<string>> {
+      return textStaging.readPart(handle, index)
     },
 
     async readClipboardText(): Promise<string> {

@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { Article } from '../../core/article/types'
 import {
   BACKUP_REASONS,
   type BackupInfo,
@@ -14,8 +13,14 @@ import {
   type BulkImportSelection,
   type ExportFileRequest
 } from '../../shared/collection'
+import type { PackedArticle } from '../../shared/article-transport'
 import { fail, ok, type Result } from '../../shared/result'
 import { loadArticleFromPath } from './article-loader'
+import {
+  createArticleTextStaging,
+  packForPage,
+  type ArticleTextStaging
+} from './article-text-staging'
 import { createBackupStore, writeFileAtomic, type BackupStore } from './backup-store'
 
 /** Name of the backup folder inside the user-data directory. */
@@ -41,6 +46,8 @@ export interface CollectionServicesDeps {
   nowMs?: () => number
   /** Minutes east of UTC for the rotation's calendar days; default the system's. */
   utcOffsetMs?: () => number
+  /** Where long article texts wait for the page (shared with the other article loads). */
+  textStaging?: ArticleTextStaging
 }
 
 /** Backup, export and bulk-import calls of `AppApi` (main side). */
@@ -51,7 +58,7 @@ export interface CollectionServices {
   openBackupFolder(): Promise<Result<void>>
   saveExportFile(request: unknown): Promise<Result<string | null>>
   chooseBulkImport(mode: unknown): Promise<Result<BulkImportSelection | null>>
-  readImportFile(path: unknown): Promise<Result<Article>>
+  readImportFile(path: unknown): Promise<Result<PackedArticle>>
 }
 
 /** Argument checks for the collection methods (used by `checkArguments`). */
@@ -173,6 +180,7 @@ export function createCollectionServices(deps: CollectionServicesDeps): Collecti
   const backups = createBackupStore(join(deps.userDataDir, BACKUPS_FOLDER))
   /** Paths the user chose in the import dialog: the only files `readImportFile` reads. */
   const importable = new Set<string>()
+  const textStaging = deps.textStaging ?? createArticleTextStaging(nowMs)
 
   async function guarded<T>(what: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
@@ -260,7 +268,7 @@ export function createCollectionServices(deps: CollectionServicesDeps): Collecti
         if (!importable.has(path as string)) {
           return fail('FORBIDDEN', 'Only files chosen for this import can be read.')
         }
-        return loadArticleFromPath(path as string)
+        return packForPage(textStaging, await loadArticleFromPath(path as string))
       })
     }
   }

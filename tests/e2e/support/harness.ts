@@ -162,8 +162,16 @@ function installBridge(methods: string[]): void {
    * app (a binding's result is parsed in the page's thread, seconds for a 20 MB article).
    */
   function parseOffThread(bytes: ArrayBuffer): Promise<unknown> {
-    const source =
-      'onmessage = (event) => postMessage(JSON.parse(new TextDecoder().decode(event.data)))'
+    // Int32Arrays (a packed article's paragraphs) travel as base64 in the JSON (`jsonWithTypedArrays`).
+    const source = `
+      const revive = (key, value) => {
+        if (value === null || typeof value !== 'object' || typeof value.__qdInt32Array !== 'string') return value
+        const binary = atob(value.__qdInt32Array)
+        const bytes = new Uint8Array(binary.length)
+        for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
+        return new Int32Array(bytes.buffer)
+      }
+      onmessage = (event) => postMessage(JSON.parse(new TextDecoder().decode(event.data), revive))`
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
     const worker = new Worker(url)
     return new Promise((resolve, reject) => {
@@ -221,6 +229,15 @@ function installBridge(methods: string[]): void {
       return parseOffThread(await response.arrayBuffer())
     }
     return call('importDroppedFile', args)
+  }
+  // A long article's text arrives in parts of a megabyte: through a binding, each part would be
+  // parsed from the DevTools protocol on the page's thread (60–110 ms a part), where Electron's
+  // IPC deserialises one in a few milliseconds. So parts come the way a dropped file's article does.
+  api.readArticleTextPart = async (...args: unknown[]): Promise<unknown> => {
+    const reply = (await call('readArticleTextPart', args)) as { __qdWireResult?: string }
+    if (typeof reply?.__qdWireResult !== 'string') return reply
+    const response = await fetch(`/__qd_wire/down/${reply.__qdWireResult}`)
+    return parseOffThread(await response.arrayBuffer())
   }
   // Backups carry bytes both ways (saveBackup's payload, readBackup's verified payload).
   api.saveBackup = (...args: unknown[]): Promise<unknown> => {
@@ -296,6 +313,22 @@ function serveWire(wire: WireStore, request: IncomingMessage, response: ServerRe
   return true
 }
 
+/**
+ * JSON of a result, with each Int32Array (a packed article's paragraphs, which JSON would turn into
+ * an object of numbered keys) as base64 that the page's parsing worker turns back into one.
+ */
+function jsonWithTypedArrays(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof Int32Array
+      ? {
+          __qdInt32Array: Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString(
+            'base64'
+          )
+        }
+      : item
+  )
+}
+
 /** The Node side of the byte bridge (see `installBridge`). */
 async function callWithBytes(
   method: InvokeMethod,
@@ -311,9 +344,14 @@ async function callWithBytes(
       wire.uploads.delete(bytesUploadId as string)
       const result = await service({ ...rest, bytes: new Uint8Array(uploaded) }, ...args.slice(1))
       const id = `r${wire.nextResultId++}`
-      wire.downloads.set(id, JSON.stringify(result))
+      wire.downloads.set(id, jsonWithTypedArrays(result))
       return { __qdWireResult: id }
     }
+  }
+  if (method === 'readArticleTextPart') {
+    const id = `r${wire.nextResultId++}`
+    wire.downloads.set(id, jsonWithTypedArrays(await service(...args)))
+    return { __qdWireResult: id }
   }
   if (method === 'saveBackup') {
     const request = args[0] as { payloadBase64?: unknown } | null

@@ -1,3 +1,4 @@
+import { packArticle } from '../../../src/shared/article-transport'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { fail, ok } from '../../../src/shared/result'
@@ -66,7 +67,7 @@ describe('app shell', () => {
   describe('menu commands', () => {
     it('open-article adds the article and shows it', async () => {
       await start()
-      env.api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
+      env.api.emitMenuCommand({ kind: 'open-article', article: packArticle(makeArticle('menu')) })
       await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/menu'))
       expect(await env.db.articles.get('menu')).toBeDefined()
       expect(ensureExtracted).toHaveBeenCalledWith('menu', expect.anything())
@@ -95,7 +96,7 @@ describe('app shell', () => {
       expect(document.body.textContent).toContain('Finding the article in the page: “big.html”…')
       expect((bar() as HTMLProgressElement).value).toBe(15)
       expect(getByRole(document.body, 'button', 'Cancel')).toBeDefined()
-      env.api.emitMenuCommand({ kind: 'open-article', article: makeArticle('menu') })
+      env.api.emitMenuCommand({ kind: 'open-article', article: packArticle(makeArticle('menu')) })
       await eventually(() => expect(bar()).toBeNull())
     })
 
@@ -178,7 +179,7 @@ describe('app shell', () => {
       title.value = 'My own title'
       title.dispatchEvent(new Event('input'))
       env.api.articleFromText.mockResolvedValueOnce(
-        ok(makeArticle('pasted', { source: { kind: 'clipboard' } }))
+        ok(packArticle(makeArticle('pasted', { source: { kind: 'clipboard' } })))
       )
       getByRole(dialog, 'button', 'Add to library').click()
 
@@ -237,7 +238,7 @@ describe('app shell', () => {
 
     it('imports a dropped file and shows it', async () => {
       await start()
-      env.api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
+      env.api.importDroppedFile.mockResolvedValueOnce(ok(packArticle(makeArticle('dropped'))))
       const file = new File(['Dropped “text”.'], 'story.txt', { type: 'text/plain' })
       window.dispatchEvent(fileDragEvent('dragenter', [file]))
       window.dispatchEvent(fileDragEvent('drop', [file]))
@@ -250,9 +251,9 @@ describe('app shell', () => {
     it('imports several dropped files and stays on the Library', async () => {
       await start('/stats')
       env.api.importDroppedFile
-        .mockResolvedValueOnce(ok(makeArticle('one')))
+        .mockResolvedValueOnce(ok(packArticle(makeArticle('one'))))
         .mockResolvedValueOnce(fail('BINARY', 'That file is a PNG image, not a text article.'))
-        .mockResolvedValueOnce(ok(makeArticle('two')))
+        .mockResolvedValueOnce(ok(packArticle(makeArticle('two'))))
       const files = ['one.txt', 'picture.png', 'two.md'].map((name) => new File(['x'], name))
       window.dispatchEvent(fileDragEvent('drop', files))
 

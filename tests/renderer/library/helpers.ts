@@ -1,3 +1,4 @@
+import { packArticle } from '../../../src/shared/article-transport'
 import { afterEach, beforeEach, vi } from 'vitest'
 import type { Article } from '../../../src/core/article/types'
 import type { AppApi, MenuCommand } from '../../../src/shared/api'
@@ -55,13 +56,14 @@ export function installApiStub(): ApiStub {
   const listeners = new Set<(command: MenuCommand) => void>()
   const stub = {
     getVersion: vi.fn().mockResolvedValue('1.2.3'),
-    loadBuiltinArticle: vi.fn().mockResolvedValue(ok(builtinArticle)),
+    loadBuiltinArticle: vi.fn().mockResolvedValue(ok(packArticle(builtinArticle))),
     openArticleDialog: vi.fn().mockResolvedValue(ok(null)),
     openRecentArticle: vi.fn().mockResolvedValue(fail('NOT_FOUND', 'That file no longer exists.')),
     listRecentFiles: vi.fn().mockResolvedValue([]),
     importDroppedFile: vi.fn().mockResolvedValue(fail('BINARY', 'Not text.')),
     articleFromText: vi.fn().mockResolvedValue(fail('EMPTY', 'That text is empty.')),
     cancelArticleLoad: vi.fn().mockResolvedValue(false),
+    readArticleTextPart: vi.fn().mockResolvedValue(fail('NOT_FOUND', 'No staged text.')),
     readClipboardText: vi.fn().mockResolvedValue(''),
     setThemePreference: vi.fn().mockResolvedValue(undefined),
     openExternal: vi.fn().mockResolvedValue(ok(undefined)),

@@ -1,3 +1,4 @@
+import { packArticle } from '../../../src/shared/article-transport'
 import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { fail, ok } from '../../../src/shared/result'
@@ -134,7 +135,7 @@ describe('library store', () => {
       await library.initialize()
       await library.addFromResult(fail('EMPTY', 'That file is empty.'))
       vi.setSystemTime(NOW_MS + 60_000)
-      env.api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+      env.api.openArticleDialog.mockResolvedValueOnce(ok(packArticle(makeArticle('second'))))
 
       const outcome = await library.openFromDialog()
 
@@ -148,7 +149,7 @@ describe('library store', () => {
     it('reports an article that is already in the library without duplicating it', async () => {
       const library = restartApp()
       await library.addArticle(makeArticle('a'))
-      const outcome = await library.addFromResult(ok(makeArticle('a')))
+      const outcome = await library.addFromResult(ok(packArticle(makeArticle('a'))))
 
       expect(outcome.status).toBe('existing')
       expect(library.articles).toHaveLength(1)
@@ -172,7 +173,7 @@ describe('library store', () => {
 
     it('sends a dropped file’s name, size and bytes to the loader', async () => {
       const library = restartApp()
-      env.api.importDroppedFile.mockResolvedValueOnce(ok(makeArticle('dropped')))
+      env.api.importDroppedFile.mockResolvedValueOnce(ok(packArticle(makeArticle('dropped'))))
       const file = new File(['Hello “world”'], 'notes.md')
 
       const outcome = await library.importFile(file)
@@ -182,6 +183,54 @@ describe('library store', () => {
       expect(sent.name).toBe('notes.md')
       expect(sent.size).toBe(file.size)
       expect(new TextDecoder().decode(sent.bytes)).toBe('Hello “world”')
+    })
+
+    it('reads a staged long text part by part and stores the whole article', async () => {
+      const library = restartApp()
+      const article = makeArticle('long')
+      const parts = [article.text.slice(0, 5), article.text.slice(5)]
+      env.api.importDroppedFile.mockResolvedValueOnce(
+        ok({
+          ...packArticle(article),
+          text: '',
+          stagedText: { handle: 'h1', partCount: 2, length: article.text.length }
+        })
+      )
+      env.api.readArticleTextPart.mockImplementation(async (_handle: string, index: number) =>
+        ok(parts[index])
+      )
+
+      const outcome = await library.importFile(new File(['x'], 'long.txt'))
+
+      expect(outcome.status).toBe('added')
+      expect(env.api.readArticleTextPart.mock.calls).toEqual([
+        ['h1', 0],
+        ['h1', 1]
+      ])
+      expect((await env.db.articles.get('long'))?.text).toBe(article.text)
+    })
+
+    it('adds nothing, and says so, when a staged text can no longer be read', async () => {
+      const library = restartApp()
+      await library.initialize()
+      const before = await env.db.articles.count()
+      const article = makeArticle('gone')
+      env.api.importDroppedFile.mockResolvedValueOnce(
+        ok({
+          ...packArticle(article),
+          text: '',
+          stagedText: { handle: 'h2', partCount: 2, length: article.text.length }
+        })
+      )
+      env.api.readArticleTextPart.mockResolvedValueOnce(
+        fail('NOT_FOUND', 'The article’s text is no longer waiting to be opened.')
+      )
+
+      const outcome = await library.importFile(new File(['x'], 'gone.txt'))
+
+      expect(outcome.status).toBe('failed')
+      expect(library.lastError).toContain('no longer waiting')
+      expect(await env.db.articles.count()).toBe(before)
     })
 
     it('shows the progress of a big load while it lasts, and Cancel stops it and adds nothing', async () => {
@@ -237,7 +286,7 @@ describe('library store', () => {
     it('passes pasted text and the edited title to the loader', async () => {
       const library = restartApp()
       env.api.articleFromText.mockResolvedValueOnce(
-        ok(makeArticle('pasted', { source: { kind: 'clipboard' } }))
+        ok(packArticle(makeArticle('pasted', { source: { kind: 'clipboard' } })))
       )
       await library.addFromText('Some text', 'My title')
       expect(env.api.articleFromText).toHaveBeenCalledWith('Some text', 'My title')
@@ -247,7 +296,7 @@ describe('library store', () => {
 
   it('keeps card counts current as cards are made in the background, while watched', async () => {
     const { article, extraction } = makeArticleWithExtraction()
-    env.api.loadBuiltinArticle.mockResolvedValueOnce(ok(article))
+    env.api.loadBuiltinArticle.mockResolvedValueOnce(ok(packArticle(article)))
     const library = restartApp()
     // What the Library view does while it is mounted.
     const stopWatching = library.watchCardCounts()

@@ -1,3 +1,4 @@
+import { packArticle } from '../../../src/shared/article-transport'
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { fail, ok } from '../../../src/shared/result'
@@ -191,7 +192,7 @@ describe('Library view', () => {
 
   it('opening a file adds it and shows it', async () => {
     await libraryWithSeed()
-    env.api.openArticleDialog.mockResolvedValueOnce(ok(makeArticle('second')))
+    env.api.openArticleDialog.mockResolvedValueOnce(ok(packArticle(makeArticle('second'))))
     click(getByRole(document.body, 'button', 'Open article…'))
     await eventually(() => expect(app.router.currentRoute.value.path).toBe('/article/second'))
     expect(await env.db.articles.count()).toBe(2)
@@ -225,7 +226,7 @@ describe('Library view', () => {
     env.api.listRecentFiles.mockResolvedValue([
       { path: '/home/user/news/later.txt', fileName: 'later.txt', openedAt: NOW_MS }
     ])
-    env.api.openRecentArticle.mockResolvedValueOnce(ok(makeArticle('later')))
+    env.api.openRecentArticle.mockResolvedValueOnce(ok(packArticle(makeArticle('later'))))
 
     const trigger = getByRole(document.body, 'button', 'Recent')
     click(trigger)

@@ -1,5 +1,6 @@
 import { useRouter } from 'vue-router'
-import type { Article } from '../../../core/article/types'
+import type { PackedArticle } from '../../../shared/article-transport'
+import { ok } from '../../../shared/result'
 import { shortTitle } from '../components/library/format'
 import { useLibraryStore, type AddOutcome } from '../stores/library'
 import { useNotificationsStore } from '../stores/notifications'
@@ -13,7 +14,7 @@ export interface AddArticleActions {
   /** Pasted text; resolves to an error message, or null when the article was added. */
   addFromText(text: string, title?: string): Promise<string | null>
   /** An article the main process already loaded (menu File › Open). */
-  addLoaded(article: Article): Promise<AddOutcome>
+  addLoaded(article: PackedArticle): Promise<AddOutcome>
 }
 
 /**
@@ -71,6 +72,6 @@ export function useAddArticle(): AddArticleActions {
     openRecent: async (path) => show(await library.openRecent(path)),
     importFiles,
     addFromText,
-    addLoaded: async (article) => show(await library.addArticle(article))
+    addLoaded: async (article) => show(await library.addFromResult(ok(article)))
   }
 }

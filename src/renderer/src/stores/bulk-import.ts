@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BulkImportMode } from '../../../shared/collection'
+import { receiveFromMain } from '../article-receive'
 import { addArticle as addArticleRecord } from '../db/articles-repo'
 import { getDatabase } from '../db/schema'
 import { useExtractionStore } from './extraction'
@@ -82,7 +83,7 @@ export const useBulkImportStore = defineStore('bulk-import', () => {
         }
         const name = fileName(path)
         progress.value = { done: index, total: paths.length, currentName: name }
-        const loaded = await window.api.readImportFile(path)
+        const loaded = await receiveFromMain(await window.api.readImportFile(path))
         if (!loaded.ok) {
           result.failed.push({ name, path, reason: describeError(loaded.error) })
           continue

@@ -3,6 +3,8 @@ import { ref, shallowRef } from 'vue'
 import type { Article } from '../../../core/article/types'
 import type { RecentFile } from '../../../shared/api'
 import type { ArticleLoadProgress } from '../../../shared/article-load'
+import type { PackedArticle } from '../../../shared/article-transport'
+import { receiveFromMain } from '../article-receive'
 import type { AppError, Result } from '../../../shared/result'
 import type { ArticleCounts } from '../../../core/library/article-counts'
 import {
@@ -227,7 +229,7 @@ export const useLibraryStore = defineStore('library', () => {
         const db = getDatabase()
         const alreadySeeded = await getSetting(db, 'seededBuiltin')
         if (!alreadySeeded && (await countArticles(db)) === 0) {
-          const result = await window.api.loadBuiltinArticle()
+          const result = await receiveFromMain(await window.api.loadBuiltinArticle())
           if (result.ok) {
             await addArticleRecord(db, result.value, Date.now())
             await setSetting(db, 'seededBuiltin', true)
@@ -338,7 +340,8 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   /** Adds the article of a successful load; a failure becomes a message and changes nothing. */
-  async function addFromResult(result: Result<Article | null>): Promise<AddOutcome> {
+  async function addFromResult(packedResult: Result<PackedArticle | null>): Promise<AddOutcome> {
+    const result = await receiveFromMain(packedResult)
     if (!result.ok) {
       if (result.error.code === 'CANCELLED') return { status: 'cancelled' }
       return reportFailure(describeError(result.error))

@@ -1,4 +1,9 @@
-import type { Article, Paragraph } from '../../../core/article/types'
+import {
+  PACKED_PARAGRAPH_STRIDE,
+  packParagraphAt,
+  unpackParagraphs
+} from '../../../core/article/paragraph-packing'
+import type { Article } from '../../../core/article/types'
 import type { Extraction } from '../../../core/extract/types'
 import type { SyncArticleCardsCounts } from '../db/cards-repo'
 import type { ExtractionStep } from '../db/extraction-job'
@@ -25,7 +30,7 @@ export interface ExtractRequest {
 export interface ArticleWire {
   meta: Omit<Article, 'text' | 'paragraphs'>
   textBytes: ArrayBuffer
-  /** `[start, end, kind]` per paragraph; kind 1 is a heading, 0 body. */
+  /** `[start, end, kind]` per paragraph (`packParagraphs`); kind 1 is a heading, 0 body. */
   paragraphData: Int32Array
 }
 
@@ -136,13 +141,10 @@ export async function articleToWire(
   }
   const textBytes = buffer.buffer.slice(0, written)
   const count = paragraphs.length
-  const paragraphData = new Int32Array(count * 3)
+  const paragraphData = new Int32Array(count * PACKED_PARAGRAPH_STRIDE)
   for (let index = 0; index < count; index += 1) {
     if (index > 0 && index % WIRE_STEP_PARAGRAPHS === 0) await share()
-    const paragraph = paragraphs[index]
-    paragraphData[index * 3] = paragraph.start
-    paragraphData[index * 3 + 1] = paragraph.end
-    paragraphData[index * 3 + 2] = paragraph.kind === 'heading' ? 1 : 0
+    packParagraphAt(paragraphData, index, paragraphs[index])
   }
   return {
     wire: { meta, textBytes, paragraphData },
@@ -152,15 +154,7 @@ export async function articleToWire(
 
 /** Unpacks an article the page sent (`articleToWire`). */
 export function articleFromWire(wire: ArticleWire): Article {
-  const paragraphs: Paragraph[] = []
-  const data = wire.paragraphData
-  for (let index = 0; index + 2 < data.length; index += 3) {
-    paragraphs.push({
-      start: data[index],
-      end: data[index + 1],
-      kind: data[index + 2] === 1 ? 'heading' : 'body'
-    })
-  }
+  const paragraphs = unpackParagraphs(wire.paragraphData)
   return { ...wire.meta, text: new TextDecoder().decode(wire.textBytes), paragraphs }
 }
 
