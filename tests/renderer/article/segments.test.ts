@@ -40,6 +40,20 @@ function figureAt(text: string, inner: string): Figure {
 }
 
 describe('layoutArticle', () => {
+  it('lays out the first paragraphs of an article exactly as they are in the whole layout', () => {
+    const article = sampleArticle()
+    const extraction = fakeExtract(article)
+    expect(extraction.quotes.length + extraction.figures.length).toBeGreaterThan(2)
+    const whole = layoutArticle(article, extraction)
+    for (let count = 0; count <= article.paragraphs.length; count += 1) {
+      const first = layoutArticle(
+        { text: article.text, paragraphs: article.paragraphs.slice(0, count) },
+        extraction
+      )
+      expect(first).toEqual(whole.slice(0, count))
+    }
+  })
+
   it('keeps paragraph kinds and covers every character of each paragraph exactly once', () => {
     const article = sampleArticle()
     const layout = layoutArticle(article, fakeExtract(article))

@@ -45,8 +45,11 @@ export interface StoreRequest {
   extractorVersion: number
 }
 
-/** Items of an extraction's lists sent per message, so no one message takes long to receive. */
-export const ITEMS_PER_CHUNK = 4000
+/**
+ * Items of an extraction's lists sent per message, so no one message takes long to receive: a
+ * message of 4,000 quotes took 110–160 ms of the page's thread to deserialise.
+ */
+export const ITEMS_PER_CHUNK = 1000
 
 /** The list fields of an extraction, sent in chunks. */
 export type ExtractionListField = 'speakers' | 'quotes' | 'figures'
