@@ -143,4 +143,30 @@ describe('Optimise FSRS from Settings (real optimiser service, worker thread)', 
     expect(await page.getByRole('table', { name: /before and after|compared/ }).count()).toBe(0)
     await page.getByText('The default FSRS parameters are in use.').waitFor()
   }, 60_000)
+
+  it('re-estimates the workload in a worker as the desired-retention slider moves', async () => {
+    const page = await app.newPage()
+    const workerUrls: string[] = []
+    page.on('worker', (worker) => workerUrls.push(worker.url()))
+    await waitFor(
+      () => readStore(page, 'cards'),
+      (rows) => rows.length > 0,
+      'the built-in article cards'
+    )
+    await openSettings(page)
+    const workload = page.locator('#fsrs-workload')
+    await expect
+      .poll(async () => ((await workload.textContent()) ?? '').replace(/\s+/gu, ' ').trim(), {
+        timeout: 30_000
+      })
+      .toMatch(/About [\d.,]+ reviews a day, [\d,]+ a year, at 90% retention\.$/u)
+    await page.getByRole('slider', { name: /Desired retention/ }).fill('97')
+    await expect
+      .poll(async () => ((await workload.textContent()) ?? '').replace(/\s+/gu, ' ').trim(), {
+        timeout: 30_000
+      })
+      .toMatch(/at 97% retention\.$/u)
+    expect(workerUrls.some((url) => /workload/u.test(url))).toBe(true)
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  }, 60_000)
 })
