@@ -128,9 +128,41 @@ export function createWorkloadEstimator(
   }
 }
 
-/** `createWorkloadEstimator` for a component: disposed when the component unmounts. */
+/** The app's one estimator: its worker starts once and stays (see `useWorkloadEstimator`). */
+let shared: WorkloadEstimator | null = null
+
+/**
+ * An estimator for a component, over the app's one worker: when the component unmounts, its
+ * estimates still waiting reject with `EstimatorDisposedError`, and the worker lives on. Starting
+ * and tearing down a worker at every visit of Settings cost the next view (on two cores) more
+ * than the simulation it saved.
+ */
 export function useWorkloadEstimator(): WorkloadEstimator {
-  const estimator = createWorkloadEstimator()
-  onBeforeUnmount(() => estimator.dispose())
-  return estimator
+  shared ??= createWorkloadEstimator()
+  const estimator = shared
+  let disposed = false
+  const waiting = new Set<(error: Error) => void>()
+  const dispose = (): void => {
+    disposed = true
+    for (const reject of waiting) reject(new EstimatorDisposedError())
+    waiting.clear()
+  }
+  onBeforeUnmount(dispose)
+  return {
+    estimate(input) {
+      if (disposed) return Promise.reject(new EstimatorDisposedError())
+      return new Promise<WorkloadEstimate>((resolve, reject) => {
+        waiting.add(reject)
+        estimator.estimate(input).then(
+          (estimate) => {
+            if (waiting.delete(reject)) resolve(estimate)
+          },
+          (error: Error) => {
+            if (waiting.delete(reject)) reject(error)
+          }
+        )
+      })
+    },
+    dispose
+  }
 }
