@@ -55,6 +55,9 @@ export function createMenuActionRunner(
       case 'about':
         send({ kind: 'about' })
         return
+      case 'go':
+        send({ kind: 'go', section: action.section })
+        return
       case 'quit':
         deps.quit()
         return

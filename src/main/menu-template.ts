@@ -1,4 +1,5 @@
 import type { RecentFile, ThemePreference } from '../shared/api'
+import { APP_SECTIONS, type AppSectionName } from '../shared/sections'
 
 /** What a menu item does when chosen; performed by `menu-actions.ts`. */
 export type MenuAction =
@@ -7,6 +8,7 @@ export type MenuAction =
   | { kind: 'new-from-clipboard' }
   | { kind: 'theme'; theme: ThemePreference }
   | { kind: 'about' }
+  | { kind: 'go'; section: AppSectionName }
   | { kind: 'quit' }
 
 /** Built-in Electron behaviours the menu may use (they need no action of ours). */
@@ -149,6 +151,14 @@ export function buildMenuTemplate(state: MenuState): MenuItemSpec[] {
     label: 'View',
     type: 'submenu',
     submenu: [
+      // Ctrl+1…7 as in a browser's tabs; B for the card browser stays the page's own shortcut.
+      ...APP_SECTIONS.map((section, index): MenuItemSpec => ({
+        id: `go-${section.name}`,
+        label: section.label,
+        accelerator: `CmdOrCtrl+${index + 1}`,
+        action: { kind: 'go', section: section.name }
+      })),
+      separator,
       { id: 'theme', label: 'Theme', type: 'submenu', submenu: themeItems },
       separator,
       { role: 'resetZoom' },

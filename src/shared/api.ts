@@ -1,5 +1,6 @@
 import type { ArticleLoadProgress } from './article-load'
 import type { PackedArticle } from './article-transport'
+import type { AppSectionName } from './sections'
 import type { BackupInfo, BackupReason, SaveBackupRequest, VerifiedBackup } from './backup'
 import type { BulkImportMode, BulkImportSelection, ExportFileRequest } from './collection'
 import type { OptimiseOutcome, OptimiseProgress, OptimiseRequest } from './fsrs-optimiser'
@@ -14,6 +15,8 @@ export type MenuCommand =
   | { kind: 'new-from-clipboard' }
   | { kind: 'theme'; theme: ThemePreference }
   | { kind: 'about' }
+  /** View › a section (Library, Study, …): the page goes there. */
+  | { kind: 'go'; section: AppSectionName }
   /** The main process wants a backup (every 30 minutes of use, on quit): export and save it. */
   | { kind: 'backup-request'; requestId: number; reason: BackupReason }
   /** Progress of the FSRS optimisation the page started with `optimiseFsrs`. */

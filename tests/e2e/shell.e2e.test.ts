@@ -123,6 +123,15 @@ describe('e2e shell harness', () => {
     expect(app.consoleErrorsOf(page)).toEqual([])
   })
 
+  it('goes to the section View › Stats names', async () => {
+    const page = await app.newPage()
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor()
+    await app.runMenuAction(page, { kind: 'go', section: 'stats' })
+    await page.waitForURL(/#\/stats/u)
+    await page.getByRole('heading', { name: 'Stats', level: 1 }).waitFor()
+    expect(app.consoleErrorsOf(page)).toEqual([])
+  })
+
   it('drops real File objects whose bytes reach the loader unchanged', async () => {
     const page = await app.newPage()
     await page.evaluate(() => {

@@ -130,6 +130,20 @@ describe('buildMenuTemplate', () => {
     )
   })
 
+  it('lists every section under View, in the navigation’s order, on Ctrl+1 to Ctrl+7', () => {
+    const view = findMenuItem(buildMenuTemplate(BASE), 'view')
+    const goItems = (view?.submenu ?? []).filter((item) => item.action?.kind === 'go')
+    expect(goItems.map((item) => [item.label, item.accelerator, item.action])).toEqual([
+      ['Library', 'CmdOrCtrl+1', { kind: 'go', section: 'library' }],
+      ['Study', 'CmdOrCtrl+2', { kind: 'go', section: 'study' }],
+      ['Browse', 'CmdOrCtrl+3', { kind: 'go', section: 'browse' }],
+      ['Quiz', 'CmdOrCtrl+4', { kind: 'go', section: 'quiz' }],
+      ['Missed', 'CmdOrCtrl+5', { kind: 'go', section: 'missed' }],
+      ['Stats', 'CmdOrCtrl+6', { kind: 'go', section: 'stats' }],
+      ['Settings', 'CmdOrCtrl+7', { kind: 'go', section: 'settings' }]
+    ])
+  })
+
   it('has Help › About sending the about action', () => {
     const help = findMenuItem(buildMenuTemplate(BASE), 'help')
     expect(help?.submenu).toEqual([

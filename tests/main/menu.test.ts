@@ -115,6 +115,12 @@ describe('createMenuActionRunner', () => {
     expect(changed).toHaveBeenCalledTimes(1)
   })
 
+  it('sends View › a section to the page to go there', async () => {
+    const { run, sent } = setup()
+    await run({ kind: 'go', section: 'browse' })
+    expect(sent).toEqual([{ kind: 'go', section: 'browse' }])
+  })
+
   it('sends nothing when the dialog is cancelled', async () => {
     const { run, sent } = setup({ openArticleDialog: vi.fn(async () => ok(null)) })
     await run({ kind: 'open-article' })

@@ -246,3 +246,63 @@ describe('undoLastAnswer', () => {
     expect(await undoLastAnswer(db)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })
+
+describe('a wrong who-said pick in study', () => {
+  const confusion = {
+    right: { id: 'a1:wang-yi', name: 'Wang Yi' },
+    picked: { id: 'a1:antony-blinken', name: 'Antony Blinken' }
+  }
+  const pairId = 'a1:wang-yi|a1:antony-blinken'
+
+  it('is counted in the confusions with the answer, and undo takes it back exactly', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - 2 * DAY_MS) })
+    await db.cards.add(card)
+    const first = await commitAnswer(db, { ...answerInput('c1', card.updatedAt, 1), confusion })
+    expect(first.ok).toBe(true)
+    expect(await db.confusions.get(pairId)).toMatchObject({
+      rightSpeakerId: 'a1:wang-yi',
+      pickedSpeakerId: 'a1:antony-blinken',
+      rightName: 'Wang Yi',
+      pickedName: 'Antony Blinken',
+      articleId: card.articleId,
+      count: 1,
+      lastAt: NOW_MS,
+      lastCardId: 'c1'
+    })
+    const afterFirst = await db.confusions.get(pairId)
+    const stored = (await db.cards.get('c1'))!
+    await commitAnswer(db, {
+      ...answerInput('c1', stored.updatedAt, 1, NOW_MS + 60_000),
+      confusion
+    })
+    expect((await db.confusions.get(pairId))?.count).toBe(2)
+
+    await undoLastAnswer(db)
+    expect(await db.confusions.get(pairId)).toEqual(afterFirst)
+    await undoLastAnswer(db)
+    expect(await db.confusions.get(pairId)).toBeUndefined()
+    expect(await db.cards.get('c1')).toEqual(card)
+  })
+
+  it('keeps a confusion counted elsewhere since, taking back only its own count', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - 2 * DAY_MS) })
+    await db.cards.add(card)
+    await commitAnswer(db, { ...answerInput('c1', card.updatedAt, 1), confusion })
+    // A quiz answer counts the same pair afterwards.
+    const counted = (await db.confusions.get(pairId))!
+    await db.confusions.put({ ...counted, count: 2, lastAt: NOW_MS + 1000 })
+    await undoLastAnswer(db)
+    expect(await db.confusions.get(pairId)).toMatchObject({ count: 1, lastAt: NOW_MS + 1000 })
+  })
+
+  it('counts nothing when the answer is refused', async () => {
+    const card = makeCard('c1', { state: reviewState(NOW_MS - 2 * DAY_MS) })
+    await db.cards.add(card)
+    const stale = await commitAnswer(db, {
+      ...answerInput('c1', card.updatedAt - 1, 1),
+      confusion
+    })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await db.confusions.count()).toBe(0)
+  })
+})

@@ -100,6 +100,20 @@ describe('app shell', () => {
       await eventually(() => expect(bar()).toBeNull())
     })
 
+    it('go takes the page to the section; an unknown one or an open dialog keeps it where it is', async () => {
+      await start('/stats')
+      env.api.emitMenuCommand({ kind: 'go', section: 'settings' })
+      await eventually(() => expect(app.router.currentRoute.value.path).toBe('/settings'))
+      env.api.emitMenuCommand({ kind: 'go', section: 'nowhere' as never })
+      env.api.emitMenuCommand({ kind: 'new-from-clipboard' })
+      await vi.waitFor(() => getByRole(document.body, 'dialog', 'New article from text'), {
+        timeout: 15000
+      })
+      env.api.emitMenuCommand({ kind: 'go', section: 'library' })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(app.router.currentRoute.value.path).toBe('/settings')
+    })
+
     it('new-from-clipboard opens the paste dialog with the clipboard text', async () => {
       await start('/stats')
       env.api.readClipboardText.mockResolvedValueOnce('  \nFirst line title\nMore text here.')

@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { Queue } from '../../../src/core/scheduling'
+import type { Speaker } from '../../../src/core/extract/types'
 import {
   setDatabase,
   type CardRecord,
@@ -175,6 +176,47 @@ describe('StudyView', () => {
     const log = await db.reviewLogs.where('cardId').equals('c1').first()
     expect(log).toMatchObject({ grade: 1 })
     expect(promptText()).toContain('We made real progress on the border question')
+  })
+
+  it('who-said: a wrong pick counts the two speakers as confused; undo takes it back', async () => {
+    await db.cards.update('c1', { answerSpeakerId: 'tomas-berg' })
+    const speaker = (id: string, name: string): Speaker => ({
+      id,
+      name,
+      aliases: [],
+      role: null,
+      kind: 'person',
+      mentions: [],
+      quoteCount: 1
+    })
+    await db.extractions.put({
+      articleId: 'article-a',
+      speakers: [speaker('tomas-berg', 'Tomas Berg'), speaker('maria-alvarez', 'Maria Alvarez')],
+      quotes: [],
+      figures: []
+    } as never)
+    await start()
+    await pressInTurn(' ', '3')
+    press('1')
+    await nextTick()
+    press('Enter')
+    await nextTick()
+    await settle()
+
+    expect(await db.confusions.toArray()).toMatchObject([
+      {
+        id: 'tomas-berg|maria-alvarez',
+        rightName: 'Tomas Berg',
+        pickedName: 'Maria Alvarez',
+        articleId: 'article-a',
+        count: 1,
+        lastCardId: 'c1'
+      }
+    ])
+    press('z', { ctrlKey: true })
+    await settle()
+    await waitFor(() => promptText().includes('Nothing has been agreed'))
+    expect(await db.confusions.count()).toBe(0)
   })
 
   it('who-said: a right pick grades Good, and key 4 raises it to Easy', async () => {

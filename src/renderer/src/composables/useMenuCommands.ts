@@ -1,4 +1,6 @@
 import { onBeforeUnmount, onMounted } from 'vue'
+import { useRouter } from 'vue-router'
+import { sectionNamed } from '../../../shared/sections'
 import type { MenuCommand } from '../../../shared/api'
 import { useBackupStore } from '../stores/backup'
 import { useLibraryStore } from '../stores/library'
@@ -20,6 +22,7 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
   const notifications = useNotificationsStore()
   const settings = useSettingsStore()
   const adder = useAddArticle()
+  const router = useRouter()
   let unsubscribe: (() => void) | null = null
 
   async function handle(command: MenuCommand): Promise<void> {
@@ -48,6 +51,13 @@ export function useMenuCommands(handlers: MenuCommandHandlers): void {
       case 'about':
         handlers.showAbout()
         return
+      case 'go': {
+        const section = sectionNamed(command.section)
+        // As with the B shortcut: an open dialog keeps the page where it is.
+        if (section === undefined || document.querySelector('dialog[open]')) return
+        await router.push(section.path)
+        return
+      }
       case 'backup-request':
         // The main process waits for the matching saveBackup (quit has a timeout).
         await useBackupStore().backupNow(command.reason, command.requestId)

@@ -29,6 +29,12 @@ import {
 } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { notifyArticleCardsChanged } from './card-changes'
+import {
+  confusionId,
+  countedConfusion,
+  type ConfusedSpeaker,
+  type StoredConfusion
+} from './confusion-record'
 import { applyLogsToSlots } from './review-slots-repo'
 import { dueTalliesInBins } from './tallies-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
@@ -108,7 +114,12 @@ export interface BuriedSiblingSnapshot {
  * (the card's previous `updatedAt` and the siblings the answer buried).
  */
 export interface AnswerLogRecord extends ReviewLogEntry {
-  undo?: { cardUpdatedAt: number; buriedSiblings: BuriedSiblingSnapshot[] }
+  undo?: {
+    cardUpdatedAt: number
+    buriedSiblings: BuriedSiblingSnapshot[]
+    /** The speaker confusion the answer counted, and that pair's record before it (or null). */
+    confusion?: { id: string; previous: StoredConfusion | null }
+  }
 }
 
 /** Thrown inside a transaction to abort it with a failure meant for the user. */
@@ -314,6 +325,11 @@ export interface CommitAnswerInput {
    * machine's zone, so a burial ends at the next rollover even across a daylight-saving change.
    */
   tzOffsetMinutes?: TimeZoneSpec
+  /**
+   * A who-said pick of the wrong speaker: counted in the confusions with the answer, in the same
+   * transaction, and taken back by `undoLastAnswer`.
+   */
+  confusion?: { right: ConfusedSpeaker; picked: ConfusedSpeaker }
 }
 
 export interface CommittedAnswer {
@@ -338,9 +354,7 @@ export async function commitAnswer(
   try {
     const committed = await db.transaction(
       'rw',
-      db.cards,
-      db.reviewLogs,
-      db.reviewSlots,
+      [db.cards, db.reviewLogs, db.reviewSlots, db.confusions],
       async () => {
         const card = await db.cards.get(input.cardId)
         if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
@@ -371,6 +385,20 @@ export async function commitAnswer(
         }))
 
         await db.cards.put(updated)
+        let confusionUndo: { id: string; previous: StoredConfusion | null } | undefined
+        if (input.confusion) {
+          const id = confusionId(input.confusion.right.id, input.confusion.picked.id)
+          const previous = ((await db.confusions.get(id)) as StoredConfusion | undefined) ?? null
+          await db.confusions.put(
+            countedConfusion(previous ?? undefined, {
+              ...input.confusion,
+              articleId: card.articleId,
+              cardId: card.id,
+              nowMs: input.nowMs
+            })
+          )
+          confusionUndo = { id, previous }
+        }
         const log: AnswerLogRecord = {
           cardId: card.id,
           articleId: card.articleId,
@@ -380,7 +408,11 @@ export async function commitAnswer(
           answerMs: Math.max(0, Math.round(input.answerMs)),
           before,
           after: schedulingOf(updated),
-          undo: { cardUpdatedAt: card.updatedAt, buriedSiblings }
+          undo: {
+            cardUpdatedAt: card.updatedAt,
+            buriedSiblings,
+            ...(confusionUndo ? { confusion: confusionUndo } : {})
+          }
         }
         const logId = (await db.reviewLogs.add(log)) as number
         await applyLogsToSlots(db, [log], 1)
@@ -442,6 +474,29 @@ export async function logPractice(
   }
 }
 
+/**
+ * Takes back the confusion an answer counted: the pair's record as it was before when nothing
+ * counted it since (the usual case), else one fewer (a later quiz answer's count stays).
+ */
+async function uncountConfusion(
+  db: QuotedeckDatabase,
+  counted: { id: string; previous: StoredConfusion | null },
+  answeredAtMs: number
+): Promise<void> {
+  const current = (await db.confusions.get(counted.id)) as StoredConfusion | undefined
+  if (!current) return
+  const untouchedSince =
+    current.lastAt === answeredAtMs && current.count === (counted.previous?.count ?? 0) + 1
+  if (untouchedSince) {
+    if (counted.previous) await db.confusions.put(counted.previous)
+    else await db.confusions.delete(counted.id)
+  } else if (current.count <= 1) {
+    await db.confusions.delete(counted.id)
+  } else {
+    await db.confusions.put({ ...current, count: current.count - 1 })
+  }
+}
+
 /** What `undoLastAnswer` put back. */
 export interface UndoneAnswer {
   /** The card exactly as it was before the answer (scheduling state and `updatedAt`). */
@@ -461,44 +516,49 @@ type ReviewSource = ReviewLogEntry['source']
  */
 export async function undoLastAnswer(db: QuotedeckDatabase): Promise<Result<UndoneAnswer>> {
   try {
-    return await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
-      const log = (await db.reviewLogs
-        .orderBy(':id')
-        .reverse()
-        .filter((entry) => entry.source !== 'practice')
-        .first()) as AnswerLogRecord | undefined
-      if (!log || log.id === undefined)
-        throw new AbortWith('NOT_FOUND', 'There is nothing to undo.')
-      const card = await db.cards.get(log.cardId)
-      if (!card) {
-        throw new AbortWith('NOT_FOUND', 'The card of the last answer no longer exists.')
-      }
-      const restored: CardRecord = {
-        ...card,
-        ...snapshot(log.before),
-        updatedAt: log.undo?.cardUpdatedAt ?? nextStamp(card.updatedAt, Date.now())
-      }
-      await db.cards.put(restored)
+    return await db.transaction(
+      'rw',
+      [db.cards, db.reviewLogs, db.reviewSlots, db.confusions],
+      async () => {
+        const log = (await db.reviewLogs
+          .orderBy(':id')
+          .reverse()
+          .filter((entry) => entry.source !== 'practice')
+          .first()) as AnswerLogRecord | undefined
+        if (!log || log.id === undefined)
+          throw new AbortWith('NOT_FOUND', 'There is nothing to undo.')
+        const card = await db.cards.get(log.cardId)
+        if (!card) {
+          throw new AbortWith('NOT_FOUND', 'The card of the last answer no longer exists.')
+        }
+        const restored: CardRecord = {
+          ...card,
+          ...snapshot(log.before),
+          updatedAt: log.undo?.cardUpdatedAt ?? nextStamp(card.updatedAt, Date.now())
+        }
+        await db.cards.put(restored)
 
-      const buried = log.undo?.buriedSiblings ?? []
-      const stored = await db.cards.bulkGet(buried.map((sibling) => sibling.id))
-      const unburied: CardRecord[] = []
-      buried.forEach((previous, index) => {
-        const sibling = stored[index]
-        // Only put back what this answer did: leave a sibling that moved on since alone.
-        if (!sibling || sibling.queue !== Queue.Buried) return
-        unburied.push({ ...sibling, ...previous })
-      })
-      await db.cards.bulkPut(unburied)
-      await db.reviewLogs.delete(log.id)
-      await applyLogsToSlots(db, [log], -1)
-      return ok({
-        card: restored,
-        grade: log.grade,
-        source: log.source,
-        unburiedSiblingIds: unburied.map((sibling) => sibling.id)
-      })
-    })
+        const buried = log.undo?.buriedSiblings ?? []
+        const stored = await db.cards.bulkGet(buried.map((sibling) => sibling.id))
+        const unburied: CardRecord[] = []
+        buried.forEach((previous, index) => {
+          const sibling = stored[index]
+          // Only put back what this answer did: leave a sibling that moved on since alone.
+          if (!sibling || sibling.queue !== Queue.Buried) return
+          unburied.push({ ...sibling, ...previous })
+        })
+        await db.cards.bulkPut(unburied)
+        if (log.undo?.confusion) await uncountConfusion(db, log.undo.confusion, log.reviewedAt)
+        await db.reviewLogs.delete(log.id)
+        await applyLogsToSlots(db, [log], -1)
+        return ok({
+          card: restored,
+          grade: log.grade,
+          source: log.source,
+          unburiedSiblingIds: unburied.map((sibling) => sibling.id)
+        })
+      }
+    )
   } catch (error) {
     return failureFrom(error, 'undo the last answer')
   }

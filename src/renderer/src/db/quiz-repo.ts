@@ -9,7 +9,13 @@ import { compactName, quizGradeToFsrs, shouldSchedule } from '../../../core/quiz
 import { newSchedulingState } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { commitAnswer, logPractice } from './cards-repo'
-import type { CardRecord, ConfusionRecord, QuizAttemptRecord, QuotedeckDatabase } from './schema'
+import {
+  confusionId,
+  countedConfusion,
+  type ConfusedSpeaker,
+  type StoredConfusion
+} from './confusion-record'
+import type { CardRecord, QuizAttemptRecord, QuotedeckDatabase } from './schema'
 import { readSetting, writeSetting } from './settings-repo'
 import { loadSchedulerSettings } from './study-settings-repo'
 
@@ -87,7 +93,7 @@ export async function recordQuizAnswer(
   try {
     const outcome = await db.transaction(
       'rw',
-      [db.cards, db.reviewLogs, db.reviewSlots, db.quizAttempts, db.settings],
+      [db.cards, db.reviewLogs, db.reviewSlots, db.quizAttempts, db.settings, db.confusions],
       async () => {
         const card = await db.cards.get(input.cardId)
         if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
@@ -160,22 +166,7 @@ export async function listQuizAttempts(
 // ---------------------------------------------------------------------------------------------
 // Confusions
 
-/** A speaker as a confusion names them. */
-export interface ConfusedSpeaker {
-  id: string
-  name: string
-}
-
-/** A confusion as stored: the shared record plus the card it last happened on. */
-export interface StoredConfusion extends ConfusionRecord {
-  /** The who-said card of the latest confusion (the quote a contrast card is made from). */
-  lastCardId?: string
-}
-
-/** The id of a confusion pair. */
-export function confusionId(rightSpeakerId: string, pickedSpeakerId: string): string {
-  return `${rightSpeakerId}|${pickedSpeakerId}`
-}
+export { confusionId, type ConfusedSpeaker, type StoredConfusion } from './confusion-record'
 
 /**
  * The id for a picked option: the article speaker of that name when there is one, else a slug of
@@ -209,17 +200,7 @@ export async function recordConfusion(
   const id = confusionId(input.right.id, input.picked.id)
   return db.transaction('rw', db.confusions, async () => {
     const existing = (await db.confusions.get(id)) as StoredConfusion | undefined
-    const record: StoredConfusion = {
-      id,
-      rightName: input.right.name,
-      pickedName: input.picked.name,
-      rightSpeakerId: input.right.id,
-      pickedSpeakerId: input.picked.id,
-      articleId: input.articleId,
-      count: (existing?.count ?? 0) + 1,
-      lastAt: input.nowMs,
-      lastCardId: input.cardId
-    }
+    const record = countedConfusion(existing, input)
     await db.confusions.put(record)
     return record
   })

@@ -1,16 +1,9 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { APP_SECTIONS } from '../../../shared/sections'
 import { useStatsStore } from '../stores/stats'
 
 /** Top-level sections, in the order the navigation shows them. */
-export const sections = [
-  { name: 'library', label: 'Library', path: '/' },
-  { name: 'study', label: 'Study', path: '/study' },
-  { name: 'browse', label: 'Browse', path: '/browse' },
-  { name: 'quiz', label: 'Quiz', path: '/quiz' },
-  { name: 'missed', label: 'Missed', path: '/missed' },
-  { name: 'stats', label: 'Stats', path: '/stats' },
-  { name: 'settings', label: 'Settings', path: '/settings' }
-] as const
+export const sections = APP_SECTIONS
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'library', component: () => import('../views/LibraryView.vue') },

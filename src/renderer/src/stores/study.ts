@@ -17,10 +17,12 @@ import {
   loadStudyQueue,
   todayCounts,
   undoLastAnswer,
+  type CommitAnswerInput,
   type DayCount,
   type StudyScope,
   type TodayCounts
 } from '../db/cards-repo'
+import { articleSpeakers, speakerIdForName } from '../db/quiz-repo'
 import { getDatabase, type ArticleRecord, type CardRecord } from '../db/schema'
 import { loadSchedulerSettings } from '../db/study-settings-repo'
 
@@ -236,13 +238,15 @@ export const useStudyStore = defineStore('study', () => {
    * Rates the current card. The next card is on screen before this returns (no await on the
    * common path); the write is awaited only if the previous one has not finished yet.
    */
-  function answer(grade: Grade): Promise<void> {
+  function answer(grade: Grade, wrongPick?: string): Promise<void> {
     const card = current.value
     if (phase.value !== 'studying' || !card || !revealed.value) return Promise.resolve()
     if (pendingWrite) {
       // Rare: a key pressed again before the last answer was saved. Wait, then answer only if the
       // same card is still showing (a failed write may have put another card back).
-      return pendingWrite.then(() => (current.value?.id === card.id ? answer(grade) : undefined))
+      return pendingWrite.then(() =>
+        current.value?.id === card.id ? answer(grade, wrongPick) : undefined
+      )
     }
     const nowMs = Date.now()
     const removedSiblings = mainQueue.value.filter((other) => isBuriedBy(card, other))
@@ -256,7 +260,7 @@ export const useStudyStore = defineStore('study', () => {
     error.value = null
     saving.value = true
 
-    const write = commitAnswer(getDatabase(), {
+    const input: CommitAnswerInput = {
       cardId: card.id,
       grade,
       nowMs,
@@ -265,7 +269,22 @@ export const useStudyStore = defineStore('study', () => {
       expectedUpdatedAt: card.updatedAt,
       settings: settings.value,
       tzOffsetMinutes: localTimeZone()
-    })
+    }
+    const rightSpeakerId = card.answerSpeakerId
+    // A wrong who-said pick is counted in the confusions with the answer (Stats, quiz scope).
+    const committing =
+      wrongPick === undefined || rightSpeakerId === null
+        ? commitAnswer(getDatabase(), input)
+        : articleSpeakers(getDatabase(), card.articleId).then((speakers) =>
+            commitAnswer(getDatabase(), {
+              ...input,
+              confusion: {
+                right: { id: rightSpeakerId, name: card.answer },
+                picked: { id: speakerIdForName(wrongPick, speakers), name: wrongPick }
+              }
+            })
+          )
+    const write = committing
       .then(async (result) => {
         if (result.ok) {
           const stored = result.value.card
@@ -310,7 +329,8 @@ export const useStudyStore = defineStore('study', () => {
   function confirmPick(raiseToEasy = false): Promise<void> {
     if (!pick.value) return Promise.resolve()
     if (raiseToEasy && !pick.value.correct) return Promise.resolve()
-    return answer(raiseToEasy ? 4 : pick.value.grade)
+    const { correct, option } = pick.value
+    return answer(raiseToEasy ? 4 : pick.value.grade, correct ? undefined : option)
   }
 
   /**
