@@ -35,11 +35,12 @@ export interface ArticleTextStaging {
 
 interface StagedText {
   text: string
-  partCount: number
+  /** Where each part starts; part `i` ends where part `i + 1` starts (the last at the end). */
+  starts: number[]
   stagedAtMs: number
 }
 
-/** Where part `index` of a text ends (exclusive), never splitting a surrogate pair. */
+/** Where the part starting at `start` ends (exclusive), never splitting a surrogate pair. */
 function partEnd(text: string, start: number): number {
   let end = Math.min(text.length, start + TEXT_PART_CHARS)
   const last = text.charCodeAt(end - 1)
@@ -56,7 +57,7 @@ function partStarts(text: string): number[] {
 
 /** Creates the staging; `nowMs` is the clock for expiry (tests pass their own). */
 export function createArticleTextStaging(nowMs: () => number = Date.now): ArticleTextStaging {
-  const staged = new Map<string, StagedText & { starts: number[] }>()
+  const staged = new Map<string, StagedText>()
 
   function dropExpired(): void {
     const now = nowMs()
@@ -73,12 +74,7 @@ export function createArticleTextStaging(nowMs: () => number = Date.now): Articl
       while (staged.size >= MAX_STAGED_TEXTS) staged.delete(staged.keys().next().value as string)
       const starts = partStarts(packed.text)
       const handle = randomUUID()
-      staged.set(handle, {
-        text: packed.text,
-        starts,
-        partCount: starts.length,
-        stagedAtMs: nowMs()
-      })
+      staged.set(handle, { text: packed.text, starts, stagedAtMs: nowMs() })
       const stagedText: StagedTextRef = {
         handle,
         partCount: starts.length,
@@ -99,15 +95,18 @@ export function createArticleTextStaging(nowMs: () => number = Date.now): Articl
       if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
         return fail('INVALID_ARGUMENT', 'The part number must be a whole number from 0.')
       }
-      if (index >= entry.partCount) {
+      const partCount = entry.starts.length
+      if (index >= partCount) {
         return fail(
           'INVALID_ARGUMENT',
-          `The text has ${entry.partCount} parts; there is no part ${index}.`
+          `The text has ${partCount} parts; there is no part ${index}.`
         )
       }
-      const start = entry.starts[index]
-      const part = entry.text.slice(start, partEnd(entry.text, start))
-      if (index === entry.partCount - 1) staged.delete(handle as string)
+      const part = entry.text.slice(
+        entry.starts[index],
+        entry.starts[index + 1] ?? entry.text.length
+      )
+      if (index === partCount - 1) staged.delete(handle as string)
       return ok(part)
     },
 

@@ -213,6 +213,14 @@ function installBridge(methods: string[]): void {
     })
   }
 
+  /** A result the harness left on the wire (`{ __qdWireResult: id }`), fetched and parsed. */
+  async function downloadResult(reply: unknown): Promise<unknown> {
+    const id = (reply as { __qdWireResult?: unknown } | null)?.__qdWireResult
+    if (typeof id !== 'string') return reply
+    const response = await fetch(`/__qd_wire/down/${id}`)
+    return parseOffThread(await response.arrayBuffer())
+  }
+
   // A dropped file's bytes are posted to the harness (off the page's thread, like Electron's IPC
   // copies them), and its article comes back the same way.
   api.importDroppedFile = async (...args: unknown[]): Promise<unknown> => {
@@ -221,24 +229,15 @@ function installBridge(methods: string[]): void {
       const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`
       await uploadOffThread(id, file.bytes)
       const wire = { ...file, bytes: undefined, bytesUploadId: id }
-      const reply = (await call('importDroppedFile', [wire, ...args.slice(1)])) as {
-        __qdWireResult?: string
-      }
-      if (typeof reply?.__qdWireResult !== 'string') return reply
-      const response = await fetch(`/__qd_wire/down/${reply.__qdWireResult}`)
-      return parseOffThread(await response.arrayBuffer())
+      return downloadResult(await call('importDroppedFile', [wire, ...args.slice(1)]))
     }
     return call('importDroppedFile', args)
   }
   // A long article's text arrives in parts of a megabyte: through a binding, each part would be
   // parsed from the DevTools protocol on the page's thread (60–110 ms a part), where Electron's
   // IPC deserialises one in a few milliseconds. So parts come the way a dropped file's article does.
-  api.readArticleTextPart = async (...args: unknown[]): Promise<unknown> => {
-    const reply = (await call('readArticleTextPart', args)) as { __qdWireResult?: string }
-    if (typeof reply?.__qdWireResult !== 'string') return reply
-    const response = await fetch(`/__qd_wire/down/${reply.__qdWireResult}`)
-    return parseOffThread(await response.arrayBuffer())
-  }
+  api.readArticleTextPart = async (...args: unknown[]): Promise<unknown> =>
+    downloadResult(await call('readArticleTextPart', args))
   // Backups carry bytes both ways (saveBackup's payload, readBackup's verified payload).
   api.saveBackup = (...args: unknown[]): Promise<unknown> => {
     const request = args[0] as { payload?: unknown } | null
@@ -329,6 +328,13 @@ function jsonWithTypedArrays(value: unknown): string {
   )
 }
 
+/** Leaves a result for the page to fetch (`downloadResult` in `installBridge`). */
+function onTheWire(wire: WireStore, result: unknown): { __qdWireResult: string } {
+  const id = `r${wire.nextResultId++}`
+  wire.downloads.set(id, jsonWithTypedArrays(result))
+  return { __qdWireResult: id }
+}
+
 /** The Node side of the byte bridge (see `installBridge`). */
 async function callWithBytes(
   method: InvokeMethod,
@@ -342,17 +348,13 @@ async function callWithBytes(
       const { bytesUploadId, ...rest } = file as Record<string, unknown>
       const uploaded = wire.uploads.get(bytesUploadId as string) ?? Buffer.alloc(0)
       wire.uploads.delete(bytesUploadId as string)
-      const result = await service({ ...rest, bytes: new Uint8Array(uploaded) }, ...args.slice(1))
-      const id = `r${wire.nextResultId++}`
-      wire.downloads.set(id, jsonWithTypedArrays(result))
-      return { __qdWireResult: id }
+      return onTheWire(
+        wire,
+        await service({ ...rest, bytes: new Uint8Array(uploaded) }, ...args.slice(1))
+      )
     }
   }
-  if (method === 'readArticleTextPart') {
-    const id = `r${wire.nextResultId++}`
-    wire.downloads.set(id, jsonWithTypedArrays(await service(...args)))
-    return { __qdWireResult: id }
-  }
+  if (method === 'readArticleTextPart') return onTheWire(wire, await service(...args))
   if (method === 'saveBackup') {
     const request = args[0] as { payloadBase64?: unknown } | null
     if (
