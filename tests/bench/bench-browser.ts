@@ -62,7 +62,11 @@ const QUERIES = [
 interface BenchWindow {
   __quotedeckBrowserBench?: {
     db: {
-      table(name: string): { bulkAdd(items: unknown[]): Promise<unknown>; count(): Promise<number> }
+      table(name: string): {
+        bulkAdd(items: unknown[]): Promise<unknown>
+        count(): Promise<number>
+        toArray(): Promise<Array<Record<string, unknown>>>
+      }
     }
     browser: {
       loaded: boolean
@@ -144,72 +148,69 @@ async function seed(page: Page): Promise<void> {
       const templates = ['cloze-quote', 'cloze-figure', 'who-said', 'who-is', 'role-of']
       const nonNewIds: string[] = []
       const CHUNK = 5000
-      for (let start = 0; start < cardCount; start += CHUNK) {
-        const cards = []
-        for (let i = start; i < Math.min(cardCount, start + CHUNK); i++) {
-          const id = `card-${String(i).padStart(6, '0')}`
-          const roll = random()
-          let queue = 2
-          let memoryState = 2
-          let due = now + random() * 365 * DAY
-          if (roll < 0.2) {
-            queue = 0
-            memoryState = 0
-            due = now - 30 * DAY + i
-          } else if (roll < 0.21) {
-            queue = 1
-            memoryState = 1
-            due = now - 2 * 3_600_000 + random() * DAY
-          } else if (roll < 0.23) {
-            queue = -1
-          } else if (roll < 0.26) {
-            due = now - random() * 30 * DAY
-          }
-          if (queue !== 0) nonNewIds.push(id)
-          const articleIndex = i % articleCount
-          const articleId = `article-${articleIndex}`
-          const template = templates[i % templates.length]
-          const speaker = `speaker-${(articleIndex * 3 + (i % 3)) % speakerCount}`
-          const withSpeaker = template === 'who-said' || template === 'who-is'
-          cards.push({
-            id,
-            noteId: `${articleId}:quote:note-${Math.floor(i / 5)}`,
-            articleId,
-            template,
-            prompt:
-              i % 7 === 0
-                ? `“We made real progress on the border question” (${i})`
-                : `Talks in Geneva lasted [...] on Tuesday, officials said. (${i})`,
-            answer: i % 7 === 0 ? `Speaker ${speaker.slice(8)}` : 'five-and-a-half hours',
-            hint: null,
-            context: null,
-            options: null,
-            answerSpeakerId: withSpeaker ? speaker : null,
-            anchor: {
-              articleId,
-              sentence: { start: 0, end: 96 },
-              span: { start: 23, end: 44 },
-              paragraphIndex: 0
-            },
-            tags: [],
-            due,
-            stability: queue === 0 ? 0 : 1 + random() * 100,
-            difficulty: queue === 0 ? 0 : 1 + random() * 9,
-            elapsedDays: 0,
-            scheduledDays: queue === 0 ? 0 : Math.ceil(random() * 100),
-            learningSteps: 0,
-            reps: queue === 0 ? 0 : 1 + Math.floor(random() * 10),
-            lapses: queue === 0 ? 0 : Math.floor(random() * 4),
-            memoryState,
-            lastReviewedAt: queue === 0 ? null : now - random() * 100 * DAY,
-            queue,
-            queueBeforeBury: queue === -1 ? 2 : null,
-            buriedUntil: null,
-            createdAt: now - Math.floor(random() * 400) * DAY,
-            updatedAt: now - 30 * DAY
-          })
+      const cards: Array<Record<string, unknown> & { id: string; queue: number }> = []
+      for (let i = 0; i < cardCount; i++) {
+        const id = `card-${String(i).padStart(6, '0')}`
+        const roll = random()
+        let queue = 2
+        let memoryState = 2
+        let due = now + random() * 365 * DAY
+        if (roll < 0.2) {
+          queue = 0
+          memoryState = 0
+          due = now - 30 * DAY + i
+        } else if (roll < 0.21) {
+          queue = 1
+          memoryState = 1
+          due = now - 2 * 3_600_000 + random() * DAY
+        } else if (roll < 0.23) {
+          queue = -1
+        } else if (roll < 0.26) {
+          due = now - random() * 30 * DAY
         }
-        await db.table('cards').bulkAdd(cards)
+        if (queue !== 0) nonNewIds.push(id)
+        const articleIndex = i % articleCount
+        const articleId = `article-${articleIndex}`
+        const template = templates[i % templates.length]
+        const speaker = `speaker-${(articleIndex * 3 + (i % 3)) % speakerCount}`
+        const withSpeaker = template === 'who-said' || template === 'who-is'
+        cards.push({
+          id,
+          noteId: `${articleId}:quote:note-${Math.floor(i / 5)}`,
+          articleId,
+          template,
+          prompt:
+            i % 7 === 0
+              ? `“We made real progress on the border question” (${i})`
+              : `Talks in Geneva lasted [...] on Tuesday, officials said. (${i})`,
+          answer: i % 7 === 0 ? `Speaker ${speaker.slice(8)}` : 'five-and-a-half hours',
+          hint: null,
+          context: null,
+          options: null,
+          answerSpeakerId: withSpeaker ? speaker : null,
+          anchor: {
+            articleId,
+            sentence: { start: 0, end: 96 },
+            span: { start: 23, end: 44 },
+            paragraphIndex: 0
+          },
+          tags: [],
+          due,
+          stability: queue === 0 ? 0 : 1 + random() * 100,
+          difficulty: queue === 0 ? 0 : 1 + random() * 9,
+          elapsedDays: 0,
+          scheduledDays: queue === 0 ? 0 : Math.ceil(random() * 100),
+          learningSteps: 0,
+          reps: queue === 0 ? 0 : 1 + Math.floor(random() * 10),
+          lapses: queue === 0 ? 0 : Math.floor(random() * 4),
+          memoryState,
+          lastReviewedAt: queue === 0 ? null : now - random() * 100 * DAY,
+          queue,
+          queueBeforeBury: queue === -1 ? 2 : null,
+          buriedUntil: null,
+          createdAt: now - Math.floor(random() * 400) * DAY,
+          updatedAt: now - 30 * DAY
+        })
       }
       const snapshot = (dueAt: number): Record<string, unknown> => ({
         due: dueAt,
@@ -227,22 +228,33 @@ async function seed(page: Page): Promise<void> {
         buriedUntil: null
       })
       // Logs over the last 60 days, so rated:7 finds some.
-      for (let start = 0; start < logCount; start += CHUNK) {
-        const logs = []
-        for (let i = start; i < Math.min(logCount, start + CHUNK); i++) {
-          const reviewedAt = now - 60 * DAY + (60 * DAY * i) / logCount
-          logs.push({
-            cardId: nonNewIds[Math.floor(random() * nonNewIds.length)],
-            articleId: `article-${i % articleCount}`,
-            grade: 1 + Math.floor(random() * 4),
-            source: 'study',
-            reviewedAt,
-            answerMs: 2000 + Math.floor(random() * 8000),
-            before: snapshot(reviewedAt),
-            after: snapshot(reviewedAt + 12 * DAY)
-          })
-        }
-        await db.table('reviewLogs').bulkAdd(logs)
+      const logs = []
+      const latestLogAt = new Map<string, number>()
+      for (let i = 0; i < logCount; i++) {
+        const reviewedAt = now - 60 * DAY + (60 * DAY * i) / logCount
+        logs.push({
+          cardId: nonNewIds[Math.floor(random() * nonNewIds.length)],
+          articleId: `article-${i % articleCount}`,
+          grade: 1 + Math.floor(random() * 4),
+          source: 'study',
+          reviewedAt,
+          answerMs: 2000 + Math.floor(random() * 8000),
+          before: snapshot(reviewedAt),
+          after: snapshot(reviewedAt + 12 * DAY)
+        })
+        latestLogAt.set(logs[logs.length - 1].cardId, reviewedAt)
+      }
+      // Each card's last review is its latest log, as answering makes it (`rated:` reads it);
+      // an answered card without a seeded log was last answered before the logs begin.
+      for (const card of cards) {
+        if (card.queue === 0) continue
+        card.lastReviewedAt = latestLogAt.get(card.id) ?? now - (61 + random() * 40) * DAY
+      }
+      for (let start = 0; start < cards.length; start += CHUNK) {
+        await db.table('cards').bulkAdd(cards.slice(start, start + CHUNK))
+      }
+      for (let start = 0; start < logs.length; start += CHUNK) {
+        await db.table('reviewLogs').bulkAdd(logs.slice(start, start + CHUNK))
       }
     },
     { cardCount: CARD_COUNT, logCount: LOG_COUNT, articleCount: ARTICLE_COUNT }
@@ -481,8 +493,29 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * `rated:7` as the browser answers it (from each card's last answer time) against the review
+ * logs themselves: the cards with a scheduled answer in the last 7 days.
+ */
+async function checkRated(page: Page): Promise<{ shown: number; fromLogs: number; same: boolean }> {
+  return page.evaluate(async () => {
+    const bench = (window as unknown as BenchWindow).__quotedeckBrowserBench!
+    await bench.browser.setQuery('rated:7')
+    const sinceMs = Date.now() - 7 * 86_400_000
+    const shown = new Set(bench.browser.results.map((row) => row.id))
+    const fromLogs = new Set(
+      (await bench.db.table('reviewLogs').toArray())
+        .filter((log) => (log.reviewedAt as number) >= sinceMs && log.source !== 'practice')
+        .map((log) => log.cardId as string)
+    )
+    const same = shown.size === fromLogs.size && [...shown].every((id) => fromLogs.has(id))
+    return { shown: shown.size, fromLogs: fromLogs.size, same }
+  })
+}
+
 async function reportSearches(page: Page): Promise<void> {
   const searches = await timeSearches(page)
+  const rated = await checkRated(page)
   console.log(
     `browser search: p95 ${percentile(
       [...searches.times].sort((a, b) => a - b),
@@ -503,6 +536,11 @@ async function reportSearches(page: Page): Promise<void> {
   console.log(
     `    matches: ${QUERIES.map((q) => `${q === '' ? '(all)' : q} ${searches.counts[q]}`).join('; ')}`
   )
+  console.log(
+    `    rated:7 from the cards' last answers: ${rated.shown} cards; from the review logs: ` +
+      `${rated.fromLogs} cards; the same cards: ${rated.same ? 'yes' : 'NO'}`
+  )
+  if (!rated.same) process.exitCode = 1
 }
 
 async function reportScroll(page: Page): Promise<void> {

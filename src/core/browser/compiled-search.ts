@@ -33,7 +33,8 @@ function withText(card: SearchableCard, text: SearchText): SearchableCard {
     intervalDays: card.intervalDays,
     stability: card.stability,
     difficulty: card.difficulty,
-    createdAt: card.createdAt
+    createdAt: card.createdAt,
+    lastRatedAt: card.lastRatedAt
   }
 }
 
@@ -158,8 +159,8 @@ function compileNode(node: SearchNode, context: SearchContext): Predicate {
       return (card) => test(read(card))
     }
     case 'rated': {
-      const ids = context.ratedWithin(node.days)
-      return (card) => ids.has(card.id)
+      const since = context.nowMs - node.days * DAY_MS
+      return (card) => card.lastRatedAt !== null && card.lastRatedAt >= since
     }
     case 'added': {
       const since = context.nowMs - node.days * DAY_MS

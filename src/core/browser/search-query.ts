@@ -363,6 +363,11 @@ export interface SearchableCard {
   difficulty: number
   /** Epoch ms. */
   createdAt: number
+  /**
+   * Epoch ms of the card's latest answer that moved its schedule (practice left out), null when
+   * it was never answered so. Kept through a reset to new: `rated:` looks at the history.
+   */
+  lastRatedAt: number | null
 }
 
 /** The moment a search is evaluated at, and what it needs beyond the card. */
@@ -372,8 +377,6 @@ export interface SearchContext {
   dayEndMs: number
   /** Lapses at which a card counts as a leech. */
   leechThreshold: number
-  /** Ids of the cards answered (schedule moved) in the last `days` days. */
-  ratedWithin: (days: number) => ReadonlySet<string>
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -477,7 +480,7 @@ export function matchesSearch(
     case 'prop':
       return compare(propValue(card, node.prop, context), node.op, node.value)
     case 'rated':
-      return context.ratedWithin(node.days).has(card.id)
+      return card.lastRatedAt !== null && card.lastRatedAt >= context.nowMs - node.days * DAY_MS
     case 'added':
       return card.createdAt >= context.nowMs - node.days * DAY_MS
     case 'not':
@@ -486,21 +489,5 @@ export function matchesSearch(
       return node.nodes.every((child) => matchesSearch(child, card, context))
     case 'or':
       return node.nodes.some((child) => matchesSearch(child, card, context))
-  }
-}
-
-/** Every `rated:` day count in the tree (so the caller can read those review logs once). */
-export function ratedDaysIn(node: SearchNode | null): number[] {
-  if (node === null) return []
-  switch (node.kind) {
-    case 'rated':
-      return [node.days]
-    case 'not':
-      return ratedDaysIn(node.node)
-    case 'and':
-    case 'or':
-      return node.nodes.flatMap(ratedDaysIn)
-    default:
-      return []
   }
 }

@@ -26,6 +26,7 @@ function card(id: string, overrides: Partial<SearchableCard> = {}): SearchableCa
     stability: 0,
     difficulty: 0,
     createdAt: 0,
+    lastRatedAt: null,
     ...overrides
   }
 }

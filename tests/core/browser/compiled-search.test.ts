@@ -50,15 +50,21 @@ function cards(count: number): SearchableCard[] {
     intervalDays: Math.floor(random() * 40),
     stability: random() * 30,
     difficulty: 1 + random() * 9,
-    createdAt: NOW_MS - Math.floor(random() * 60) * DAY_MS
+    createdAt: NOW_MS - Math.floor(random() * 60) * DAY_MS,
+    // A third never answered; the rest up to ten days ago, some exactly on a day's edge.
+    lastRatedAt:
+      random() < 0.33
+        ? null
+        : random() < 0.2
+          ? NOW_MS - Math.floor(random() * 10) * DAY_MS
+          : NOW_MS - Math.round(random() * 10 * DAY_MS)
   }))
 }
 
 const context: SearchContext = {
   nowMs: NOW_MS,
   dayEndMs: NOW_MS + 6 * 3_600_000,
-  leechThreshold: 4,
-  ratedWithin: (days) => new Set(days >= 7 ? ['c1', 'c5', 'c9'] : ['c1'])
+  leechThreshold: 4
 }
 
 const queries = [
@@ -77,6 +83,7 @@ const queries = [
   'prop:interval!=0 prop:difficulty>5',
   'rated:7',
   'rated:1 or added:10',
+  '-rated:3',
   '-(talks or border) aegir',
   'progres type:who-said'
 ]

@@ -3,7 +3,6 @@ import {
   foldText,
   matchesSearch,
   parseSearchQuery,
-  ratedDaysIn,
   type SearchableCard,
   type SearchContext,
   type SearchNode
@@ -219,6 +218,7 @@ function card(overrides: Partial<SearchableCard> = {}): SearchableCard {
     stability: 4.2,
     difficulty: 5.1,
     createdAt: NOW_MS - 10 * DAY_MS,
+    lastRatedAt: NOW_MS - 1.5 * DAY_MS,
     ...overrides
   }
 }
@@ -226,8 +226,7 @@ function card(overrides: Partial<SearchableCard> = {}): SearchableCard {
 const context: SearchContext = {
   nowMs: NOW_MS,
   dayEndMs: NOW_MS + 16 * 60 * 60 * 1000,
-  leechThreshold: 8,
-  ratedWithin: (days) => (days >= 2 ? new Set(['c1']) : new Set())
+  leechThreshold: 8
 }
 
 function matches(query: string, overrides: Partial<SearchableCard> = {}): boolean {
@@ -288,9 +287,15 @@ describe('matchesSearch', () => {
     expect(matches('prop:due<0', { due: NOW_MS - 2 * DAY_MS })).toBe(true)
   })
 
-  it('matches rated: through the context and added: by creation time', () => {
+  it('matches rated: by the last scheduled answer and added: by creation time', () => {
     expect(matches('rated:7')).toBe(true)
+    expect(matches('rated:2')).toBe(true)
     expect(matches('rated:1')).toBe(false)
+    // Exactly N days ago still counts; never answered never does.
+    expect(matches('rated:1', { lastRatedAt: NOW_MS - DAY_MS })).toBe(true)
+    expect(matches('rated:1', { lastRatedAt: NOW_MS - DAY_MS - 1 })).toBe(false)
+    expect(matches('rated:365', { lastRatedAt: null })).toBe(false)
+    expect(matches('-rated:365', { lastRatedAt: null })).toBe(true)
     expect(matches('added:30')).toBe(true)
     expect(matches('added:5')).toBe(false)
   })
@@ -305,11 +310,6 @@ describe('matchesSearch', () => {
 })
 
 describe('helpers', () => {
-  it('lists the rated: day counts of a tree', () => {
-    expect(ratedDaysIn(parsed('rated:3 or (x -rated:10)'))).toEqual([3, 10])
-    expect(ratedDaysIn(null)).toEqual([])
-  })
-
   it('folds case and accents', () => {
     expect(foldText('Ménard ÉLYSÉE')).toBe('menard elysee')
   })

@@ -3,7 +3,6 @@ import { parseSearchQuery, type SearchNode } from '../../../src/core/browser/sea
 import { Queue } from '../../../src/core/scheduling'
 import {
   applyBulkAction,
-  cardIdsRatedSince,
   searchCards,
   undoBulkAction
 } from '../../../src/renderer/src/db/browser-repo'
@@ -46,9 +45,12 @@ async function seed(): Promise<void> {
     makeCard('who-1', {
       template: 'who-said',
       answerSpeakerId: 'wang-yi',
-      state: reviewState(NOW_MS - DAY_MS)
+      // Last answered two days ago, as its log says.
+      state: { ...reviewState(NOW_MS - DAY_MS), lastReviewedAt: NOW_MS - 2 * DAY_MS }
     }),
-    makeCard('leech-1', { state: reviewState(NOW_MS + 5 * DAY_MS, 9) }),
+    makeCard('leech-1', {
+      state: { ...reviewState(NOW_MS + 5 * DAY_MS, 9), lastReviewedAt: NOW_MS - 30 * DAY_MS }
+    }),
     makeCard('susp-1', { articleId: 'article-b', state: { queue: Queue.Suspended } }),
     makeCard('fig-1', { articleId: 'article-b', template: 'cloze-figure' })
   ])
@@ -161,39 +163,30 @@ describe('applyBulkAction', () => {
   })
 })
 
-describe('cardIdsRatedSince', () => {
-  it('finds every card answered since a time, page by page, ties and practice included', async () => {
-    const logs: Array<
-      Record<string, unknown> & { cardId: string; source: string; reviewedAt: number }
-    > = []
-    // Pages of 3: instants with several logs fall across page ends, one holds more than a page.
-    const offsets = [0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 3, 5, 5, 8, 8, 8, 8]
-    for (const [index, offset] of offsets.entries()) {
-      logs.push({
-        cardId: `card-${index}`,
-        articleId: 'article-a',
-        grade: 3,
-        source: index % 4 === 3 ? 'practice' : 'study',
-        reviewedAt: NOW_MS - DAY_MS + offset * 60_000,
-        answerMs: 3000,
-        before: makeCard(`card-${index}`),
-        after: null
-      })
-    }
-    // Older than every range asked below.
-    logs.push({ ...logs[0], cardId: 'old', reviewedAt: NOW_MS - 9 * DAY_MS })
-    await db.reviewLogs.bulkAdd(logs as never)
-    const expected = (sinceMs: number): string[] =>
-      logs
-        .filter((log) => log.reviewedAt >= sinceMs && log.source !== 'practice')
-        .map((log) => log.cardId)
-        .sort()
-    for (const sinceMs of [NOW_MS - 2 * DAY_MS, NOW_MS - DAY_MS, NOW_MS - DAY_MS + 120_000]) {
-      for (const pageSize of [1, 2, 3, 5000]) {
-        expect([...(await cardIdsRatedSince(db, sinceMs, pageSize))].sort()).toEqual(
-          expected(sinceMs)
-        )
-      }
-    }
+describe('rated: after a reset to new', () => {
+  it('still finds a card answered before it was reset (history kept), and undo puts it back exactly', async () => {
+    await seed()
+    const before = await db.cards.get('who-1')
+    const { undo } = await applyBulkAction(db, ['who-1'], { kind: 'reset' }, NOW_MS)
+    const reset = await db.cards.get('who-1')
+    expect(reset?.lastReviewedAt).toBeNull()
+    expect(reset?.reps).toBe(0)
+    expect(reset?.answeredBeforeResetAt).toBe(NOW_MS - 2 * DAY_MS)
+    expect(await search('rated:3')).toEqual(['who-1'])
+    expect(await search('rated:1')).toEqual([])
+
+    // A second reset keeps the same time (nothing was answered in between).
+    await applyBulkAction(db, ['who-1'], { kind: 'reset' }, NOW_MS + 1)
+    expect((await db.cards.get('who-1'))?.answeredBeforeResetAt).toBe(NOW_MS - 2 * DAY_MS)
+
+    await undoBulkAction(db, undo)
+    expect(await db.cards.get('who-1')).toEqual(before)
+  })
+
+  it('never rates a card that was never answered, reset or not', async () => {
+    await seed()
+    await applyBulkAction(db, ['new-1'], { kind: 'reset' }, NOW_MS)
+    expect((await db.cards.get('new-1'))?.answeredBeforeResetAt).toBeNull()
+    expect(await search('rated:365')).toEqual(['leech-1', 'who-1'])
   })
 })

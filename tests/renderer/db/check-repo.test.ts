@@ -54,6 +54,28 @@ describe('checkAndRepairDatabase', () => {
     })
   })
 
+  it('keeps when a card it resets to new was last answered (rated: searches the history)', async () => {
+    const { article } = makeArticle()
+    await db.articles.put({ ...article, addedAt: NOW_MS })
+    await db.cards.bulkPut([
+      makeCard('answered', {
+        articleId: article.id,
+        state: { ...reviewState(NOW_MS), stability: -3, lastReviewedAt: NOW_MS - 1000 }
+      }),
+      makeCard('no-date', {
+        articleId: article.id,
+        state: { ...reviewState(NOW_MS), lastReviewedAt: Number.NaN }
+      })
+    ])
+    const plan = await checkAndRepairDatabase(db, NOW_MS)
+    expect(plan.invalidStates.map((i) => i.cardId).sort()).toEqual(['answered', 'no-date'])
+    const answered = await db.cards.get('answered')
+    expect(answered?.lastReviewedAt).toBeNull()
+    expect(answered?.answeredBeforeResetAt).toBe(NOW_MS - 1000)
+    // A date that is not a number is not kept.
+    expect((await db.cards.get('no-date'))?.answeredBeforeResetAt).toBeNull()
+  })
+
   it('finds Library counts that drifted, recounts them and says so', async () => {
     const { article } = makeArticle()
     await db.articles.put({ ...article, addedAt: NOW_MS })

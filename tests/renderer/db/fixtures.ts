@@ -33,7 +33,10 @@ export const SHIPPED_STORES: Record<number, Record<string, string>> = {
     dueTallies: 'slot',
     speakerTallies: 'speakerId, lapses',
     articleTallies: 'articleId'
-  }
+  },
+  6: { articleSummaries: 'id, addedAt' },
+  // Version 7 changed no store, only rows (see card-reset.ts).
+  7: {}
 }
 
 /** A Dexie named `name` with the shipped schema up to `version` (an old app's collection). */

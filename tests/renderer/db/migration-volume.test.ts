@@ -64,9 +64,16 @@ describe('v1 → current with a big collection', () => {
       expect(await current.extractions.count()).toBe(1)
       expect(await current.cards.count()).toBe(CARDS)
       expect(await current.reviewLogs.count()).toBe(LOGS)
-      // Every row as written: cards compared whole, logs by id order and content.
+      // Every row as written: cards compared whole, logs by id order and content. The cards are
+      // new with answers in their logs (reset to new, to the upgrade), so version 7 gives each
+      // the time of its latest answer: the log with the highest index for that card.
       const storedCards = await current.cards.orderBy('id').toArray()
-      const expectedCards = [...cards].sort((a, b) => (a.id < b.id ? -1 : 1))
+      const expectedCards = [...cards]
+        .map((card, cardIndex) => ({
+          ...card,
+          answeredBeforeResetAt: logFor(cardIndex + (LOGS / CARDS - 1) * CARDS).reviewedAt
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
       expect(storedCards).toEqual(expectedCards)
       let index = 0
       await current.reviewLogs.orderBy(':id').each((log) => {

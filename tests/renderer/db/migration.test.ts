@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { makeArticle, NOW_MS } from './fixtures'
+import { DAY_MS, makeArticle, makeCard, NOW_MS, reviewState, shippedDatabase } from './fixtures'
 
 /** Version 1 of the schema exactly as it shipped (kept here so the upgrade can be replayed). */
 const VERSION_1_STORES = {
@@ -57,6 +57,56 @@ describe('schema migrations', () => {
         .count()
     ).toBe(0)
     expect(await current.articles.where('addedAt').equals(NOW_MS).count()).toBe(1)
+    current.close()
+  })
+
+  it('version 7 gives cards reset after an answer the time of that answer, and writes no other card', async () => {
+    name = `test-${crypto.randomUUID()}`
+    const v6 = shippedDatabase(name, 6)
+    await v6.open()
+    const cards = [
+      // Reset to new by an older app after answers two and one days ago: only the logs know.
+      makeCard('reset'),
+      // Answered (its last review is its latest log), never answered, answered only in practice.
+      makeCard('answered', { state: reviewState(NOW_MS + DAY_MS) }),
+      makeCard('never'),
+      makeCard('practised')
+    ]
+    await v6.table('cards').bulkAdd(cards)
+    const log = (
+      cardId: string,
+      reviewedAt: number,
+      source = 'study'
+    ): Record<string, unknown> => ({
+      cardId,
+      articleId: 'article-a',
+      grade: 3,
+      source,
+      reviewedAt,
+      answerMs: 1000,
+      before: makeCard(cardId),
+      after: null
+    })
+    await v6
+      .table('reviewLogs')
+      .bulkAdd([
+        log('reset', NOW_MS - 2 * DAY_MS),
+        log('reset', NOW_MS - DAY_MS, 'quiz'),
+        log('reset', NOW_MS - 1000, 'practice'),
+        log('answered', NOW_MS - 4 * DAY_MS),
+        log('practised', NOW_MS - 1000, 'practice')
+      ])
+    v6.close()
+
+    const current = new QuotedeckDatabase(name, { maintainCounts: false })
+    await current.open()
+    expect(current.verno).toBeGreaterThanOrEqual(7)
+    const stored = new Map((await current.cards.toArray()).map((card) => [card.id, card]))
+    expect(stored.get('reset')).toEqual({ ...cards[0], answeredBeforeResetAt: NOW_MS - DAY_MS })
+    expect(stored.get('answered')).toEqual(cards[1])
+    expect(stored.get('never')).toEqual(cards[2])
+    expect(stored.get('practised')).toEqual(cards[3])
+    expect(await current.reviewLogs.count()).toBe(5)
     current.close()
   })
 })

@@ -6,14 +6,14 @@
 import Dexie from 'dexie'
 import {
   matchesSearch,
-  ratedDaysIn,
   type SearchableCard,
   type SearchNode
 } from '../../../core/browser/search-query'
-import { newSchedulingState, queueForMemoryState, Queue } from '../../../core/scheduling'
+import { queueForMemoryState, Queue } from '../../../core/scheduling'
 import type { ReviewLogEntry } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
-import { readPrimaryRangeInChunks, readRowsByKeysInChunks } from './chunked-read'
+import { lastRatedAtOf, resetSchedulingFields } from './card-reset'
+import { readPrimaryRangeInChunks } from './chunked-read'
 import { applyLogsToSlots } from './review-slots-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
 
@@ -123,36 +123,25 @@ export async function searchCards(
   db: QuotedeckDatabase,
   input: SearchCardsInput
 ): Promise<BrowserRow[]> {
-  return db.transaction(
-    'r',
-    [db.cards, db.reviewLogs, db.extractions, db.articleSummaries],
-    async () => {
-      const [names, cards] = await Promise.all([
-        readNames(db),
-        // Every card: in parallel chunks (100,000 cards: 3.6–4.3 s as one getAll, 2.9 s so).
-        indexedCandidates(db, input.node, input) ??
-          readPrimaryRangeInChunks(db.cards, Dexie.minKey, Dexie.maxKey)
-      ])
-      const rated = new Map<number, Set<string>>()
-      for (const days of ratedDaysIn(input.node)) {
-        if (rated.has(days)) continue
-        const ids = await cardIdsRatedSince(db, input.nowMs - days * DAY_MS)
-        rated.set(days, ids)
-      }
-      const context = {
-        nowMs: input.nowMs,
-        dayEndMs: input.dayEndMs,
-        leechThreshold: input.leechThreshold,
-        ratedWithin: (days: number): ReadonlySet<string> => rated.get(days) ?? new Set()
-      }
-      const rows: BrowserRow[] = []
-      for (const card of cards) {
-        const row = toRow(card, names.speakers, names.titles)
-        if (matchesSearch(input.node, row, context)) rows.push(row)
-      }
-      return rows
+  return db.transaction('r', [db.cards, db.extractions, db.articleSummaries], async () => {
+    const [names, cards] = await Promise.all([
+      readNames(db),
+      // Every card: in parallel chunks (100,000 cards: 3.6–4.3 s as one getAll, 2.9 s so).
+      indexedCandidates(db, input.node, input) ??
+        readPrimaryRangeInChunks(db.cards, Dexie.minKey, Dexie.maxKey)
+    ])
+    const context = {
+      nowMs: input.nowMs,
+      dayEndMs: input.dayEndMs,
+      leechThreshold: input.leechThreshold
     }
-  )
+    const rows: BrowserRow[] = []
+    for (const card of cards) {
+      const row = toRow(card, names.speakers, names.titles)
+      if (matchesSearch(input.node, row, context)) rows.push(row)
+    }
+    return rows
+  })
 }
 
 function toRow(
@@ -189,7 +178,8 @@ export function browserRow(
     intervalDays: card.scheduledDays,
     stability: card.stability,
     difficulty: card.difficulty,
-    createdAt: card.createdAt
+    createdAt: card.createdAt,
+    lastRatedAt: lastRatedAtOf(card)
   }
 }
 
@@ -253,7 +243,7 @@ function applied(card: CardRecord, action: BulkAction, nowMs: number): CardRecor
       }
     case 'reset':
       // The FSRS state starts over; the review logs stay (history is kept).
-      return { ...card, ...newSchedulingState(nowMs), updatedAt }
+      return { ...card, ...resetSchedulingFields(card, nowMs), updatedAt }
     case 'reschedule':
       // Only the due date moves: the memory state is the scheduler's, not the user's, to set.
       return {
@@ -331,39 +321,6 @@ export async function undoBulkAction(db: QuotedeckDatabase, undo: BulkUndo): Pro
 
 // ---------------------------------------------------------------------------------------------
 // One card: history, edits
-
-/** Logs held in memory at once by `cardIdsRatedSince`. */
-const RATED_PAGE = 5000
-
-/**
- * Ids of the cards answered (schedule moved, practice left out) since `sinceMs`. The ids of the
- * logs in range come from the `reviewedAt` index alone (no values), then the logs are read in
- * parallel chunks of neighbouring ids (`readRowsByKeysInChunks`): one request per log, as a
- * cursor or `bulkGet` makes, cost `rated:7` over a year of reviews about 250 ms. At most
- * `pageSize` logs are held at once, so a long range never sits in memory whole.
- */
-export async function cardIdsRatedSince(
-  db: QuotedeckDatabase,
-  sinceMs: number,
-  pageSize = RATED_PAGE
-): Promise<Set<string>> {
-  const ids = new Set<string>()
-  await db.transaction('r', db.reviewLogs, async () => {
-    const logIds = (await db.reviewLogs
-      .where('reviewedAt')
-      .aboveOrEqual(sinceMs)
-      .primaryKeys()) as number[]
-    logIds.sort((a, b) => a - b)
-    for (let start = 0; start < logIds.length; start += pageSize) {
-      const page = await readRowsByKeysInChunks(
-        db.reviewLogs,
-        logIds.slice(start, start + pageSize)
-      )
-      for (const log of page) if (log.source !== 'practice') ids.add(log.cardId)
-    }
-  })
-  return ids
-}
 
 /** A card's review log, oldest first. */
 export async function cardReviewHistory(

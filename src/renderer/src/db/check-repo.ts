@@ -1,6 +1,7 @@
 import { planRepairs, type RepairPlan } from '../../../core/maintenance/check-database'
 import { newSchedulingState } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
+import { resetSchedulingFields } from './card-reset'
 import { applyLogsToSlots } from './review-slots-repo'
 import { checkAndRebuildCounts } from './counts-repo'
 import { checkAndRebuildTallies } from './tallies-repo'
@@ -55,7 +56,11 @@ export async function checkAndRepairDatabase(
     )
     await db.reviewLogs.bulkDelete(plan.orphanLogIds)
     for (const invalid of plan.invalidStates) {
-      await db.cards.update(invalid.cardId, { ...newSchedulingState(nowMs), updatedAt: nowMs })
+      const card = byId.get(invalid.cardId)
+      await db.cards.update(invalid.cardId, {
+        ...(card ? resetSchedulingFields(card, nowMs) : newSchedulingState(nowMs)),
+        updatedAt: nowMs
+      })
     }
     const counts = await checkAndRebuildCounts(db, nowMs)
     plan.driftedCountArticleIds = counts.driftedArticleIds

@@ -11,6 +11,7 @@ import type {
   SpeakerTallyRow
 } from '../../../core/stats/tallies'
 import { sumLogsIntoSlots } from './review-slots-repo'
+import { keepAnswerTimesInUpgrade } from './card-reset'
 import type { ArticleCountsRow, DueCountRow } from '../../../core/library/article-counts'
 import { articleCountsMiddleware, computeCountsInUpgrade } from './counts-middleware'
 import { computeTalliesInUpgrade } from './tallies-repo'
@@ -57,6 +58,12 @@ export interface CardRecord extends CardContent, SchedulingState {
    * otherwise. Tells a sync's suspension (undone when the note returns) from the user's own.
    */
   orphanedAt?: number | null
+  /**
+   * Epoch ms of the last answer that moved the schedule before the FSRS state was last reset to
+   * new (a reset clears `lastReviewedAt`; the history, which `rated:` searches, keeps it). Absent
+   * or null when the card was never reset after an answer. See card-reset.ts.
+   */
+  answeredBeforeResetAt?: number | null
 }
 
 export type NoteRecord = Note
@@ -192,6 +199,16 @@ export class QuotedeckDatabase extends Dexie {
     this.version(6)
       .stores({ articleSummaries: 'id, addedAt' })
       .upgrade((tx) => fillSummariesInUpgrade(tx))
+    // Version 7: cards reset to new keep the time of their last answer (the browser's `rated:`
+    // reads it from the card instead of reading review logs on every search).
+    this.version(7)
+      .stores({})
+      .upgrade(async (tx) => {
+        await keepAnswerTimesInUpgrade(
+          tx.table<ReviewLogEntry, number>('reviewLogs'),
+          tx.table<CardRecord, string>('cards')
+        )
+      })
   }
 }
 

@@ -16,7 +16,6 @@ import { compileSearch, foldCard, refoldCard } from '../../../core/browser/compi
 import { splitAtAnchor, type SentenceParts } from '../../../core/cards/text'
 import {
   parseSearchQuery,
-  ratedDaysIn,
   type SearchableCard,
   type SearchContext
 } from '../../../core/browser/search-query'
@@ -31,7 +30,6 @@ import type { ReviewLogEntry } from '../../../core/scheduling/types'
 import {
   applyBulkAction,
   browserRow,
-  cardIdsRatedSince,
   cardReviewHistory,
   searchCards,
   undoBulkAction,
@@ -51,8 +49,6 @@ import { useExtractionStore } from './extraction'
 /** Settings keys the browser remembers. */
 export const BROWSER_COLUMNS_KEY = 'browser.columns'
 export const BROWSER_SAVED_SEARCHES_KEY = 'browser.savedSearches'
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A search the user named and kept in the sidebar. */
 export interface SavedSearch {
@@ -175,7 +171,6 @@ export const useBrowserStore = defineStore('browser', () => {
 
   let settings: SchedulerSettings = { ...defaultSchedulerSettings }
   let clock: () => number = () => Date.now()
-  let searchRun = 0
 
   /** Replaced in tests (fixed dates). */
   function setClock(next: () => number): void {
@@ -242,16 +237,12 @@ export const useBrowserStore = defineStore('browser', () => {
     }
   }
 
-  async function searchContext(nowMs: number, days: number[]): Promise<SearchContext> {
-    const rated = new Map<number, ReadonlySet<string>>()
-    for (const day of new Set(days)) {
-      rated.set(day, await cardIdsRatedSince(getDatabase(), nowMs - day * DAY_MS))
-    }
+  /** What a search needs beyond the rows (`rated:` reads each row's last answer time). */
+  function searchContext(nowMs: number): SearchContext {
     return {
       nowMs,
       dayEndMs: studyDayEnd(nowMs, settings, localTimeZone()),
-      leechThreshold: settings.leechThreshold,
-      ratedWithin: (day) => rated.get(day) ?? new Set()
+      leechThreshold: settings.leechThreshold
     }
   }
 
@@ -267,12 +258,8 @@ export const useBrowserStore = defineStore('browser', () => {
       return
     }
     parseError.value = null
-    const run = ++searchRun
     const startedAt = performance.now()
-    const nowMs = clock()
-    const days = ratedDaysIn(parsed.node)
-    const context = await searchContext(nowMs, days)
-    if (run !== searchRun) return
+    const context = searchContext(clock())
     const matches = compileSearch(parsed.node, context)
     const matched: BrowserRow[] = []
     const ordered = sortedRows()
