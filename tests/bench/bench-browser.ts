@@ -204,7 +204,8 @@ async function seed(page: Page): Promise<void> {
           reps: queue === 0 ? 0 : 1 + Math.floor(random() * 10),
           lapses: queue === 0 ? 0 : Math.floor(random() * 4),
           memoryState,
-          lastReviewedAt: queue === 0 ? null : now - random() * 100 * DAY,
+          // Set from the logs below, once they are drawn.
+          lastReviewedAt: null,
           queue,
           queueBeforeBury: queue === -1 ? 2 : null,
           buriedUntil: null,

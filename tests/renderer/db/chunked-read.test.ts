@@ -2,8 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   forEachChunkInKeyOrder,
-  readPrimaryRangeInChunks,
-  readRowsByKeysInChunks
+  readPrimaryRangeInChunks
 } from '../../../src/renderer/src/db/chunked-read'
 import { emptySlot, SLOT_MS } from '../../../src/core/stats/slots'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
@@ -58,37 +57,6 @@ describe('readPrimaryRangeInChunks', () => {
 
   it('refuses a chunk size below one row', async () => {
     await expect(readPrimaryRangeInChunks(db.reviewSlots, 0, 1, { chunkRows: 0 })).rejects.toThrow(
-      RangeError
-    )
-  })
-})
-
-describe('readRowsByKeysInChunks', () => {
-  it('returns exactly the rows of the keys asked for, in key order, dense or scattered', async () => {
-    const start = Math.floor(NOW_MS / SLOT_MS) * SLOT_MS
-    const stored = Array.from({ length: 400 }, (_, index) => start + index * SLOT_MS)
-    await db.reviewSlots.bulkPut(
-      stored.map((slotStartMs, index) => ({ ...emptySlot(slotStartMs), learn: index }))
-    )
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 1, max: 100 }),
-        // Indexes past the table's end stand for keys with no row.
-        fc.uniqueArray(fc.integer({ min: 0, max: 450 }), { maxLength: 300 }),
-        async (chunkRows, indexes) => {
-          const keys = [...indexes].sort((a, b) => a - b).map((index) => start + index * SLOT_MS)
-          const rows = await readRowsByKeysInChunks(db.reviewSlots, keys, { chunkRows })
-          const expected = (await db.reviewSlots.bulkGet(keys)).filter((row) => row !== undefined)
-          expect(rows).toEqual(expected)
-        }
-      ),
-      { seed: 20261207, numRuns: 40 }
-    )
-  })
-
-  it('reads nothing for no keys and refuses a chunk size below one row', async () => {
-    expect(await readRowsByKeysInChunks(db.reviewSlots, [])).toEqual([])
-    await expect(readRowsByKeysInChunks(db.reviewSlots, [1], { chunkRows: 0 })).rejects.toThrow(
       RangeError
     )
   })

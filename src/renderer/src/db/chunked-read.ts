@@ -40,61 +40,6 @@ export async function readPrimaryRangeInChunks<Row, Key, Insert = Row>(
 }
 
 /**
- * How many rows a chunk's key range may hold per wanted key before the chunk is read key by key
- * instead (keys that are far apart: a range read would carry mostly rows nobody asked for).
- */
-const SPREAD_ALLOWED = 2
-
-/**
- * The rows of `table` with the primary keys `keys` (ascending, no repeats), in that order; keys
- * with no row are skipped. Keys that lie close together, as the ids of rows written one after
- * another do, are read as parallel `getAll` calls over their chunk's key range (see above); a
- * chunk whose range turns out to hold many other rows is read with `bulkGet` instead. One
- * read-only transaction: one consistent snapshot.
- */
-export async function readRowsByKeysInChunks<Row, Key, Insert = Row>(
-  table: Table<Row, Key, Insert>,
-  keys: readonly Key[],
-  options: { chunkRows?: number } = {}
-): Promise<Row[]> {
-  const { chunkRows = CHUNK_ROWS } = options
-  if (!(chunkRows >= 1)) throw new RangeError(`chunkRows must be at least 1, got ${chunkRows}`)
-  if (keys.length === 0) return []
-  const keyPath = table.schema.primKey.keyPath
-  if (typeof keyPath !== 'string') {
-    throw new TypeError(`${table.name} has no single key path to match rows to keys by`)
-  }
-  const keyOf = (row: Row): unknown => (row as Record<string, unknown>)[keyPath]
-  return table.db.transaction('r', table, async () => {
-    const reads: Promise<Row[]>[] = []
-    for (let start = 0; start < keys.length; start += chunkRows) {
-      const chunk = keys.slice(start, start + chunkRows)
-      reads.push(readChunk(table, chunk, keyOf))
-    }
-    return (await Promise.all(reads)).flat()
-  })
-}
-
-async function readChunk<Row, Key, Insert>(
-  table: Table<Row, Key, Insert>,
-  chunk: readonly Key[],
-  keyOf: (row: Row) => unknown
-): Promise<Row[]> {
-  const limit = chunk.length * SPREAD_ALLOWED
-  const inRange = await table
-    .where(':id')
-    .between(chunk[0] as IndexableType, chunk[chunk.length - 1] as IndexableType, true, true)
-    .limit(limit)
-    .toArray()
-  if (inRange.length < limit) {
-    const wanted = new Set<unknown>(chunk)
-    return inRange.filter((row) => wanted.has(keyOf(row)))
-  }
-  const found = await table.bulkGet([...chunk])
-  return found.filter((row): row is NonNullable<typeof row> => row !== undefined) as Row[]
-}
-
-/**
  * Calls `visit` with every row of `table` in primary-key order, `chunkRows` rows at a time (one
  * `getAll` per chunk, the next asked for after the last is visited), so a large table is never
  * all in memory at once. Works on a live table or on an upgrade transaction's. `keyOf` gives a
