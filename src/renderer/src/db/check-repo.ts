@@ -1,12 +1,11 @@
 import { planRepairs, type RepairPlan } from '../../../core/maintenance/check-database'
-import { newSchedulingState } from '../../../core/scheduling'
 import { notifyArticleCardsChanged } from './card-changes'
 import { resetSchedulingFields } from './card-reset'
 import { applyLogsToSlots } from './review-slots-repo'
 import { checkAndRebuildCounts } from './counts-repo'
 import { checkAndRebuildTallies } from './tallies-repo'
 import { checkAndRebuildSummaries } from './article-summaries'
-import type { QuotedeckDatabase } from './schema'
+import type { CardRecord, QuotedeckDatabase } from './schema'
 
 /**
  * Check Database: reads the collection, plans the repairs (pure, `core/maintenance`) and applies
@@ -56,9 +55,10 @@ export async function checkAndRepairDatabase(
     )
     await db.reviewLogs.bulkDelete(plan.orphanLogIds)
     for (const invalid of plan.invalidStates) {
-      const card = byId.get(invalid.cardId)
+      // The plan was made from `cards`, so every card it names is in `byId`.
+      const card = byId.get(invalid.cardId) as CardRecord
       await db.cards.update(invalid.cardId, {
-        ...(card ? resetSchedulingFields(card, nowMs) : newSchedulingState(nowMs)),
+        ...resetSchedulingFields(card, nowMs),
         updatedAt: nowMs
       })
     }
