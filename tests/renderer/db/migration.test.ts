@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
+import { Queue } from '../../../src/core/scheduling'
 import { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
 import { DAY_MS, makeArticle, makeCard, NOW_MS, reviewState, shippedDatabase } from './fixtures'
 
@@ -70,7 +71,14 @@ describe('schema migrations', () => {
       // Answered (its last review is its latest log), never answered, answered only in practice.
       makeCard('answered', { state: reviewState(NOW_MS + DAY_MS) }),
       makeCard('never'),
-      makeCard('practised')
+      makeCard('practised'),
+      // Reset, then suspended or buried: still not answered since the reset.
+      makeCard('reset-suspended', { queue: Queue.Suspended, queueBeforeBury: Queue.New }),
+      makeCard('reset-buried', {
+        queue: Queue.Buried,
+        queueBeforeBury: Queue.New,
+        buriedUntil: NOW_MS + DAY_MS
+      })
     ]
     await v6.table('cards').bulkAdd(cards)
     const log = (
@@ -94,7 +102,10 @@ describe('schema migrations', () => {
         log('reset', NOW_MS - DAY_MS, 'quiz'),
         log('reset', NOW_MS - 1000, 'practice'),
         log('answered', NOW_MS - 4 * DAY_MS),
-        log('practised', NOW_MS - 1000, 'practice')
+        log('practised', NOW_MS - 1000, 'practice'),
+        log('reset-suspended', NOW_MS - 3 * DAY_MS),
+        log('reset-buried', NOW_MS - 5 * DAY_MS, 'quiz'),
+        log('reset-buried', NOW_MS - 6 * DAY_MS)
       ])
     v6.close()
 
@@ -106,7 +117,15 @@ describe('schema migrations', () => {
     expect(stored.get('answered')).toEqual(cards[1])
     expect(stored.get('never')).toEqual(cards[2])
     expect(stored.get('practised')).toEqual(cards[3])
-    expect(await current.reviewLogs.count()).toBe(5)
+    expect(stored.get('reset-suspended')).toEqual({
+      ...cards[4],
+      answeredBeforeResetAt: NOW_MS - 3 * DAY_MS
+    })
+    expect(stored.get('reset-buried')).toEqual({
+      ...cards[5],
+      answeredBeforeResetAt: NOW_MS - 5 * DAY_MS
+    })
+    expect(await current.reviewLogs.count()).toBe(8)
     current.close()
   })
 })
