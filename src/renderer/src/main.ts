@@ -18,14 +18,18 @@ const pinia = createPinia()
  */
 async function start(): Promise<void> {
   let warning: string | null = null
-  const hideStatus = showStartupStatus(document.getElementById('app'), BACKUP_BEFORE_UPGRADE_TEXT)
+  const status = showStartupStatus(document.getElementById('app'), BACKUP_BEFORE_UPGRADE_TEXT)
   try {
-    const backedUp = await useBackupStore(pinia).backupBeforeMigration()
+    const backedUp = await useBackupStore(pinia).backupBeforeMigration(
+      undefined,
+      undefined,
+      (done, total) => status.progress(done, total)
+    )
     if (!backedUp.ok) warning = backedUp.error.message
   } catch (error) {
     warning = `The collection could not be backed up before its upgrade: ${String(error)}`
   } finally {
-    hideStatus()
+    status.hide()
   }
   createApp(App).use(pinia).use(router).mount('#app')
   if (warning !== null) useNotificationsStore(pinia).error(warning)

@@ -33,9 +33,21 @@ describe('a backup before a schema migration', () => {
     old.close()
 
     const current = new QuotedeckDatabase(name)
-    const result = await useBackupStore().backupBeforeMigration(name, current.verno)
+    const told: Array<[number, number | undefined]> = []
+    const result = await useBackupStore().backupBeforeMigration(
+      name,
+      current.verno,
+      (done, total) => told.push([done, total])
+    )
 
     expect(result.ok).toBe(true)
+    // The start-up status is told how far the export is: rows done never go back, of all rows.
+    expect(told.length).toBeGreaterThan(0)
+    expect(told.every(([, total]) => total === 2)).toBe(true)
+    expect(told.map(([done]) => done)).toEqual(
+      [...told.map(([done]) => done)].sort((a, b) => a - b)
+    )
+    expect(told[told.length - 1][0]).toBe(2)
     expect(saveBackup).toHaveBeenCalledTimes(1)
     const request = saveBackup.mock.calls[0][0]
     expect(request).toMatchObject({ reason: 'before-migration', schemaVersion: 2 })

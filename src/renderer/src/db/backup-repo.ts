@@ -39,12 +39,29 @@ export function stagingName(db: QuotedeckDatabase): string {
   return `${db.name}-restore-check`
 }
 
+/** Told the rows exported so far and the rows in all (undefined until they are counted). */
+export type ExportProgressListener = (doneRows: number, totalRows: number | undefined) => void
+
 /**
  * Exports every table with `dexie-export-import` (one read transaction, so the rows are one
  * consistent moment of the collection). The counts come from the export's own metadata.
+ * `onProgress` is called before each chunk of rows is read.
  */
-export async function exportCollection(db: Dexie): Promise<CollectionExport> {
-  const blob = await exportDB(db)
+export async function exportCollection(
+  db: Dexie,
+  onProgress?: ExportProgressListener
+): Promise<CollectionExport> {
+  const blob = await exportDB(
+    db,
+    onProgress === undefined
+      ? undefined
+      : {
+          progressCallback: (progress) => {
+            onProgress(progress.completedRows, progress.totalRows)
+            return true
+          }
+        }
+  )
   const meta = await peakImportFile(blob)
   const counts: Record<string, number> = {}
   for (const table of meta.data.tables) counts[table.name] = table.rowCount
@@ -72,14 +89,15 @@ export async function storedSchemaVersion(name: string): Promise<number | null> 
  */
 export async function exportBeforeUpgrade(
   name: string,
-  currentVersion: number
+  currentVersion: number,
+  onProgress?: ExportProgressListener
 ): Promise<CollectionExport | null> {
   const stored = await storedSchemaVersion(name)
   if (stored === null || stored >= currentVersion) return null
   const old = new Dexie(name)
   try {
     await old.open()
-    return await exportCollection(old)
+    return await exportCollection(old, onProgress)
   } finally {
     old.close()
   }

@@ -7,6 +7,7 @@ import {
   exportCollection,
   restoreCollection,
   type CollectionExport,
+  type ExportProgressListener,
   type RestoreProgress
 } from '../db/backup-repo'
 import { applyBulkAction } from '../db/browser-repo'
@@ -186,15 +187,17 @@ export const useBackupStore = defineStore('backup', () => {
   /**
    * Before the app opens its database: when the stored collection is older than this version of
    * Quotedeck (opening it would upgrade its schema), it is backed up as it is first. Null when no
-   * upgrade is due. Call before anything opens the database.
+   * upgrade is due. Call before anything opens the database. `onProgress` is told the rows read
+   * so far (of `total`), as the export goes.
    */
   async function backupBeforeMigration(
     databaseName = DATABASE_NAME,
-    currentVersion = getDatabase().verno
+    currentVersion = getDatabase().verno,
+    onProgress?: ExportProgressListener
   ): Promise<Result<BackupInfo | null>> {
     let exported: CollectionExport | null
     try {
-      exported = await exportBeforeUpgrade(databaseName, currentVersion)
+      exported = await exportBeforeUpgrade(databaseName, currentVersion, onProgress)
     } catch (error) {
       return fail(
         'INTERNAL',
