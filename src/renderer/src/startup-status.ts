@@ -5,6 +5,8 @@
  * longer than `delayMs`, so a normal start never flashes it.
  */
 
+import { formatNumber } from './components/library/format'
+
 /** The shown status: its progress can be told, and it goes when hidden. */
 export interface StartupStatus {
   /** Shows `done` of `total` rows (a bar and the figures); `total` unknown shows only `done`. */
@@ -13,15 +15,14 @@ export interface StartupStatus {
   hide(): void
 }
 
-const rowFormat = new Intl.NumberFormat()
 const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent' })
 
 /** The progress in words: "120,000 of 601,000 rows backed up (20%)". */
 export function progressText(done: number, total: number | undefined): string {
-  if (total === undefined || !(total > 0)) return `${rowFormat.format(done)} rows backed up`
+  if (total === undefined || !(total > 0)) return `${formatNumber(done)} rows backed up`
   const share = Math.min(1, Math.max(0, done / total))
   return (
-    `${rowFormat.format(Math.min(done, total))} of ${rowFormat.format(total)} rows backed up ` +
+    `${formatNumber(Math.min(done, total))} of ${formatNumber(total)} rows backed up ` +
     `(${percentFormat.format(share)})`
   )
 }
@@ -34,22 +35,23 @@ export function showStartupStatus(
 ): StartupStatus {
   let shown: HTMLElement | null = null
   let latest: { done: number; total: number | undefined } | null = null
-  let bar: HTMLProgressElement | null = null
-  let figures: HTMLElement | null = null
+  let parts: { bar: HTMLProgressElement; figures: HTMLElement } | null = null
 
   function render(): void {
     if (shown === null || latest === null) return
-    if (bar === null) {
-      bar = document.createElement('progress')
+    if (parts === null) {
+      const bar = document.createElement('progress')
       bar.className = 'startup-progress'
       bar.setAttribute('aria-label', 'Backup before the upgrade')
-      figures = document.createElement('span')
+      const figures = document.createElement('span')
       figures.className = 'startup-figures'
       // The bar carries the same words; repeating them in the live region would be read out at
       // every chunk.
       figures.setAttribute('aria-hidden', 'true')
       shown.append(document.createElement('br'), bar, figures)
+      parts = { bar, figures }
     }
+    const { bar, figures } = parts
     const { done, total } = latest
     if (total !== undefined && total > 0) {
       bar.max = total
@@ -59,7 +61,7 @@ export function showStartupStatus(
     }
     const words = progressText(done, total)
     bar.setAttribute('aria-valuetext', words)
-    if (figures) figures.textContent = words
+    figures.textContent = words
   }
 
   const timer = setTimeout(() => {
@@ -67,7 +69,7 @@ export function showStartupStatus(
     shown = document.createElement('p')
     shown.setAttribute('role', 'status')
     shown.className = 'startup-status'
-    shown.append(document.createTextNode(text))
+    shown.textContent = text
     container.appendChild(shown)
     render()
   }, delayMs)

@@ -61,14 +61,17 @@ export async function keepAnswerTimesInUpgrade(
   for (let start = 0; start < candidateIds.length; start += CARD_CHUNK) {
     const ids = candidateIds.slice(start, start + CARD_CHUNK)
     const latest = await Promise.all(ids.map((id) => latestScheduledAnswerAt(logs, id)))
-    const answeredIds = ids.filter((_, index) => latest[index] !== null)
-    if (answeredIds.length === 0) continue
-    const latestById = new Map(ids.map((id, index) => [id, latest[index]]))
-    const stored = await cards.bulkGet(answeredIds)
+    const answeredAtById = new Map<string, number>()
+    ids.forEach((id, index) => {
+      const answeredAt = latest[index]
+      if (answeredAt !== null) answeredAtById.set(id, answeredAt)
+    })
+    if (answeredAtById.size === 0) continue
+    const stored = await cards.bulkGet([...answeredAtById.keys()])
     const changed: CardRecord[] = []
     for (const card of stored) {
       if (card === undefined) continue
-      const answeredAt = latestById.get(card.id) as number
+      const answeredAt = answeredAtById.get(card.id) as number
       const known = lastRatedAtOf(card)
       if (known === null || answeredAt > known) {
         changed.push({ ...card, answeredBeforeResetAt: answeredAt })
