@@ -21,9 +21,12 @@ export function formatDateTime(epochMs: number): string {
   return `${formatDate(epochMs)} ${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
 
+/** One formatter for every cell: `toLocaleString('en')` builds a new one per call. */
+const DAYS_FORMAT = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
+
 /** Days as the table shows them ("12 d"; under a day: "< 1 d"). */
 export function formatDays(days: number): string {
-  return days < 1 ? '< 1 d' : `${Math.round(days).toLocaleString('en')} d`
+  return days < 1 ? '< 1 d' : `${DAYS_FORMAT.format(Math.round(days))} d`
 }
 
 /** One cell's text. New cards have no memory state yet: a dash instead of zeros. */
