@@ -165,4 +165,38 @@ describe('card browser e2e', () => {
     expect(edited.prompt).toBe('Edited in the browser: who said it?')
     expect(await bodyRows(page).first().textContent()).toContain('Edited in the browser')
   })
+
+  it('regression: columns past the right edge of a narrow table were cut off and unreachable', async () => {
+    const page = await app.newPage()
+    // The app's default window width, with the editor pane beside the table.
+    await page.setViewportSize({ width: 1200, height: 800 })
+    await waitForCards(page)
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('b')
+    await page.getByRole('heading', { name: 'Browse cards' }).waitFor()
+    const grid = page.getByRole('grid', { name: 'Cards' })
+    await expect.poll(() => bodyRows(page).count()).toBeGreaterThan(0)
+    const lastHeader = page.getByRole('columnheader', { name: /^Reviews/ })
+    const inside = async (): Promise<boolean> => {
+      const [box, header] = [await grid.boundingBox(), await lastHeader.boundingBox()]
+      return header !== null && box !== null && header.x + header.width <= box.x + box.width + 1
+    }
+    // Too narrow for every column: the table scrolls sideways, and the last column comes into
+    // view with its cells.
+    expect(await inside()).toBe(false)
+    await grid.evaluate((element) => {
+      element.scrollLeft = element.scrollWidth
+    })
+    await expect.poll(inside).toBe(true)
+    // The cell is drawn, not clipped by its row: it is what the pointer hits at its centre.
+    const lastCell = bodyRows(page).first().getByRole('gridcell').last()
+    expect(
+      await lastCell.evaluate((cell) => {
+        const { x, y, width, height } = cell.getBoundingClientRect()
+        const hit = document.elementFromPoint(x + width / 2, y + height / 2)
+        return hit !== null && cell.contains(hit)
+      })
+    ).toBe(true)
+    await page.close()
+  })
 })
