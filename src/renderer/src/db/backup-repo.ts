@@ -1,5 +1,5 @@
 import Dexie from 'dexie'
-import { exportDB, importInto, peakImportFile } from 'dexie-export-import'
+import { exportDB, importDB, importInto, peakImportFile } from 'dexie-export-import'
 import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
 import { SUMMARIES_TABLE } from './article-summaries'
@@ -112,16 +112,21 @@ function refuse<T>(why: string): Result<T> {
 
 /**
  * Checks a verified backup against this database without touching it: the schema version, the
- * tables, and the row counts of the manifest against the export's metadata.
+ * tables, and the row counts of the manifest against the export's metadata. A backup from an
+ * older database version is accepted (the restore upgrades it as the app upgrades a collection);
+ * one from a newer version is not, as this app cannot know what that version changed.
  */
 export async function checkBackup(
   db: QuotedeckDatabase,
   backup: VerifiedBackup
 ): Promise<Result<Blob>> {
   const { manifest } = backup
-  if (manifest.schemaVersion !== db.verno) {
+  if (!Number.isSafeInteger(manifest.schemaVersion) || manifest.schemaVersion < 1) {
+    return refuse(`its database version “${manifest.schemaVersion}” is not one Quotedeck uses`)
+  }
+  if (manifest.schemaVersion > db.verno) {
     return refuse(
-      `it was made by a version of Quotedeck with database version ${manifest.schemaVersion}, and this one uses version ${db.verno}`
+      `it was made by a newer version of Quotedeck (database version ${manifest.schemaVersion}; this one uses version ${db.verno}). Update Quotedeck to restore it`
     )
   }
   const blob = new Blob([backup.payload as Uint8Array<ArrayBuffer>], { type: 'application/json' })
@@ -136,6 +141,8 @@ export async function checkBackup(
   } catch (error) {
     return refuse(`its content could not be read (${errorText(error)})`)
   }
+  // Every table a version ever had is still in this one (none has been dropped), so an unknown
+  // table means the file is not ours, whatever its version.
   const expected = new Set(db.tables.map((table) => table.name))
   for (const table of tables) {
     if (!expected.has(table.name)) return refuse(`it holds an unknown table “${table.name}”`)
@@ -143,11 +150,76 @@ export async function checkBackup(
       return refuse(`the number of rows in “${table.name}” does not match its manifest`)
     }
   }
-  for (const name of expected) {
-    if (!tables.some((table) => table.name === name)) return refuse(`it has no “${name}” table`)
+  if (manifest.schemaVersion === db.verno) {
+    for (const name of expected) {
+      if (!tables.some((table) => table.name === name)) return refuse(`it has no “${name}” table`)
+    }
+  } else if (!tables.some((table) => table.name === 'cards' || table.name === 'articles')) {
+    return refuse('it holds neither articles nor cards')
   }
   return ok(blob)
 }
+
+/**
+ * Imports `blob` into the scratch database `name` and returns it open at the current schema. A
+ * backup of the current version goes straight into the current schema; an older one is first
+ * imported at its own version and schema (as the old app stored it), counted, and then opened
+ * with the current schema, which runs the same upgrade functions a collection of that version
+ * goes through when the app is updated.
+ */
+async function stageBackup(
+  name: string,
+  blob: Blob,
+  manifest: BackupManifest,
+  currentVersion: number,
+  onFraction: (fraction: number) => void
+): Promise<QuotedeckDatabase> {
+  const progressCallback = (progress: { completedRows: number; totalRows?: number }): boolean => {
+    const total = progress.totalRows ?? 0
+    onFraction(total > 0 ? (0.4 * progress.completedRows) / total : 0)
+    return true
+  }
+  const countAgainstManifest = async (staged: Dexie): Promise<void> => {
+    for (const table of staged.tables) {
+      const rows = await table.count()
+      if (rows !== (manifest.counts[table.name] ?? 0)) {
+        throw new StagingMismatch(
+          `“${table.name}” holds ${rows} rows instead of ${manifest.counts[table.name]}`
+        )
+      }
+    }
+  }
+  if (manifest.schemaVersion === currentVersion) {
+    // The scratch copy keeps every row exactly as the file holds it (counts not maintained).
+    const staging = new QuotedeckDatabase(name, { maintainCounts: false })
+    await staging.open()
+    try {
+      await importInto(staging, blob, {
+        acceptNameDiff: true,
+        clearTablesBeforeImport: true,
+        progressCallback
+      })
+      await countAgainstManifest(staging)
+    } catch (error) {
+      staging.close()
+      throw error
+    }
+    return staging
+  }
+  const old = await importDB(blob, { name, progressCallback })
+  try {
+    await countAgainstManifest(old)
+  } finally {
+    old.close()
+  }
+  onFraction(0.45)
+  const upgraded = new QuotedeckDatabase(name, { maintainCounts: false })
+  await upgraded.open()
+  return upgraded
+}
+
+/** A staged backup whose rows disagree with its manifest (the message says how). */
+class StagingMismatch extends Error {}
 
 /**
  * Restores a backup, all or nothing. First the whole file is imported into a scratch database
@@ -164,40 +236,22 @@ export async function restoreCollection(
   const checked = await checkBackup(db, backup)
   if (!checked.ok) return checked
   const manifest: BackupManifest = backup.manifest
-  // The scratch copy keeps every row exactly as the file holds it (its counts are not maintained).
-  const staging = new QuotedeckDatabase(stagingName(db), { maintainCounts: false })
   const rows = new Map<string, unknown[]>()
+  const name = stagingName(db)
+  let staging: QuotedeckDatabase | null = null
   try {
-    await staging.delete()
-    await staging.open()
-    await importInto(staging, checked.value, {
-      acceptNameDiff: true,
-      clearTablesBeforeImport: true,
-      progressCallback: (progress) => {
-        const total = progress.totalRows ?? 0
-        onProgress({
-          phase: 'checking',
-          fraction: total > 0 ? (0.5 * progress.completedRows) / total : 0
-        })
-        return true
-      }
-    })
-    for (const table of staging.tables) {
-      const all = await table.toArray()
-      if (all.length !== (manifest.counts[table.name] ?? 0)) {
-        return refuse(
-          `“${table.name}” holds ${all.length} rows instead of ${manifest.counts[table.name]}`
-        )
-      }
-      rows.set(table.name, all)
-    }
+    await Dexie.delete(name)
+    staging = await stageBackup(name, checked.value, manifest, db.verno, (fraction) =>
+      onProgress({ phase: 'checking', fraction })
+    )
+    for (const table of staging.tables) rows.set(table.name, await table.toArray())
   } catch (error) {
+    if (error instanceof StagingMismatch) return refuse(error.message)
     return refuse(`its content could not be read (${errorText(error)})`)
   } finally {
-    staging.close()
-    await staging.delete().catch(() => undefined)
+    staging?.close()
+    await Dexie.delete(name).catch(() => undefined)
   }
-
   const totalRows = [...rows]
     .filter(([table]) => !derivedTables.has(table))
     .reduce((sum, [, list]) => sum + list.length, 0)
