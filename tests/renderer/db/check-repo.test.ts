@@ -3,7 +3,14 @@ import { describeRepairs } from '../../../src/core/maintenance/check-database'
 import { checkAndRepairDatabase } from '../../../src/renderer/src/db/check-repo'
 import { readArticleCounts } from '../../../src/renderer/src/db/counts-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
-import { makeArticle, makeCard, NOW_MS, reviewState, useFreshDatabase } from './fixtures'
+import {
+  makeArticle,
+  makeCard,
+  NOW_MS,
+  putCountsRow,
+  reviewState,
+  useFreshDatabase
+} from './fixtures'
 
 let db: QuotedeckDatabase
 useFreshDatabase((fresh) => (db = fresh))
@@ -84,7 +91,7 @@ describe('checkAndRepairDatabase', () => {
       makeCard('new', { articleId: article.id })
     ])
     // A counts row written behind the cards' back (as a bug or a damaged file would).
-    await db.articleCounts.put({
+    await putCountsRow(db, {
       articleId: article.id,
       total: 40,
       new: 1,

@@ -22,12 +22,14 @@ import {
 import { suspendCard, unsuspendCard } from '../../../src/renderer/src/db/missed-repo'
 import { readAllTallies, recountTallies } from '../../../src/renderer/src/db/tallies-repo'
 import type { QuotedeckDatabase } from '../../../src/renderer/src/db/schema'
+import { shardOf } from '../../../src/renderer/src/db/count-shards'
 import {
   DAY_MS,
   makeArticle,
   makeCard,
   MINUTE_MS,
   NOW_MS,
+  putCountsRow,
   reviewState,
   useFreshDatabase
 } from './fixtures'
@@ -128,7 +130,7 @@ describe('article counts kept by every card write', () => {
       due: 1
     })
     await db.cards.clear()
-    expect(await db.articleCounts.count()).toBe(0)
+    expect(await db.articleCountShards.count()).toBe(0)
     expect(await db.dueCounts.count()).toBe(0)
   })
 
@@ -217,12 +219,31 @@ describe('article counts kept by every card write', () => {
     await expectCountsExact(NOW_MS)
   })
 
+  it('regression: two card writes side by side in one transaction, to articles sharing a count shard, both count', async () => {
+    const first = 'article-a'
+    let second = ''
+    for (let i = 0; second === ''; i++) {
+      if (shardOf(`other-${i}`) === shardOf(first)) second = `other-${i}`
+    }
+    await db.cards.put(makeCard('kept', { articleId: first }))
+    // Each write reads the shard and writes it back whole: side by side, the second used to
+    // overwrite the first's row with what it had read before the first wrote.
+    await db.transaction('rw', db.cards, async () => {
+      await Promise.all([
+        db.cards.put(makeCard('x1', { articleId: first, state: reviewState(NOW_MS - 1000) })),
+        db.cards.put(makeCard('x2', { articleId: second })),
+        db.cards.delete('kept')
+      ])
+    })
+    await expectCountsExact(NOW_MS)
+  })
+
   it('Check Database finds counts that drifted and rebuilds them', async () => {
     await db.cards.bulkAdd([
       makeCard('r1', { state: reviewState(NOW_MS - DAY_MS) }),
       makeCard('n1', { articleId: 'article-b' })
     ])
-    await db.articleCounts.put({
+    await putCountsRow(db, {
       articleId: 'article-a',
       total: 7,
       new: 3,
@@ -377,7 +398,7 @@ describe('article counts under random sequences of operations', () => {
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
         await db.cards.clear()
         await db.reviewLogs.clear()
-        await db.articleCounts.clear()
+        await db.articleCountShards.clear()
         await db.dueCounts.clear()
         for (const op of ops) await run(op)
         await expectCountsExact(NOW_MS)

@@ -4,6 +4,8 @@ import type { Article } from '../../../src/core/article/types'
 import type { CardTemplate } from '../../../src/core/cards/types'
 import type { Extraction, Quote, Speaker } from '../../../src/core/extract/types'
 import { newSchedulingState, type SchedulingState } from '../../../src/core/scheduling'
+import type { ArticleCountsRow } from '../../../src/core/library/article-counts'
+import { rewriteShards, shardsOf, unpackShards } from '../../../src/renderer/src/db/count-shards'
 import { QuotedeckDatabase, type CardRecord } from '../../../src/renderer/src/db/schema'
 
 /** 2026-03-10 12:00 UTC, a fixed "now" for every repository test. */
@@ -12,7 +14,7 @@ export const MINUTE_MS = 60_000
 export const DAY_MS = 24 * 60 * MINUTE_MS
 
 /** The stores of every published schema version, exactly as they shipped (append-only). */
-export const SHIPPED_STORES: Record<number, Record<string, string>> = {
+export const SHIPPED_STORES: Record<number, Record<string, string | null>> = {
   1: { articles: 'id, addedAt', extractions: 'articleId', corrections: 'id, articleId' },
   2: {
     notes: 'id, articleId',
@@ -36,7 +38,25 @@ export const SHIPPED_STORES: Record<number, Record<string, string>> = {
   },
   6: { articleSummaries: 'id, addedAt' },
   // Version 7 changed no store, only rows (see card-reset.ts).
-  7: {}
+  7: {},
+  8: {
+    articleCounts: null,
+    articleCountShards: 'shard',
+    cards: 'id, articleId, noteId, template, [queue+due], lapses, stability'
+  }
+}
+
+/**
+ * Writes one article's counts row straight into its shard, behind the cards' back (as a bug or a
+ * damaged file would), for tests of checks and repairs.
+ */
+export async function putCountsRow(db: QuotedeckDatabase, row: ArticleCountsRow): Promise<void> {
+  await db.transaction('rw', db.articleCountShards, async () => {
+    const shards = await db.articleCountShards.bulkGet(shardsOf([row.articleId]))
+    const rowsOf = new Map(unpackShards(shards).map((stored) => [stored.articleId, stored]))
+    const { put } = rewriteShards(rowsOf, new Map([[row.articleId, row]]))
+    await db.articleCountShards.bulkPut(put)
+  })
 }
 
 /** A Dexie named `name` with the shipped schema up to `version` (an old app's collection). */

@@ -4,7 +4,7 @@ import type { BackupManifest, VerifiedBackup } from '../../../shared/backup'
 import { fail, ok, type Result } from '../../../shared/result'
 import { SUMMARIES_TABLE } from './article-summaries'
 import { COUNTS_TABLES } from './counts-middleware'
-import { QuotedeckDatabase } from './schema'
+import { DROPPED_TABLES, QuotedeckDatabase } from './schema'
 
 /** A collection exported for a backup: the `dexie-export-import` JSON and what it holds. */
 export interface CollectionExport {
@@ -141,11 +141,12 @@ export async function checkBackup(
   } catch (error) {
     return refuse(`its content could not be read (${errorText(error)})`)
   }
-  // Every table a version ever had is still in this one (none has been dropped), so an unknown
-  // table means the file is not ours, whatever its version.
+  // A table neither in this version nor dropped by a later one means the file is not ours.
   const expected = new Set(db.tables.map((table) => table.name))
+  const older = manifest.schemaVersion < db.verno
   for (const table of tables) {
-    if (!expected.has(table.name)) return refuse(`it holds an unknown table “${table.name}”`)
+    const known = expected.has(table.name) || (older && DROPPED_TABLES.has(table.name))
+    if (!known) return refuse(`it holds an unknown table “${table.name}”`)
     if (manifest.counts[table.name] !== table.rowCount) {
       return refuse(`the number of rows in “${table.name}” does not match its manifest`)
     }

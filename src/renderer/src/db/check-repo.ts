@@ -24,7 +24,7 @@ export async function checkAndRepairDatabase(
     db.reviewLogs,
     db.notes,
     db.reviewSlots,
-    db.articleCounts,
+    db.articleCountShards,
     db.dueCounts,
     db.cardTallies,
     db.speakerTallies,

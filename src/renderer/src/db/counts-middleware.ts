@@ -1,5 +1,5 @@
 /**
- * Keeps the Library's per-article counts (`articleCounts`, `dueCounts`) in step with the cards
+ * Keeps the Library's per-article counts (`articleCountShards`, `dueCounts`) in step with the cards
  * table, inside the very transaction that writes the cards. It is a Dexie DBCore middleware, so
  * every write path is covered without each repository remembering to do it: answers, undo,
  * syncs, suspensions, burials, bulk browser operations, article removal and its undo, Check
@@ -28,12 +28,20 @@ import {
 } from '../../../core/library/article-counts'
 import type { TalliedCard } from '../../../core/stats/tallies'
 import { applyTallyChanges, TALLY_TABLES } from './tallies-repo'
+import {
+  COUNT_SHARDS_TABLE,
+  packShards,
+  rewriteShards,
+  shardsOf,
+  unpackShards,
+  type CountShardRecord
+} from './count-shards'
 
 /**
  * The tables the middleware writes, added to every read-write transaction over `cards`: the
  * Library's counts and the Stats view's tallies (tallies-repo).
  */
-export const COUNTS_TABLES = ['articleCounts', 'dueCounts', ...TALLY_TABLES] as const
+export const COUNTS_TABLES = [COUNT_SHARDS_TABLE, 'dueCounts', ...TALLY_TABLES] as const
 
 /** `DBCoreRangeType.Any` (a `const enum` in Dexie's types, so not importable as a value). */
 const RANGE_ANY = 3
@@ -53,7 +61,8 @@ export function failedAt(response: DBCoreMutateResponse, index: number): boolean
 
 /**
  * Writes `delta` into the counts tables through `core` (below this middleware, so Dexie's live
- * queries still see the change). Rows whose counts all reach zero are deleted. `hoursRead` holds
+ * queries still see the change). Rows whose counts all reach zero are deleted. `rowsOf` holds
+ * every row of the shards the delta's articles fall in (`readCountsRows`); `hoursRead` holds
  * histogram rows already read in this transaction (by `hourKey`); the others are read here.
  */
 export async function applyCountsDelta(
@@ -63,18 +72,16 @@ export async function applyCountsDelta(
   rowsOf: Map<string, ArticleCountsRow>,
   hoursRead: ReadonlyMap<string, DueCountRow | undefined> = new Map()
 ): Promise<void> {
-  const countsTable = core.table('articleCounts')
+  const shardsTable = core.table(COUNT_SHARDS_TABLE)
   const hoursTable = core.table('dueCounts')
-  const putRows: ArticleCountsRow[] = []
-  const deleteRows: string[] = []
+  const changedRows = new Map<string, ArticleCountsRow | null>()
   for (const [articleId, change] of delta.articles) {
     if (change.total === 0 && change.new === 0 && change.overdue === 0) continue
     const row = { ...(rowsOf.get(articleId) ?? emptyCountsRow(articleId)) }
     row.total += change.total
     row.new += change.new
     row.overdue += change.overdue
-    if (row.total === 0 && row.new === 0 && row.overdue === 0) deleteRows.push(articleId)
-    else putRows.push(row)
+    changedRows.set(articleId, row.total === 0 && row.new === 0 && row.overdue === 0 ? null : row)
   }
   const hourChanges = [...delta.hours.values()].filter((entry) => entry.count !== 0)
   const hourKeys = hourChanges.map((entry): [string, number] => [entry.articleId, entry.hour])
@@ -92,9 +99,12 @@ export async function applyCountsDelta(
     else putHours.push({ articleId: entry.articleId, hour: entry.hour, count })
   })
   const writes: Promise<unknown>[] = []
-  if (putRows.length > 0) writes.push(countsTable.mutate({ trans, type: 'put', values: putRows }))
-  if (deleteRows.length > 0) {
-    writes.push(countsTable.mutate({ trans, type: 'delete', keys: deleteRows }))
+  if (changedRows.size > 0) {
+    const { put, deleteShards } = rewriteShards(rowsOf, changedRows)
+    if (put.length > 0) writes.push(shardsTable.mutate({ trans, type: 'put', values: put }))
+    if (deleteShards.length > 0) {
+      writes.push(shardsTable.mutate({ trans, type: 'delete', keys: deleteShards }))
+    }
   }
   if (putHours.length > 0) writes.push(hoursTable.mutate({ trans, type: 'put', values: putHours }))
   if (deleteHours.length > 0) {
@@ -106,20 +116,40 @@ export async function applyCountsDelta(
   }
 }
 
-/** Reads the counts rows of `articleIds`. */
+/**
+ * Every counts row of the shards `articleIds` fall in, by article id (rows of other articles in
+ * those shards included: a shard is rewritten whole).
+ */
 export async function readCountsRows(
   core: DBCore,
   trans: DBCoreTransaction,
   articleIds: readonly string[]
 ): Promise<Map<string, ArticleCountsRow>> {
-  const rows = (await core.table('articleCounts').getMany({ trans, keys: [...articleIds] })) as (
-    ArticleCountsRow | undefined
-  )[]
-  const byId = new Map<string, ArticleCountsRow>()
-  rows.forEach((row, index) => {
-    if (row) byId.set(articleIds[index], row)
-  })
-  return byId
+  const records = (await core
+    .table(COUNT_SHARDS_TABLE)
+    .getMany({ trans, keys: shardsOf(articleIds) })) as (CountShardRecord | undefined)[]
+  return new Map(unpackShards(records).map((row) => [row.articleId, row]))
+}
+
+/**
+ * The counts work of each read-write transaction, one write after another: two card writes in
+ * one transaction may touch the same shard, and each rewrites what it read.
+ */
+const countsQueue = new WeakMap<DBCoreTransaction, Promise<unknown>>()
+
+function inTurn<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
+  const previous = countsQueue.get(trans) ?? Promise.resolve()
+  const next = previous.then(work, work)
+  countsQueue.set(
+    trans,
+    next.catch(() => undefined)
+  )
+  return next
+}
+
+/** Whether `trans` is a schema upgrade (its upgrade functions keep the counts themselves). */
+function isUpgrade(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as { mode?: string }).mode === 'versionchange'
 }
 
 /**
@@ -285,6 +315,9 @@ function createCountsCore(down: DBCore): DBCore {
         },
         async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
           const trans = req.trans
+          // Upgrade functions keep the counts of the cards they write themselves; the tables
+          // this middleware writes may not exist yet at that step of an upgrade.
+          if (isUpgrade(trans)) return table.mutate(req)
           if (req.type === 'deleteRange' && req.range.type === RANGE_ANY) {
             // Every card goes: so do all counts (no card needs reading).
             const response = await table.mutate(req)
@@ -296,55 +329,58 @@ function createCountsCore(down: DBCore): DBCore {
             )
             return response
           }
-          const before = await cardsBefore(table, req)
-          const after: readonly (CountedCard | undefined)[] =
-            req.type === 'add' || req.type === 'put' ? req.values : []
-          // What the counts need is read while the cards are written (the reads queue behind
-          // the writes in IndexedDB, without waiting for this page between them): the rows of
-          // every article the write may touch, and every due hour it may move a card from or to
-          // (as if nothing were folded yet: a superset of the hours the delta below keeps).
-          const planned = plannedChanges(table, before, after, null)
-          const articleIds = [...new Set(planned.changes.map((change) => change.card.articleId))]
-          const unfolded = emptyDelta()
-          for (const change of planned.changes) {
-            addCard(unfolded, change.card, change.sign, () => -Infinity)
-          }
-          const hourKeys = [...unfolded.hours.values()]
-            .filter((entry) => entry.count !== 0)
-            .map((entry): [string, number] => [entry.articleId, entry.hour])
-          const [response, rows, hours] = await Promise.all([
-            table.mutate(req),
-            articleIds.length > 0 ? readCountsRows(down, trans, articleIds) : new Map(),
-            readDueCountRows(down, trans, hourKeys)
-          ])
-          // A failed position (a duplicate key in an add) changes nothing: plan again without it.
-          const { changes, current } =
-            response.numFailures > 0 ? plannedChanges(table, before, after, response) : planned
-          // What is stored now, for the next write in this transaction.
-          const known = knownCards.get(trans)
-          if (known) {
-            if (req.type === 'deleteRange') known.clear()
-            else for (const [key, card] of current) known.set(key, countedOf(card))
-          }
-          if (changes.length === 0) return response
-          const delta = emptyDelta()
-          const foldMarkOf = (articleId: string): number =>
-            rows.get(articleId)?.foldedBelowHour ?? 0
-          for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
-          await Promise.all([
-            applyCountsDelta(down, trans, delta, rows, hours),
-            // The values written are whole card records (Dexie turns updates into puts of them);
-            // the cards before a write are `countedOf` copies, which keep every tallied field.
-            applyTallyChanges(
-              down,
-              trans,
-              changes as unknown as { card: TalliedCard; sign: 1 | -1 }[]
-            )
-          ])
-          return response
+          return inTurn(trans, () => mutateCounted(table, req))
         }
       }
     }
+  }
+
+  async function mutateCounted(
+    table: DBCoreTable,
+    req: DBCoreMutateRequest
+  ): Promise<DBCoreMutateResponse> {
+    const trans = req.trans
+    const before = await cardsBefore(table, req)
+    const after: readonly (CountedCard | undefined)[] =
+      req.type === 'add' || req.type === 'put' ? req.values : []
+    // What the counts need is read while the cards are written (the reads queue behind
+    // the writes in IndexedDB, without waiting for this page between them): the rows of
+    // every article the write may touch, and every due hour it may move a card from or to
+    // (as if nothing were folded yet: a superset of the hours the delta below keeps).
+    const planned = plannedChanges(table, before, after, null)
+    const articleIds = [...new Set(planned.changes.map((change) => change.card.articleId))]
+    const unfolded = emptyDelta()
+    for (const change of planned.changes) {
+      addCard(unfolded, change.card, change.sign, () => -Infinity)
+    }
+    const hourKeys = [...unfolded.hours.values()]
+      .filter((entry) => entry.count !== 0)
+      .map((entry): [string, number] => [entry.articleId, entry.hour])
+    const [response, rows, hours] = await Promise.all([
+      table.mutate(req),
+      articleIds.length > 0 ? readCountsRows(down, trans, articleIds) : new Map(),
+      readDueCountRows(down, trans, hourKeys)
+    ])
+    // A failed position (a duplicate key in an add) changes nothing: plan again without it.
+    const { changes, current } =
+      response.numFailures > 0 ? plannedChanges(table, before, after, response) : planned
+    // What is stored now, for the next write in this transaction.
+    const known = knownCards.get(trans)
+    if (known) {
+      if (req.type === 'deleteRange') known.clear()
+      else for (const [key, card] of current) known.set(key, countedOf(card))
+    }
+    if (changes.length === 0) return response
+    const delta = emptyDelta()
+    const foldMarkOf = (articleId: string): number => rows.get(articleId)?.foldedBelowHour ?? 0
+    for (const change of changes) addCard(delta, change.card, change.sign, foldMarkOf)
+    await Promise.all([
+      applyCountsDelta(down, trans, delta, rows, hours),
+      // The values written are whole card records (Dexie turns updates into puts of them);
+      // the cards before a write are `countedOf` copies, which keep every tallied field.
+      applyTallyChanges(down, trans, changes as unknown as { card: TalliedCard; sign: 1 | -1 }[])
+    ])
+    return response
   }
 }
 
@@ -358,7 +394,8 @@ export const articleCountsMiddleware: Middleware<DBCore> = {
 /**
  * Version 3's upgrade: counts the cards of an existing collection once, with due hours before
  * the current hour already folded into `overdue`. Cards are walked with a cursor, so the whole
- * table is never held at once.
+ * table is never held at once. (It fills version 3's one-row-per-article `articleCounts`, which
+ * version 8 packs into shards: `packCountsInUpgrade`.)
  */
 export async function computeCountsInUpgrade(tx: Transaction, nowMs: number): Promise<void> {
   const counted: CountedCard[] = []
@@ -371,4 +408,10 @@ export async function computeCountsInUpgrade(tx: Transaction, nowMs: number): Pr
   const counts = countAll(counted, dueHour(nowMs))
   await tx.table('articleCounts').bulkPut(counts.articles)
   await tx.table('dueCounts').bulkPut(counts.hours)
+}
+
+/** Version 8's upgrade: packs version 3's one row per article into the count shards. */
+export async function packCountsInUpgrade(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('articleCounts').toArray()) as ArticleCountsRow[]
+  await tx.table(COUNT_SHARDS_TABLE).bulkPut(packShards(rows))
 }

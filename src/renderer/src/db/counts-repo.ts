@@ -16,11 +16,11 @@ import {
   type CountedCard,
   type FullCounts
 } from '../../../core/library/article-counts'
-import Dexie, { liveQuery } from 'dexie'
-import { readPrimaryRangeInChunks } from './chunked-read'
+import { liveQuery } from 'dexie'
 import { localTimeZone, Queue, studyDayEnd } from '../../../core/scheduling'
 import type { QuotedeckDatabase } from './schema'
 import { loadSchedulerSettings } from './study-settings-repo'
+import { packShards, rewriteShards, shardsOf, unpackShards } from './count-shards'
 
 /** End of the study day that contains `nowMs`, with the user's rollover hour and this zone. */
 export async function studyDayEndAt(db: QuotedeckDatabase, nowMs: number): Promise<number> {
@@ -45,12 +45,9 @@ export async function loadArticleCounts(
   return readArticleCounts(db, dayEndMs)
 }
 
-/**
- * Every article's counts row, read in parallel chunks: one `getAll` of 1,000 rows is markedly
- * slower in Chromium than the same rows asked for side by side (see chunked-read.ts).
- */
-function readAllCountsRows(db: QuotedeckDatabase): Promise<ArticleCountsRow[]> {
-  return readPrimaryRangeInChunks(db.articleCounts, Dexie.minKey, Dexie.maxKey)
+/** Every article's counts row: a read of the (at most 32) count shards. */
+async function readAllCountsRows(db: QuotedeckDatabase): Promise<ArticleCountsRow[]> {
+  return unpackShards(await db.articleCountShards.toArray())
 }
 
 /** The hour each database was last folded at by `loadArticleCounts`. */
@@ -86,14 +83,14 @@ export async function readArticleCounts(
   const edgeStart = endHour * DUE_BUCKET_MS
   // Usually the day ends on an hour and nothing was folded past it: two reads of the small
   // counts tables, and the cards table is not even part of the transaction.
-  const [rows, hours] = await db.transaction('r', db.articleCounts, db.dueCounts, () =>
+  const [rows, hours] = await db.transaction('r', db.articleCountShards, db.dueCounts, () =>
     Promise.all([readAllCountsRows(db), db.dueCounts.where('hour').below(endHour).toArray()])
   )
   const foldedPastEnd = rows.filter((row) => row.foldedBelowHour * DUE_BUCKET_MS > dayEndMs)
   if (dayEndMs === edgeStart && foldedPastEnd.length === 0) {
     return articleCountsAt({ rows, hours, dayEndMs, edgeCards: [] })
   }
-  return db.transaction('r', db.articleCounts, db.dueCounts, db.cards, async () => {
+  return db.transaction('r', db.articleCountShards, db.dueCounts, db.cards, async () => {
     // Read again with the cards, so all of it is one consistent moment.
     const [rows, hours] = await Promise.all([
       readAllCountsRows(db),
@@ -141,31 +138,33 @@ export async function readArticleCounts(
  */
 export async function foldDueCounts(db: QuotedeckDatabase, nowMs: number): Promise<number> {
   const foldHour = dueHour(nowMs)
-  return db.transaction('rw', db.articleCounts, db.dueCounts, async () => {
+  return db.transaction('rw', db.articleCountShards, db.dueCounts, async () => {
     const past = await db.dueCounts.where('hour').below(foldHour).toArray()
     if (past.length === 0) return 0
     const byArticle = new Map<string, number>()
     for (const entry of past) {
       byArticle.set(entry.articleId, (byArticle.get(entry.articleId) ?? 0) + entry.count)
     }
-    const articleIds = [...byArticle.keys()]
-    const rows = await db.articleCounts.bulkGet(articleIds)
-    await db.articleCounts.bulkPut(
-      articleIds.map((articleId, index) => {
-        const row = rows[index] ?? {
-          articleId,
-          total: 0,
-          new: 0,
-          overdue: 0,
-          foldedBelowHour: 0
-        }
-        return {
-          ...row,
-          overdue: row.overdue + (byArticle.get(articleId) ?? 0),
-          foldedBelowHour: Math.max(row.foldedBelowHour, foldHour)
-        }
+    const shards = await db.articleCountShards.bulkGet(shardsOf(byArticle.keys()))
+    const rowsOf = new Map(unpackShards(shards).map((row) => [row.articleId, row]))
+    const changed = new Map<string, ArticleCountsRow>()
+    for (const [articleId, count] of byArticle) {
+      const row = rowsOf.get(articleId) ?? {
+        articleId,
+        total: 0,
+        new: 0,
+        overdue: 0,
+        foldedBelowHour: 0
+      }
+      changed.set(articleId, {
+        ...row,
+        overdue: row.overdue + count,
+        foldedBelowHour: Math.max(row.foldedBelowHour, foldHour)
       })
-    )
+    }
+    const { put, deleteShards } = rewriteShards(rowsOf, changed)
+    await db.articleCountShards.bulkPut(put)
+    if (deleteShards.length > 0) await db.articleCountShards.bulkDelete(deleteShards)
     await db.dueCounts.bulkDelete(past.map((entry) => [entry.articleId, entry.hour]))
     return past.length
   })
@@ -204,14 +203,14 @@ function cardsOf(cards: Iterable<CountedCard>): CountedCard[] {
 /**
  * Compares the stored counts with a recount of every card, and when they differ replaces them
  * with the recount — in the caller's transaction when there is one (it must include `cards`,
- * `articleCounts` and `dueCounts`), else in its own.
+ * `articleCountShards` and `dueCounts`), else in its own.
  */
 export async function checkAndRebuildCounts(
   db: QuotedeckDatabase,
   nowMs: number,
   options: { rebuild?: boolean } = {}
 ): Promise<CountsCheck> {
-  return db.transaction('rw', db.cards, db.articleCounts, db.dueCounts, async () => {
+  return db.transaction('rw', db.cards, db.articleCountShards, db.dueCounts, async () => {
     const counted: CountedCard[] = []
     await db.cards.each((card) => {
       counted.push({ articleId: card.articleId, queue: card.queue, due: card.due })
@@ -222,9 +221,9 @@ export async function checkAndRebuildCounts(
     const kept = withoutEmptyRows(normalizeCounts(stored, foldHour))
     const drifted = driftedArticles(kept, fresh)
     if (drifted.length > 0 && (options.rebuild ?? true)) {
-      await db.articleCounts.clear()
+      await db.articleCountShards.clear()
       await db.dueCounts.clear()
-      await db.articleCounts.bulkPut(fresh.articles)
+      await db.articleCountShards.bulkPut(packShards(fresh.articles))
       await db.dueCounts.bulkPut(fresh.hours)
     }
     return { driftedArticleIds: drifted }

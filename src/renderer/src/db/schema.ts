@@ -12,8 +12,13 @@ import type {
 } from '../../../core/stats/tallies'
 import { sumLogsIntoSlots } from './review-slots-repo'
 import { keepAnswerTimesInUpgrade } from './card-reset'
-import type { ArticleCountsRow, DueCountRow } from '../../../core/library/article-counts'
-import { articleCountsMiddleware, computeCountsInUpgrade } from './counts-middleware'
+import type { DueCountRow } from '../../../core/library/article-counts'
+import {
+  articleCountsMiddleware,
+  computeCountsInUpgrade,
+  packCountsInUpgrade
+} from './counts-middleware'
+import type { CountShardRecord } from './count-shards'
 import { computeTalliesInUpgrade } from './tallies-repo'
 import {
   articleSummariesMiddleware,
@@ -105,6 +110,12 @@ export interface SettingRecord {
   value: unknown
 }
 
+/**
+ * Tables an earlier schema version had and a later one dropped. A backup of an earlier version
+ * holds them; its restore upgrades them away (see backup-repo.ts).
+ */
+export const DROPPED_TABLES: ReadonlySet<string> = new Set(['articleCounts'])
+
 /** Name of the app database. */
 export const DATABASE_NAME = 'quotedeck'
 
@@ -125,8 +136,11 @@ export class QuotedeckDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>
   /** Maintained aggregate of the review logs per quarter hour (version 4; see core/stats). */
   reviewSlots!: EntityTable<ReviewSlot, 'slotStartMs'>
-  /** Per-article new / total / overdue counts, kept by `articleCountsMiddleware` (version 3). */
-  articleCounts!: EntityTable<ArticleCountsRow, 'articleId'>
+  /**
+   * Per-article new / total / overdue counts packed into shards (count-shards.ts), kept by
+   * `articleCountsMiddleware` (version 8; version 3 kept one row per article).
+   */
+  articleCountShards!: EntityTable<CountShardRecord, 'shard'>
   /** Per-article histogram of learning and review cards by due hour (version 3). */
   dueCounts!: Table<DueCountRow, [string, number]>
   /** Cards per queue and per distribution bin, kept by the counts middleware (version 5). */
@@ -209,6 +223,17 @@ export class QuotedeckDatabase extends Dexie {
           tx.table<CardRecord, string>('cards')
         )
       })
+    // Version 8: the Library's counts rows packed into 32 shards (reading 1,000 rows one by one
+    // cost the Library 12–25 ms each time it showed its counts), and three card indexes nothing
+    // reads any more (the Stats view counts from tallies since version 5), which every card
+    // write paid for.
+    this.version(8)
+      .stores({
+        articleCounts: null,
+        articleCountShards: 'shard',
+        cards: 'id, articleId, noteId, template, [queue+due], lapses, stability'
+      })
+      .upgrade((tx) => packCountsInUpgrade(tx))
   }
 }
 
