@@ -1,8 +1,8 @@
 /**
  * Reading, folding, checking and rebuilding the Library's per-article counts, which
- * `counts-middleware.ts` keeps with every card write. Reading costs two small table reads (one
- * row per article, and the histogram of the hours left in the study day), whatever the number
- * of cards.
+ * `counts-middleware.ts` keeps with every card write. Reading costs two small table reads (the
+ * rows of every article packed in at most 32 shards, see count-shards.ts, and the histogram of
+ * the hours left in the study day), whatever the number of cards.
  */
 import {
   articleCountsAt,
