@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Queue } from '../../../src/core/scheduling'
 import {
   confusedSpeakerIds,
@@ -135,6 +135,44 @@ describe('confusions', () => {
       ['wang-yi|antony-blinken', 1]
     ])
     expect(await confusedSpeakerIds(db)).toEqual(['antony-blinken', 'wang-yi', 'xi-jinping'])
+  })
+
+  it('a wrong answer naming another speaker counts the confusion with the answer', async () => {
+    await db.cards.add(whoSaidCard('new', 0))
+    const result = await recordQuizAnswer(
+      db,
+      answer('new', false, { confusion: { right: blinken, picked: wang } })
+    )
+    expect(result.ok).toBe(true)
+    const [stored] = await topConfusions(db, 5)
+    expect(stored).toMatchObject({
+      id: 'antony-blinken|wang-yi',
+      count: 1,
+      lastCardId: 'new',
+      lastAt: NOW_MS
+    })
+    // A right answer counts none, even when handed one.
+    await recordQuizAnswer(db, answer('new', true, { confusion: { right: blinken, picked: xi } }))
+    expect((await topConfusions(db, 5)).map((c) => c.id)).toEqual(['antony-blinken|wang-yi'])
+  })
+
+  it('regression: an answer was stored even when its confusion failed to be; now neither is', async () => {
+    await db.cards.add(whoSaidCard('new', 0))
+    const before = await db.cards.get('new')
+    const put = vi.spyOn(db.confusions, 'put').mockRejectedValueOnce(new Error('disk full'))
+    try {
+      const result = await recordQuizAnswer(
+        db,
+        answer('new', false, { confusion: { right: blinken, picked: wang } })
+      )
+      expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    } finally {
+      put.mockRestore()
+    }
+    expect(await db.quizAttempts.count()).toBe(0)
+    expect(await db.reviewLogs.count()).toBe(0)
+    expect(await db.confusions.count()).toBe(0)
+    expect(await db.cards.get('new')).toEqual(before)
   })
 
   it('deletes the confusions of a removed article, keeps its attempts, and restores on Undo', async () => {

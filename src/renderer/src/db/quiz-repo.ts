@@ -58,6 +58,11 @@ export interface QuizAnswerInput {
   answerMs: number
   /** A re-drill of missed cards: always practice. */
   isRedrill: boolean
+  /**
+   * A wrong speaker named: counted as a confusion in the same transaction as the answer, so
+   * the two are stored together or not at all.
+   */
+  confusion?: { right: ConfusedSpeaker; picked: ConfusedSpeaker }
 }
 
 /** What storing a quiz answer did. */
@@ -80,7 +85,7 @@ class AbortWith extends Error {
 }
 
 /**
- * Stores a quiz answer, in one transaction: when "Quiz answers update your study schedule" is on
+ * Stores a quiz answer (and the confusion it shows, if any), in one transaction: when "Quiz answers update your study schedule" is on
  * and the card is new or due (and this is not a re-drill), the answer is committed to FSRS as
  * Again (wrong) or Good (right) with source `quiz`; otherwise it is logged as practice and the
  * card's schedule is untouched. The quiz attempt records which of the two happened.
@@ -143,6 +148,14 @@ export async function recordQuizAnswer(
           answerMs: Math.max(0, Math.round(input.answerMs)),
           scheduled: scheduled ? 1 : 0
         })) as number
+        if (input.confusion && !input.correct) {
+          await recordConfusion(db, {
+            ...input.confusion,
+            articleId: card.articleId,
+            cardId: card.id,
+            nowMs: input.nowMs
+          })
+        }
         return { scheduled, attemptId, logId, card: stored }
       }
     )

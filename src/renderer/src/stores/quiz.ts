@@ -22,7 +22,6 @@ import {
   articleSpeakers,
   confusedSpeakerIds,
   getQuizFeedsScheduler,
-  recordConfusion,
   recordQuizAnswer,
   setQuizFeedsScheduler,
   speakerIdForName
@@ -274,6 +273,15 @@ export const useQuizStore = defineStore('quiz', () => {
     const db = getDatabase()
     const nowMs = Date.now()
     const answerMs = nowMs - questionShownAt
+    const rightSpeakerId = question.answerSpeakerId
+    // A wrong speaker named: the confusion is stored with the answer, in its transaction.
+    const confusion =
+      !correct && pickedSpeakerId && rightSpeakerId
+        ? {
+            right: { id: rightSpeakerId, name: question.answer },
+            picked: { id: pickedSpeakerId, name: response }
+          }
+        : undefined
     const stored = await recordQuizAnswer(db, {
       quizId,
       cardId: question.cardId,
@@ -282,20 +290,12 @@ export const useQuizStore = defineStore('quiz', () => {
       response,
       nowMs,
       answerMs,
-      isRedrill: false
+      isRedrill: false,
+      confusion
     })
     if (!stored.ok) {
       error.value = stored.error.message
       return false
-    }
-    if (!correct && pickedSpeakerId && question.answerSpeakerId) {
-      await recordConfusion(db, {
-        right: { id: question.answerSpeakerId, name: question.answer },
-        picked: { id: pickedSpeakerId, name: response },
-        articleId: question.articleId,
-        cardId: question.cardId,
-        nowMs
-      })
     }
     answers.value = [
       ...answers.value,
