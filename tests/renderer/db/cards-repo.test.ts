@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   defaultSchedulerSettings,
   Queue,
@@ -175,6 +175,45 @@ describe('logPractice', () => {
     const [log] = await db.reviewLogs.toArray()
     expect(log).toMatchObject({ source: 'practice', grade: 1, after: null, answerMs: 900 })
     expect(log.before).toEqual(schedulingOf(card))
+  })
+
+  const right = { id: 'speaker-right', name: 'Right Speaker' }
+  const picked = { id: 'speaker-picked', name: 'Picked Speaker' }
+
+  it('counts the confusion it is given with the practice log', async () => {
+    await db.cards.add(makeCard('c1'))
+    await logPractice(db, { cardId: 'c1', grade: 1, nowMs: NOW_MS, answerMs: 900 })
+    const input = { cardId: 'c1', grade: 1 as const, answerMs: 900, confusion: { right, picked } }
+    await logPractice(db, { ...input, nowMs: NOW_MS + 1 })
+    await logPractice(db, { ...input, nowMs: NOW_MS + 2 })
+    expect(await db.confusions.toArray()).toEqual([
+      expect.objectContaining({
+        id: 'speaker-right|speaker-picked',
+        count: 2,
+        lastAt: NOW_MS + 2,
+        lastCardId: 'c1'
+      })
+    ])
+    expect(await db.reviewLogs.count()).toBe(3)
+  })
+
+  it('regression: a re-drill logged its practice even when its confusion failed to be counted; now neither is stored', async () => {
+    await db.cards.add(makeCard('c1'))
+    const put = vi.spyOn(db.confusions, 'put').mockRejectedValueOnce(new Error('disk full'))
+    try {
+      const result = await logPractice(db, {
+        cardId: 'c1',
+        grade: 1,
+        nowMs: NOW_MS,
+        answerMs: 900,
+        confusion: { right, picked }
+      })
+      expect(result.ok).toBe(false)
+    } finally {
+      put.mockRestore()
+    }
+    expect(await db.reviewLogs.count()).toBe(0)
+    expect(await db.confusions.count()).toBe(0)
   })
 })
 

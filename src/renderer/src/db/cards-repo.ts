@@ -387,17 +387,7 @@ export async function commitAnswer(
         await db.cards.put(updated)
         let confusionUndo: { id: string; previous: StoredConfusion | null } | undefined
         if (input.confusion) {
-          const id = confusionId(input.confusion.right.id, input.confusion.picked.id)
-          const previous = ((await db.confusions.get(id)) as StoredConfusion | undefined) ?? null
-          await db.confusions.put(
-            countedConfusion(previous ?? undefined, {
-              ...input.confusion,
-              articleId: card.articleId,
-              cardId: card.id,
-              nowMs: input.nowMs
-            })
-          )
-          confusionUndo = { id, previous }
+          confusionUndo = await countConfusion(db, input.confusion, card, input.nowMs)
         }
         const log: AnswerLogRecord = {
           cardId: card.id,
@@ -444,15 +434,44 @@ export interface LogPracticeInput {
   grade: Grade
   nowMs: number
   answerMs: number
+  /** A wrong speaker named: counted in the same transaction as the practice log. */
+  confusion?: { right: ConfusedSpeaker; picked: ConfusedSpeaker }
 }
 
-/** Records a practice answer (cramming, quiz practice): a review log that moves no schedule. */
+/**
+ * Counts one more confusion of the pair on `card`, inside the caller's transaction (it must
+ * include `confusions`). Returns the pair's record as it was before, for an undo.
+ */
+async function countConfusion(
+  db: QuotedeckDatabase,
+  confusion: { right: ConfusedSpeaker; picked: ConfusedSpeaker },
+  card: CardRecord,
+  nowMs: number
+): Promise<{ id: string; previous: StoredConfusion | null }> {
+  const id = confusionId(confusion.right.id, confusion.picked.id)
+  const previous = ((await db.confusions.get(id)) as StoredConfusion | undefined) ?? null
+  await db.confusions.put(
+    countedConfusion(previous ?? undefined, {
+      ...confusion,
+      articleId: card.articleId,
+      cardId: card.id,
+      nowMs
+    })
+  )
+  return { id, previous }
+}
+
+/**
+ * Records a practice answer (cramming, quiz practice, re-drills): a review log that moves no
+ * schedule, and the confusion it shows when one is given, in one transaction.
+ */
 export async function logPractice(
   db: QuotedeckDatabase,
   input: LogPracticeInput
 ): Promise<Result<{ logId: number }>> {
   try {
-    return await db.transaction('rw', db.cards, db.reviewLogs, db.reviewSlots, async () => {
+    const tables = [db.cards, db.reviewLogs, db.reviewSlots, db.confusions]
+    return await db.transaction('rw', tables, async () => {
       const card = await db.cards.get(input.cardId)
       if (!card) throw new AbortWith('NOT_FOUND', 'This card no longer exists.')
       const log: ReviewLogEntry = {
@@ -467,6 +486,7 @@ export async function logPractice(
       }
       const logId = (await db.reviewLogs.add(log)) as number
       await applyLogsToSlots(db, [log], 1)
+      if (input.confusion) await countConfusion(db, input.confusion, card, input.nowMs)
       return ok({ logId })
     })
   } catch (error) {

@@ -27,7 +27,6 @@ import { listMissedCards, suspendCard, unsuspendCard, type MissedCard } from '..
 import {
   articleSpeakers,
   createContrastCard,
-  recordConfusion,
   speakerIdForName,
   topConfusions,
   type StoredConfusion
@@ -230,25 +229,27 @@ export const useMissedStore = defineStore('missed', () => {
     try {
       const db = getDatabase()
       const nowMs = Date.now()
+      const speakers =
+        !correct && picked && card.answerSpeakerId
+          ? await articleSpeakers(db, card.articleId)
+          : null
       const logged = await logPractice(db, {
         cardId: card.id,
         grade: quizGradeToFsrs(correct),
         nowMs,
-        answerMs: nowMs - shownAt
+        answerMs: nowMs - shownAt,
+        // A wrong speaker named: counted with the practice log, in its transaction.
+        confusion:
+          speakers && picked && card.answerSpeakerId
+            ? {
+                right: { id: card.answerSpeakerId, name: card.answer },
+                picked: { id: speakerIdForName(picked, speakers), name: picked }
+              }
+            : undefined
       })
       if (!logged.ok) {
         error.value = logged.error.message
         return
-      }
-      if (!correct && picked && card.answerSpeakerId) {
-        const speakers = await articleSpeakers(db, card.articleId)
-        await recordConfusion(db, {
-          right: { id: card.answerSpeakerId, name: card.answer },
-          picked: { id: speakerIdForName(picked, speakers), name: picked },
-          articleId: card.articleId,
-          cardId: card.id,
-          nowMs
-        })
       }
       redrillFeedback.value = { card, correct, answer: card.answer, picked }
       round.value = redrillAnswer(round.value, card.id, correct)
