@@ -5,7 +5,7 @@ import type { CardTemplate } from '../../../src/core/cards/types'
 import type { Extraction, Quote, Speaker } from '../../../src/core/extract/types'
 import { newSchedulingState, type SchedulingState } from '../../../src/core/scheduling'
 import type { ArticleCountsRow } from '../../../src/core/library/article-counts'
-import { rewriteShards, shardsOf, unpackShards } from '../../../src/renderer/src/db/count-shards'
+import { rewriteShards, rowsByArticle, shardsOf } from '../../../src/renderer/src/db/count-shards'
 import { QuotedeckDatabase, type CardRecord } from '../../../src/renderer/src/db/schema'
 
 /** 2026-03-10 12:00 UTC, a fixed "now" for every repository test. */
@@ -52,8 +52,7 @@ export const SHIPPED_STORES: Record<number, Record<string, string | null>> = {
  */
 export async function putCountsRow(db: QuotedeckDatabase, row: ArticleCountsRow): Promise<void> {
   await db.transaction('rw', db.articleCountShards, async () => {
-    const shards = await db.articleCountShards.bulkGet(shardsOf([row.articleId]))
-    const rowsOf = new Map(unpackShards(shards).map((stored) => [stored.articleId, stored]))
+    const rowsOf = rowsByArticle(await db.articleCountShards.bulkGet(shardsOf([row.articleId])))
     const { put } = rewriteShards(rowsOf, new Map([[row.articleId, row]]))
     await db.articleCountShards.bulkPut(put)
   })

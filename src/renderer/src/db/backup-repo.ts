@@ -151,7 +151,7 @@ export async function checkBackup(
       return refuse(`the number of rows in “${table.name}” does not match its manifest`)
     }
   }
-  if (manifest.schemaVersion === db.verno) {
+  if (!older) {
     for (const name of expected) {
       if (!tables.some((table) => table.name === name)) return refuse(`it has no “${name}” table`)
     }
@@ -162,61 +162,64 @@ export async function checkBackup(
 }
 
 /**
- * Imports `blob` into the scratch database `name` and returns it open at the current schema. A
- * backup of the current version goes straight into the current schema; an older one is first
- * imported at its own version and schema (as the old app stored it), counted, and then opened
- * with the current schema, which runs the same upgrade functions a collection of that version
- * goes through when the app is updated.
+ * Imports `blob` into the scratch database `name`, checks its rows against the manifest, and
+ * returns every table's rows at the current schema. A backup of the current version goes
+ * straight into the current schema and is counted as it is read; an older one is first imported
+ * at its own version and schema (as the old app stored it) and counted there, then opened with
+ * the current schema, which runs the same upgrade functions a collection of that version goes
+ * through when the app is updated. The caller deletes the scratch database.
  */
-async function stageBackup(
+async function readStagedBackup(
   name: string,
   blob: Blob,
   manifest: BackupManifest,
   currentVersion: number,
   onFraction: (fraction: number) => void
-): Promise<QuotedeckDatabase> {
+): Promise<Map<string, unknown[]>> {
   const progressCallback = (progress: { completedRows: number; totalRows?: number }): boolean => {
     const total = progress.totalRows ?? 0
     onFraction(total > 0 ? (0.4 * progress.completedRows) / total : 0)
     return true
   }
-  const countAgainstManifest = async (staged: Dexie): Promise<void> => {
-    for (const table of staged.tables) {
-      const rows = await table.count()
-      if (rows !== (manifest.counts[table.name] ?? 0)) {
-        throw new StagingMismatch(
-          `“${table.name}” holds ${rows} rows instead of ${manifest.counts[table.name]}`
-        )
-      }
+  const expectRows = (table: string, rows: number): void => {
+    if (rows !== (manifest.counts[table] ?? 0)) {
+      throw new StagingMismatch(
+        `“${table}” holds ${rows} rows instead of ${manifest.counts[table]}`
+      )
     }
   }
-  if (manifest.schemaVersion === currentVersion) {
-    // The scratch copy keeps every row exactly as the file holds it (counts not maintained).
-    const staging = new QuotedeckDatabase(name, { maintainCounts: false })
-    await staging.open()
+  const sameVersion = manifest.schemaVersion === currentVersion
+  if (!sameVersion) {
+    const old = await importDB(blob, { name, progressCallback })
     try {
+      for (const table of old.tables) expectRows(table.name, await table.count())
+    } finally {
+      old.close()
+    }
+    onFraction(0.45)
+  }
+  // Opening an older import with the current schema upgrades it. The scratch copy keeps every
+  // row as the file (and the upgrade) made it: its counts are not maintained.
+  const staging = new QuotedeckDatabase(name, { maintainCounts: false })
+  try {
+    await staging.open()
+    if (sameVersion) {
       await importInto(staging, blob, {
         acceptNameDiff: true,
         clearTablesBeforeImport: true,
         progressCallback
       })
-      await countAgainstManifest(staging)
-    } catch (error) {
-      staging.close()
-      throw error
     }
-    return staging
-  }
-  const old = await importDB(blob, { name, progressCallback })
-  try {
-    await countAgainstManifest(old)
+    const rows = new Map<string, unknown[]>()
+    for (const table of staging.tables) {
+      const all = await table.toArray()
+      if (sameVersion) expectRows(table.name, all.length)
+      rows.set(table.name, all)
+    }
+    return rows
   } finally {
-    old.close()
+    staging.close()
   }
-  onFraction(0.45)
-  const upgraded = new QuotedeckDatabase(name, { maintainCounts: false })
-  await upgraded.open()
-  return upgraded
 }
 
 /** A staged backup whose rows disagree with its manifest (the message says how). */
@@ -237,20 +240,17 @@ export async function restoreCollection(
   const checked = await checkBackup(db, backup)
   if (!checked.ok) return checked
   const manifest: BackupManifest = backup.manifest
-  const rows = new Map<string, unknown[]>()
   const name = stagingName(db)
-  let staging: QuotedeckDatabase | null = null
+  let rows: Map<string, unknown[]>
   try {
     await Dexie.delete(name)
-    staging = await stageBackup(name, checked.value, manifest, db.verno, (fraction) =>
+    rows = await readStagedBackup(name, checked.value, manifest, db.verno, (fraction) =>
       onProgress({ phase: 'checking', fraction })
     )
-    for (const table of staging.tables) rows.set(table.name, await table.toArray())
   } catch (error) {
     if (error instanceof StagingMismatch) return refuse(error.message)
     return refuse(`its content could not be read (${errorText(error)})`)
   } finally {
-    staging?.close()
     await Dexie.delete(name).catch(() => undefined)
   }
   const totalRows = [...rows]

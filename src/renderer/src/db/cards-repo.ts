@@ -29,12 +29,7 @@ import {
 } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { notifyArticleCardsChanged } from './card-changes'
-import {
-  confusionId,
-  countedConfusion,
-  type ConfusedSpeaker,
-  type StoredConfusion
-} from './confusion-record'
+import { countConfusion, type ConfusedSpeaker, type StoredConfusion } from './confusion-record'
 import { applyLogsToSlots } from './review-slots-repo'
 import { dueTalliesInBins } from './tallies-repo'
 import type { CardRecord, QuotedeckDatabase } from './schema'
@@ -387,7 +382,13 @@ export async function commitAnswer(
         await db.cards.put(updated)
         let confusionUndo: { id: string; previous: StoredConfusion | null } | undefined
         if (input.confusion) {
-          confusionUndo = await countConfusion(db, input.confusion, card, input.nowMs)
+          const { id, previous } = await countConfusion(db, {
+            ...input.confusion,
+            articleId: card.articleId,
+            cardId: card.id,
+            nowMs: input.nowMs
+          })
+          confusionUndo = { id, previous }
         }
         const log: AnswerLogRecord = {
           cardId: card.id,
@@ -439,29 +440,6 @@ export interface LogPracticeInput {
 }
 
 /**
- * Counts one more confusion of the pair on `card`, inside the caller's transaction (it must
- * include `confusions`). Returns the pair's record as it was before, for an undo.
- */
-async function countConfusion(
-  db: QuotedeckDatabase,
-  confusion: { right: ConfusedSpeaker; picked: ConfusedSpeaker },
-  card: CardRecord,
-  nowMs: number
-): Promise<{ id: string; previous: StoredConfusion | null }> {
-  const id = confusionId(confusion.right.id, confusion.picked.id)
-  const previous = ((await db.confusions.get(id)) as StoredConfusion | undefined) ?? null
-  await db.confusions.put(
-    countedConfusion(previous ?? undefined, {
-      ...confusion,
-      articleId: card.articleId,
-      cardId: card.id,
-      nowMs
-    })
-  )
-  return { id, previous }
-}
-
-/**
  * Records a practice answer (cramming, quiz practice, re-drills): a review log that moves no
  * schedule, and the confusion it shows when one is given, in one transaction.
  */
@@ -486,7 +464,14 @@ export async function logPractice(
       }
       const logId = (await db.reviewLogs.add(log)) as number
       await applyLogsToSlots(db, [log], 1)
-      if (input.confusion) await countConfusion(db, input.confusion, card, input.nowMs)
+      if (input.confusion) {
+        await countConfusion(db, {
+          ...input.confusion,
+          articleId: card.articleId,
+          cardId: card.id,
+          nowMs: input.nowMs
+        })
+      }
       return ok({ logId })
     })
   } catch (error) {

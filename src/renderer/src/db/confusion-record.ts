@@ -1,4 +1,4 @@
-import type { ConfusionRecord } from './schema'
+import type { ConfusionRecord, QuotedeckDatabase } from './schema'
 
 /** A speaker as a confusion names them. */
 export interface ConfusedSpeaker {
@@ -42,4 +42,19 @@ export function countedConfusion(
     lastAt: input.nowMs,
     lastCardId: input.cardId
   }
+}
+
+/**
+ * Counts one more confusion of the pair inside the caller's transaction (it must include
+ * `confusions`). Returns the pair's record before (null: none yet), for an undo, and after.
+ */
+export async function countConfusion(
+  db: QuotedeckDatabase,
+  input: ConfusionInput
+): Promise<{ id: string; previous: StoredConfusion | null; record: StoredConfusion }> {
+  const id = confusionId(input.right.id, input.picked.id)
+  const previous = ((await db.confusions.get(id)) as StoredConfusion | undefined) ?? null
+  const record = countedConfusion(previous ?? undefined, input)
+  await db.confusions.put(record)
+  return { id, previous, record }
 }

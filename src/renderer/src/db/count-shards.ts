@@ -59,6 +59,13 @@ export function unpackShards(
   return rows
 }
 
+/** Every row of the given shard records, by article id (what `rewriteShards` takes). */
+export function rowsByArticle(
+  records: readonly (CountShardRecord | undefined)[]
+): Map<string, ArticleCountsRow> {
+  return new Map(unpackShards(records).map((row) => [row.articleId, row]))
+}
+
 /**
  * The shard records after replacing the rows of `changed` articles (a row of null deletes the
  * article's row), given every current row of the shards they fall in. Returns the records to

@@ -32,8 +32,8 @@ import {
   COUNT_SHARDS_TABLE,
   packShards,
   rewriteShards,
+  rowsByArticle,
   shardsOf,
-  unpackShards,
   type CountShardRecord
 } from './count-shards'
 
@@ -128,7 +128,7 @@ export async function readCountsRows(
   const records = (await core
     .table(COUNT_SHARDS_TABLE)
     .getMany({ trans, keys: shardsOf(articleIds) })) as (CountShardRecord | undefined)[]
-  return new Map(unpackShards(records).map((row) => [row.articleId, row]))
+  return rowsByArticle(records)
 }
 
 /**

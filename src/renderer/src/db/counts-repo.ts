@@ -10,6 +10,7 @@ import {
   countsAsDue,
   dueHour,
   DUE_BUCKET_MS,
+  emptyCountsRow,
   normalizeCounts,
   type ArticleCounts,
   type ArticleCountsRow,
@@ -20,7 +21,7 @@ import { liveQuery } from 'dexie'
 import { localTimeZone, Queue, studyDayEnd } from '../../../core/scheduling'
 import type { QuotedeckDatabase } from './schema'
 import { loadSchedulerSettings } from './study-settings-repo'
-import { packShards, rewriteShards, shardsOf, unpackShards } from './count-shards'
+import { packShards, rewriteShards, rowsByArticle, shardsOf, unpackShards } from './count-shards'
 
 /** End of the study day that contains `nowMs`, with the user's rollover hour and this zone. */
 export async function studyDayEndAt(db: QuotedeckDatabase, nowMs: number): Promise<number> {
@@ -145,17 +146,10 @@ export async function foldDueCounts(db: QuotedeckDatabase, nowMs: number): Promi
     for (const entry of past) {
       byArticle.set(entry.articleId, (byArticle.get(entry.articleId) ?? 0) + entry.count)
     }
-    const shards = await db.articleCountShards.bulkGet(shardsOf(byArticle.keys()))
-    const rowsOf = new Map(unpackShards(shards).map((row) => [row.articleId, row]))
+    const rowsOf = rowsByArticle(await db.articleCountShards.bulkGet(shardsOf(byArticle.keys())))
     const changed = new Map<string, ArticleCountsRow>()
     for (const [articleId, count] of byArticle) {
-      const row = rowsOf.get(articleId) ?? {
-        articleId,
-        total: 0,
-        new: 0,
-        overdue: 0,
-        foldedBelowHour: 0
-      }
+      const row = rowsOf.get(articleId) ?? emptyCountsRow(articleId)
       changed.set(articleId, {
         ...row,
         overdue: row.overdue + count,

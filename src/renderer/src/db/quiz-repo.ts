@@ -10,9 +10,9 @@ import { newSchedulingState } from '../../../core/scheduling'
 import { fail, ok, type AppErrorCode, type Result } from '../../../shared/result'
 import { commitAnswer, logPractice } from './cards-repo'
 import {
-  confusionId,
-  countedConfusion,
+  countConfusion,
   type ConfusedSpeaker,
+  type ConfusionInput,
   type StoredConfusion
 } from './confusion-record'
 import type { CardRecord, QuizAttemptRecord, QuotedeckDatabase } from './schema'
@@ -85,10 +85,11 @@ class AbortWith extends Error {
 }
 
 /**
- * Stores a quiz answer (and the confusion it shows, if any), in one transaction: when "Quiz answers update your study schedule" is on
- * and the card is new or due (and this is not a re-drill), the answer is committed to FSRS as
- * Again (wrong) or Good (right) with source `quiz`; otherwise it is logged as practice and the
- * card's schedule is untouched. The quiz attempt records which of the two happened.
+ * Stores a quiz answer (and the confusion it shows, if any), in one transaction: when "Quiz
+ * answers update your study schedule" is on and the card is new or due (and this is not a
+ * re-drill), the answer is committed to FSRS as Again (wrong) or Good (right) with source `quiz`;
+ * otherwise it is logged as practice and the card's schedule is untouched. The quiz attempt
+ * records which of the two happened.
  */
 export async function recordQuizAnswer(
   db: QuotedeckDatabase,
@@ -149,7 +150,7 @@ export async function recordQuizAnswer(
           scheduled: scheduled ? 1 : 0
         })) as number
         if (input.confusion && !input.correct) {
-          await recordConfusion(db, {
+          await countConfusion(db, {
             ...input.confusion,
             articleId: card.articleId,
             cardId: card.id,
@@ -202,21 +203,9 @@ export function speakerIdForName(name: string, speakers: readonly Speaker[]): st
 /** Counts one more time the user picked `picked` when `right` was the answer. */
 export async function recordConfusion(
   db: QuotedeckDatabase,
-  input: {
-    right: ConfusedSpeaker
-    picked: ConfusedSpeaker
-    articleId: string
-    cardId: string
-    nowMs: number
-  }
+  input: ConfusionInput
 ): Promise<StoredConfusion> {
-  const id = confusionId(input.right.id, input.picked.id)
-  return db.transaction('rw', db.confusions, async () => {
-    const existing = (await db.confusions.get(id)) as StoredConfusion | undefined
-    const record = countedConfusion(existing, input)
-    await db.confusions.put(record)
-    return record
-  })
+  return db.transaction('rw', db.confusions, async () => (await countConfusion(db, input)).record)
 }
 
 /** The most confused pairs, most often first (then most recent). */

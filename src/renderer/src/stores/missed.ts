@@ -229,23 +229,23 @@ export const useMissedStore = defineStore('missed', () => {
     try {
       const db = getDatabase()
       const nowMs = Date.now()
-      const speakers =
+      // A wrong speaker named: counted with the practice log, in its transaction.
+      const confusion =
         !correct && picked && card.answerSpeakerId
-          ? await articleSpeakers(db, card.articleId)
-          : null
+          ? {
+              right: { id: card.answerSpeakerId, name: card.answer },
+              picked: {
+                id: speakerIdForName(picked, await articleSpeakers(db, card.articleId)),
+                name: picked
+              }
+            }
+          : undefined
       const logged = await logPractice(db, {
         cardId: card.id,
         grade: quizGradeToFsrs(correct),
         nowMs,
         answerMs: nowMs - shownAt,
-        // A wrong speaker named: counted with the practice log, in its transaction.
-        confusion:
-          speakers && picked && card.answerSpeakerId
-            ? {
-                right: { id: card.answerSpeakerId, name: card.answer },
-                picked: { id: speakerIdForName(picked, speakers), name: picked }
-              }
-            : undefined
+        confusion
       })
       if (!logged.ok) {
         error.value = logged.error.message
